@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildGeodata } from './build-geodata.js';
+import { projectRoot, sourcesDir } from '../tests/unit/sources.js';
+
+describe('npm run geodata', () => {
+	const out = mkdtempSync(join(tmpdir(), 'geodata-'));
+	const manifest = buildGeodata(sourcesDir, out);
+
+	it('is reproducible: a rebuild from the sources equals the committed geodata', () => {
+		for (const file of ['districts.topo.json', 'context.topo.json', 'manifest.json', 'incidents/gtd-2008.json', 'incidents/gtd-2015-bombings.json']) {
+			expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(projectRoot, 'geodata', file), 'utf8'));
+		}
+	});
+	it('writes both GTD extracts with every row', () => {
+		expect(manifest.datasets.map((d) => [d.id, d.rows])).toEqual([
+			['gtd-2008', 567],
+			['gtd-2015-bombings', 625]
+		]);
+		expect(manifest.districts).toBe(64);
+	});
+	it('keeps the web geodata small (gzip budget lives in npm run bench)', () => {
+		expect(manifest.bytes['districts.topo.json']).toBeLessThan(200_000);
+		expect(manifest.bytes['context.topo.json']).toBeLessThan(200_000);
+	});
+});

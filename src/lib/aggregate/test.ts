@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon, polygon } from '@turf/turf';
+import { aggregate, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
+import type { District } from '../districts/index.js';
+import type { Incident } from '../incident/index.js';
+import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
+
+const { districts } = committedBaseMap();
+const slugIndex = (slug: string) => districts.findIndex((d) => d.properties.slug === slug);
+
+describe('assignIncidents on the bundled GTD 2008 data', () => {
+	const { incidents } = committedDataset('gtd-2008');
+	const assignment = assignIncidents(incidents, districts);
+	const totals = aggregate(incidents, assignment, districts.length);
+
+	it('puts a real 2008 Peshawar incident in Peshawar', () => {
+		const peshawar = incidents.findIndex((i) => i.place === 'Peshawar' && i.placePrecision === 'exact');
+		expect(peshawar).toBeGreaterThanOrEqual(0);
+		expect(assignment[peshawar]).toBe(slugIndex('peshawar'));
+	});
+	it('reports the 2 null-geometry rows as unlocated and the 5 province centroids separately', () => {
+		expect(totals.unlocated.incidents).toBe(2);
+		expect(totals.coarse.incidents).toBe(5);
+	});
+	it('adds up: districts + outside + coarse + unlocated = rows', () => {
+		const perDistrict = totals.byDistrict.reduce((s, t) => s + t.incidents, 0);
+		expect(perDistrict).toBe(totals.inDistricts.incidents);
+		expect(totals.inDistricts.incidents + totals.outside.incidents + totals.coarse.incidents + totals.unlocated.incidents).toBe(incidents.length);
+		expect(totals.rows).toBe(567);
+	});
+	it('agrees with the naive Turf loop for every located incident', () => {
+		incidents.forEach((incident, i) => {
+			if (assignment[i]! < 0) return;
+			expect(booleanPointInPolygon([incident.lon!, incident.lat!], districts[assignment[i]!]!)).toBe(true);
+		});
+		const outsideIdx = incidents.findIndex((_, i) => assignment[i] === OUTSIDE);
+		const o = incidents[outsideIdx]!;
+		expect(districts.some((d) => booleanPointInPolygon([o.lon!, o.lat!], d))).toBe(false);
+	});
+	it('puts incidents recorded in Sindh/Punjab outside, and most recorded in Balochistan in a Balochistan district', () => {
+		const located = incidents.map((inc, i) => ({ inc, code: assignment[i]! })).filter(({ code }) => code !== UNLOCATED && code !== COARSE_LOCATION);
+		const sindh = located.filter(({ inc }) => inc.provinceRecorded === 'Sindh');
+		expect(sindh.length).toBeGreaterThan(30);
+		expect(sindh.every(({ code }) => code === OUTSIDE)).toBe(true);
+		const bal = located.filter(({ inc }) => inc.provinceRecorded === 'Balochistan');
+		const inBal = bal.filter(({ code }) => code >= 0 && districts[code]!.properties.province === 'Balochistan');
+		expect(inBal.length / bal.length).toBeGreaterThan(0.95);
+	});
+	it('sums killed over known tolls only and counts unknown tolls', () => {
+		const known = incidents.filter((i) => i.killed !== null).reduce((s, i) => s + i.killed!, 0);
+		const all = totals.inDistricts.killed + totals.outside.killed + totals.coarse.killed + totals.unlocated.killed;
+		expect(all).toBe(known);
+		const unknown = totals.inDistricts.killedUnknown + totals.outside.killedUnknown + totals.coarse.killedUnknown + totals.unlocated.killedUnknown;
+		expect(unknown).toBe(incidents.filter((i) => i.killed === null).length);
+	});
+});
+
+describe('edge rule (test fixture squares, not real districts)', () => {
+	const square = (slug: string, x0: number): District =>
+		polygon([[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]], { slug, name: slug, province: 'Balochistan', areaKm2: 1, sourceUnits: [] }) as District;
+	const squares = [square('a-west', 0), square('b-east', 1)];
+	const at = (lon: number, lat: number, placePrecision: Incident['placePrecision'] = 'exact') =>
+		({ lon, lat, placePrecision, killed: null, wounded: null }) as Incident;
+
+	it('gives a point on a shared edge or vertex to the first district in slug order', () => {
+		expect([...assignIncidents([at(1, 0.5), at(1, 1), at(2, 0.5)], squares)]).toEqual([0, 0, 1]);
+	});
+	it('sorts coarse and unlocated points before any geometry test', () => {
+		expect([...assignIncidents([at(0.5, 0.5, 'province'), { ...at(0, 0), lon: null, lat: null }, at(5, 5)], squares)]).toEqual([
+			COARSE_LOCATION,
+			UNLOCATED,
+			OUTSIDE
+		]);
+	});
+});
+
+describe('metrics and ranks', () => {
+	it('computes density per 1,000 km²', () => {
+		expect(metricValue({ incidents: 6, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }, 'incidents', true, 1500)).toBeCloseTo(4);
+	});
+	it('ranks with ties sharing a rank', () => {
+		expect(rankDescending([5, 9, 5, 0])).toEqual([2, 1, 2, 4]);
+	});
+});

@@ -1,0 +1,75 @@
+/**
+ * The one incident schema shared by every source (see DATA-MODEL.md in the shared folder).
+ * Pure types and tiny helpers: no DOM, usable from Node, a Worker or a test.
+ */
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** How precisely the source located the event; decides whether it can be counted in a district. */
+export type PlacePrecision = 'exact' | 'near' | 'district' | 'province' | 'country' | 'unknown';
+
+export interface Incident {
+	/** Unique within its dataset. */
+	id: string;
+	/** ISO date (YYYY-MM-DD); the first day of the month/year when the source gives less. */
+	date: string;
+	datePrecision: DatePrecision;
+	/** WGS84; both null when the source has no usable coordinates. */
+	lon: number | null;
+	lat: number | null;
+	placePrecision: PlacePrecision;
+	place: string | null;
+	provinceRecorded: string | null;
+	districtRecorded: string | null;
+	eventType: string | null;
+	subType: string | null;
+	target: string | null;
+	actor: string | null;
+	/** null = unknown, which is not zero. */
+	killed: number | null;
+	wounded: number | null;
+	suicide: boolean | null;
+	summary: string | null;
+	source: string | null;
+}
+
+export interface DatasetInfo {
+	/** Stable key, used in URLs and file names (e.g. `gtd-2008`). */
+	id: string;
+	/** Human name shown in the dataset switch. */
+	name: string;
+	format: 'GTD' | 'UCDP GED' | 'ACLED' | 'GeoJSON' | 'CSV';
+	/** Short attribution line, shown wherever the data is shown or exported. */
+	attribution: string;
+	licence: string;
+	/** First and last event date in the dataset (ISO). */
+	dateRange: [string, string] | null;
+}
+
+/** Why a row was flagged during normalisation (it is still kept). */
+export type FlagReason = 'no-coordinates' | 'coordinates-out-of-range' | 'province-level-location' | 'country-level-location';
+
+export interface NormaliseReport {
+	file: string;
+	rowsRead: number;
+	rowsWritten: number;
+	/** Rows kept but flagged, by reason; a row may carry one reason at most. */
+	flagged: Partial<Record<FlagReason, number>>;
+	/** Row-level notes: 1-based row number in the source and what is wrong. */
+	notes: { row: number; reason: FlagReason; detail: string }[];
+}
+
+export interface IncidentDataset {
+	info: DatasetInfo;
+	incidents: Incident[];
+	report: NormaliseReport;
+}
+
+/** Place precisions that are fine enough to count the event in a district (DATA-MODEL.md). */
+export function countsInDistrict(p: PlacePrecision): boolean {
+	return p === 'exact' || p === 'near' || p === 'district';
+}
+
+export function hasCoordinates(i: Pick<Incident, 'lon' | 'lat'>): i is { lon: number; lat: number } {
+	return i.lon !== null && i.lat !== null;
+}
