@@ -5,7 +5,7 @@
  */
 import { schemeYlOrRd } from 'd3-scale-chromatic';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { ClassBreaks } from '$lib/classify/index.js';
+import type { ClassBreaks } from '../lib/classify/index.js';
 
 /** Zero is neutral grey-blue, clearly apart from the palest class colour. */
 export const ZERO_COLOUR = '#dfe3e8';

@@ -18,6 +18,7 @@ import { booleanPointInPolygon, bbox as turfBbox } from '@turf/turf';
 import type { BBox } from 'geojson';
 import type { District } from '../districts/index.js';
 import { countsInDistrict, type Incident } from '../incident/index.js';
+import { naturalBreaks, type ClassBreaks } from '../classify/index.js';
 
 export const OUTSIDE = -1;
 export const COARSE_LOCATION = -2;
@@ -129,4 +130,24 @@ export function metricValue(totals: Totals, metric: Metric, perArea: boolean, ar
 /** Standard competition ranking ("1224"): 1 = highest value; equal values share a rank. */
 export function rankDescending(values: readonly number[]): number[] {
 	return values.map((v) => 1 + values.filter((w) => w > v).length);
+}
+
+export interface DistrictMetrics {
+	/** Metric value per district, index-aligned with the districts. */
+	values: number[];
+	/** Competition rank per district (1 = highest value). */
+	ranks: number[];
+	breaks: ClassBreaks;
+}
+
+/** Everything the choropleth, legend, ranking and panel show for one metric choice. */
+export function districtMetrics(
+	districts: readonly District[],
+	agg: Aggregation,
+	metric: Metric,
+	perArea: boolean,
+	classCount = 5
+): DistrictMetrics {
+	const values = districts.map((d, i) => metricValue(agg.byDistrict[i]!, metric, perArea, d.properties.areaKm2));
+	return { values, ranks: rankDescending(values), breaks: naturalBreaks(values, classCount) };
 }

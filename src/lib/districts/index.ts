@@ -3,7 +3,7 @@
  * the seven tribal agencies become Khyber Pakhtunkhwa districts (names without "Agency"), and
  * each Frontier Region is merged with `turf.union` into the district named in its own name.
  */
-import { area, featureCollection, union } from '@turf/turf';
+import { area, booleanPointInPolygon, centerOfMass, featureCollection, pointOnFeature, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type Province = 'Khyber Pakhtunkhwa' | 'Balochistan';
@@ -127,4 +127,10 @@ export function districtsInCurrentLayout(
 	}
 	// Stable order: the tie-break for points on a shared edge depends on it (see aggregate/).
 	return districts.sort((a, b) => a.properties.slug.localeCompare(b.properties.slug));
+}
+
+/** A point for a label: the centre of mass when it falls inside the shape, else a point on it. */
+export function labelPoint(shape: Feature<Polygon | MultiPolygon>): [number, number] {
+	const c = centerOfMass(shape).geometry.coordinates as [number, number];
+	return booleanPointInPolygon(c, shape) ? c : (pointOnFeature(shape).geometry.coordinates as [number, number]);
 }

@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/chromium.mjs';
+
+// scripts/chromium.mjs has already made sure a Chromium exists (npm test runs it first).
+const chromium = findChromium();
+const PORT = 4174;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	workers: 2,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		viewport: { width: 1400, height: 900 },
+		launchOptions: {
+			executablePath: chromium?.path,
+			// Flags for a closed network and root: no background calls home, no sandbox as root.
+			args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		}
+	},
+	// The tests run against the production build, as users get it from `npm start`.
+	webServer: {
+		command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
+		port: PORT,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	}
+});

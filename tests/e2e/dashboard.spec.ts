@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { baseMap, expectedView, hexToRgb } from './expected.js';
+import { colourDistance, dominantColour, openDashboard, project, waitForView } from './map-page.js';
+import { formatCount, formatMetric } from '../../src/lib/format/index.js';
+
+/** Large districts, where a sample box deep inside stays well within the polygon on screen. */
+const LARGE = baseMap.districts.filter((d) => d.properties.areaKm2 > 9000).map((d) => d.properties.slug);
+
+async function checkShading(page: Page, view: ReturnType<typeof expectedView>) {
+	const seen = new Map<number, [number, number, number]>();
+	for (const slug of LARGE) {
+		const e = view.bySlug.get(slug)!;
+		const pixel = await dominantColour(page, await project(page, e.sampleAt), 3);
+		expect(colourDistance(pixel, hexToRgb(e.colour)), `${slug} (class ${e.cls}) pixel ${pixel} vs ${e.colour}`).toBeLessThanOrEqual(3);
+		seen.set(e.cls, pixel);
+	}
+	// Districts of different classes really differ on screen.
+	const classes = [...seen.keys()];
+	expect(classes.length).toBeGreaterThanOrEqual(3);
+	for (const a of classes) for (const b of classes) if (a < b) expect(colourDistance(seen.get(a)!, seen.get(b)!)).toBeGreaterThan(10);
+}
+
+test('the map renders districts shaded by class, with the border drawn', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	await checkShading(page, expectedView('gtd-2008', 'incidents', true));
+
+	// The Afghan border: sample along its vertices inside the view; its dark dashes must be there.
+	const line = baseMap.border.geometry.coordinates[0]!;
+	const samples = line.filter((_, i) => i % 12 === 0);
+	let hits = 0;
+	for (const ll of samples) {
+		const at = await project(page, ll as [number, number]);
+		if (at.x < 40 || at.y < 40) continue;
+		const pixel = await dominantColour(page, at, 2);
+		if (colourDistance(pixel, hexToRgb('#3b0764')) < 40) hits++;
+	}
+	expect(hits, `border pixels found at ${hits} of ${samples.length} sampled vertices`).toBeGreaterThan(samples.length / 3);
+	await expect(page.getByTestId('legend')).toContainText('Afghanistan–Pakistan border');
+});
+
+test('clicking a district opens its panel with the counts the aggregation computed', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	const view = expectedView('gtd-2008', 'incidents', true);
+	const quetta = view.bySlug.get('quetta')!;
+	const at = await project(page, quetta.labelAt);
+	const box = (await page.getByTestId('map').boundingBox())!;
+	await page.mouse.click(box.x + at.x, box.y + at.y);
+
+	const panel = page.getByTestId('district-panel');
+	await expect(panel).toHaveAttribute('data-slug', 'quetta');
+	await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Quetta');
+	await expect(panel).toContainText('Balochistan');
+	await expect(page.getByTestId('panel-incidents')).toHaveText(formatCount(quetta.totals.incidents));
+	await expect(page.getByTestId('panel-killed')).toContainText(formatCount(quetta.totals.killed));
+	await expect(page.getByTestId('panel-wounded')).toContainText(formatCount(quetta.totals.wounded));
+	await expect(page.getByTestId('panel-density')).toHaveText(formatMetric((quetta.totals.incidents / quetta.district.areaKm2) * 1000, true));
+	await expect(page.getByTestId('panel-rank')).toContainText(`${quetta.rank} of ${baseMap.districts.length}`);
+	await expect(page.getByTestId('incident-item')).toHaveCount(quetta.incidentCount);
+	expect(quetta.incidentCount).toBeGreaterThan(5);
+	await expect(page).toHaveURL(/district=quetta/);
+
+	// Escape closes it; the close button closes a panel opened from the list.
+	await page.keyboard.press('Escape');
+	await expect(panel).toHaveCount(0);
+	await page.getByTestId('district-select').selectOption('peshawar');
+	await expect(panel).toHaveAttribute('data-slug', 'peshawar');
+	await expect(page.getByTestId('panel-incidents')).toHaveText(formatCount(view.bySlug.get('peshawar')!.totals.incidents));
+	await panel.getByRole('button', { name: 'Close district details' }).click();
+	await expect(panel).toHaveCount(0);
+});
+
+test('hovering a district shows its name and value', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	const chaghi = expectedView('gtd-2008', 'incidents', true).bySlug.get('chaghi')!;
+	const at = await project(page, chaghi.labelAt);
+	const box = (await page.getByTestId('map').boundingBox())!;
+	await page.mouse.move(box.x + at.x, box.y + at.y + 12);
+	await expect(page.getByRole('tooltip')).toHaveText(`Chaghi: ${formatMetric(chaghi.value, true)} incidents per 1,000 km²`);
+});
+
+test('metric and dataset switches re-shade the map and the legend', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+
+	await page.getByRole('radio', { name: 'killed' }).check();
+	await page.getByRole('radio', { name: 'count' }).check();
+	await waitForView(page, 'gtd-2008|killed|false');
+	const killed = expectedView('gtd-2008', 'killed', false);
+	await checkShading(page, killed);
+	await expect(page.getByTestId('legend')).toContainText('Killed');
+	await expect(page.getByTestId('legend').locator('li[data-class="zero"]')).toContainText(`(${killed.breaks.zeroCount})`);
+
+	await page.getByTestId('dataset').selectOption('gtd-2015-bombings');
+	await waitForView(page, 'gtd-2015-bombings|killed|false');
+	const bombings = expectedView('gtd-2015-bombings', 'killed', false);
+	await checkShading(page, bombings);
+	await expect(page.getByTestId('acc-rows')).toHaveText('625');
+	await expect(page.getByTestId('acc-unlocated')).toHaveText(String(bombings.agg.unlocated.incidents));
+	await expect(page.getByTestId('acc-coarse')).toHaveText(String(bombings.agg.coarse.incidents));
+	await expect(page.getByTestId('acc-districts')).toHaveText(String(bombings.agg.inDistricts.incidents));
+	await expect(page.getByTestId('acc-outside')).toHaveText(String(bombings.agg.outside.incidents));
+	await expect(page).toHaveURL(/dataset=gtd-2015-bombings/);
+});
+
+test('the accounting adds up on the page, and the About panel names every source', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	const read = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/,/g, ''));
+	const parts = await Promise.all(['acc-districts', 'acc-outside', 'acc-coarse', 'acc-unlocated'].map(read));
+	expect(parts.reduce((a, b) => a + b, 0)).toBe(await read('acc-rows'));
+	expect(parts[3]).toBe(2); // the two null-geometry rows of the 2008 extract
+
+	await page.getByRole('button', { name: 'About & sources' }).click();
+	const about = page.getByTestId('about');
+	await expect(about).toContainText('Global Terrorism Database');
+	await expect(about).toContainText('Natural Earth');
+	await expect(about).toContainText('CartoDB');
+	await page.keyboard.press('Escape');
+	await expect(about).toBeHidden();
+});
