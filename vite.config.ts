@@ -5,6 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// The plugin-timing report is about SvelteKit's own write step; it is noise in every build log.
 	build: { rolldownOptions: { checks: { pluginTimings: false } } },
+	worker: { format: 'es' },
 	test: {
 		// Turf-style modules keep their tests beside the code as `test.ts`.
 		include: ['src/**/test.ts', 'scripts/**/test.ts', 'tests/unit/**/*.test.ts'],

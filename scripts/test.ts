@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGeodata } from './build-geodata.js';
-import { projectRoot, sourcesDir } from '../tests/unit/sources.js';
+import { committedBaseMap, committedDataset, projectRoot, readJson, sourcesDir } from '../tests/unit/sources.js';
+import { districtsInCurrentLayout } from '../src/lib/districts/index.js';
+import { assignIncidents } from '../src/lib/aggregate/index.js';
 
 describe('npm run geodata', () => {
 	const out = mkdtempSync(join(tmpdir(), 'geodata-'));
@@ -20,6 +22,15 @@ describe('npm run geodata', () => {
 			['gtd-2015-bombings', 625]
 		]);
 		expect(manifest.districts).toBe(64);
+	});
+	it('simplifies without moving any bundled incident to another district', () => {
+		const raw = districtsInCurrentLayout(readJson<{ features: never[] }>(join(sourcesDir, 'boundaries/pakistan_districts_2015.geojson')).features);
+		const web = committedBaseMap().districts;
+		expect(web.map((d) => d.properties.slug)).toEqual(raw.map((d) => d.properties.slug));
+		for (const id of ['gtd-2008', 'gtd-2015-bombings']) {
+			const { incidents } = committedDataset(id);
+			expect([...assignIncidents(incidents, web)], id).toEqual([...assignIncidents(incidents, raw)]);
+		}
 	});
 	it('keeps the web geodata small (gzip budget lives in npm run bench)', () => {
 		expect(manifest.bytes['districts.topo.json']).toBeLessThan(200_000);

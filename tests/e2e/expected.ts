@@ -4,6 +4,7 @@
  */
 import { aggregate, assignIncidents, districtMetrics, type Metric } from '../../src/lib/aggregate/index.js';
 import { classOf } from '../../src/lib/classify/index.js';
+import { toColumns } from '../../src/lib/columns/index.js';
 import { labelPoint } from '../../src/lib/districts/index.js';
 import { classColours, ZERO_COLOUR } from '../../src/style/choropleth.js';
 import { committedBaseMap, committedDataset } from '../unit/sources.js';
@@ -17,7 +18,7 @@ export function expectedView(datasetId: string, metric: Metric, perArea: boolean
 	const dataset = committedDataset(datasetId);
 	const districts = baseMap.districts;
 	const assignment = assignIncidents(dataset.incidents, districts);
-	const agg = aggregate(dataset.incidents, assignment, districts.length);
+	const agg = aggregate(toColumns(dataset.incidents), assignment, districts.length);
 	const { values, ranks, breaks } = districtMetrics(districts, agg, metric, perArea);
 	const colours = classColours(breaks.lower.length);
 	const bySlug = new Map(

@@ -10,15 +10,15 @@
  * - `outside`: located, but in no KP/Balochistan district (other provinces, or abroad);
  * - otherwise the index of the district that contains the point.
  *
- * Edge rule: a point on a boundary counts as inside (Turf's default), and when it lies on an edge
- * shared by several districts it goes to the first of them in slug order (districts are sorted
- * by slug), so the result is deterministic.
+ * Edge rule (src/lib/join): a point on a boundary counts as inside (Turf's default), and when it
+ * lies on an edge shared by several districts it goes to the first of them in slug order
+ * (districts are sorted by slug), so the result is deterministic.
  */
-import { booleanPointInPolygon, bbox as turfBbox } from '@turf/turf';
-import type { BBox } from 'geojson';
 import type { District } from '../districts/index.js';
-import { countsInDistrict, type Incident } from '../incident/index.js';
+import type { Incident } from '../incident/index.js';
 import { naturalBreaks, type ClassBreaks } from '../classify/index.js';
+import { FIRST_COARSE_PRECISION, toColumns, type IncidentColumns } from '../columns/index.js';
+import { buildJoinIndex, locate, type JoinIndex } from '../join/index.js';
 
 export const OUTSIDE = -1;
 export const COARSE_LOCATION = -2;
@@ -27,32 +27,28 @@ export const UNLOCATED = -3;
 /** District index per incident, or OUTSIDE / COARSE_LOCATION / UNLOCATED. */
 export type Assignment = Int32Array;
 
-function inBox(lon: number, lat: number, b: BBox): boolean {
-	return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+/**
+ * Buckets rows `[from, to)` of the columns into `out`: the spatial join (src/lib/join) runs only
+ * for rows located finely enough to count in a district. Chunkable, so a worker can report progress.
+ */
+export function assignColumns(cols: IncidentColumns, index: JoinIndex, out: Assignment = new Int32Array(cols.length), from = 0, to = cols.length): Assignment {
+	const scratch: number[] = [];
+	for (let i = from; i < to; i++) {
+		const x = cols.lon[i]!;
+		const y = cols.lat[i]!;
+		if (Number.isNaN(x) || Number.isNaN(y)) out[i] = UNLOCATED;
+		else if (cols.precision[i]! >= FIRST_COARSE_PRECISION) out[i] = COARSE_LOCATION;
+		else {
+			const d = locate(index, x, y, scratch);
+			out[i] = d < 0 ? OUTSIDE : d;
+		}
+	}
+	return out;
 }
 
+/** Convenience for scripts and tests: columns, index and join in one call. */
 export function assignIncidents(incidents: readonly Incident[], districts: readonly District[]): Assignment {
-	const boxes = districts.map((d) => turfBbox(d));
-	const out = new Int32Array(incidents.length);
-	incidents.forEach((incident, i) => {
-		const { lon, lat } = incident;
-		if (lon === null || lat === null) {
-			out[i] = UNLOCATED;
-			return;
-		}
-		if (!countsInDistrict(incident.placePrecision)) {
-			out[i] = COARSE_LOCATION;
-			return;
-		}
-		out[i] = OUTSIDE;
-		for (let d = 0; d < districts.length; d++) {
-			if (inBox(lon, lat, boxes[d]!) && booleanPointInPolygon([lon, lat], districts[d]!)) {
-				out[i] = d;
-				return;
-			}
-		}
-	});
-	return out;
+	return assignColumns(toColumns(incidents), buildJoinIndex(districts));
 }
 
 export interface Totals {
@@ -72,50 +68,66 @@ export interface Aggregation {
 	outside: Totals;
 	coarse: Totals;
 	unlocated: Totals;
+	/** Rows that pass the filter. */
 	rows: number;
 }
 
-const emptyTotals = (): Totals => ({ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 });
+/** An aggregation of no rows (what the page shows before the first join returns). */
+export function emptyAggregation(districtCount: number): Aggregation {
+	return aggregate(toColumns([]), new Int32Array(), districtCount);
+}
 
-function add(t: Totals, incident: Incident): void {
-	t.incidents++;
-	if (incident.killed === null) t.killedUnknown++;
-	else t.killed += incident.killed;
-	if (incident.wounded === null) t.woundedUnknown++;
-	else t.wounded += incident.wounded;
+/** Which rows count; an absent bound does not filter. Days as in columns.day. */
+export interface RowFilter {
+	dayFrom?: number;
+	dayTo?: number;
 }
 
 /**
- * Totals per district and per bucket. `include` filters incidents (e.g. a date window) without
- * repeating the spatial join.
+ * Totals per district and per bucket over typed columns: a filter change costs one pass over
+ * flat arrays (no geometry, no objects per row).
  */
-export function aggregate(
-	incidents: readonly Incident[],
-	assignment: Assignment,
-	districtCount: number,
-	include: (incident: Incident) => boolean = () => true
-): Aggregation {
-	if (assignment.length !== incidents.length) throw new Error('aggregate: assignment and incidents differ in length');
-	const result: Aggregation = {
-		byDistrict: Array.from({ length: districtCount }, emptyTotals),
-		inDistricts: emptyTotals(),
-		outside: emptyTotals(),
-		coarse: emptyTotals(),
-		unlocated: emptyTotals(),
-		rows: 0
-	};
-	incidents.forEach((incident, i) => {
-		if (!include(incident)) return;
-		result.rows++;
+export function aggregate(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: RowFilter = {}): Aggregation {
+	if (assignment.length !== cols.length) throw new Error('aggregate: assignment and columns differ in length');
+	// Slots: districts first, then the three buckets; five accumulators per slot.
+	const slots = districtCount + 3;
+	const acc = new Float64Array(slots * 5);
+	const dayFrom = filter.dayFrom ?? -Infinity;
+	const dayTo = filter.dayTo ?? Infinity;
+	let rows = 0;
+	for (let i = 0; i < cols.length; i++) {
+		const day = cols.day[i]!;
+		if (day < dayFrom || day > dayTo) continue;
+		rows++;
 		const code = assignment[i]!;
-		if (code >= 0) {
-			add(result.byDistrict[code]!, incident);
-			add(result.inDistricts, incident);
-		} else if (code === OUTSIDE) add(result.outside, incident);
-		else if (code === COARSE_LOCATION) add(result.coarse, incident);
-		else add(result.unlocated, incident);
+		const slot = (code >= 0 ? code : districtCount - 1 - code) * 5; // OUTSIDE→n, COARSE→n+1, UNLOCATED→n+2
+		const k = cols.killed[i]!;
+		const w = cols.wounded[i]!;
+		acc[slot]!++;
+		if (k === k) acc[slot + 1]! += k;
+		else acc[slot + 3]!++;
+		if (w === w) acc[slot + 2]! += w;
+		else acc[slot + 4]!++;
+	}
+	const totals = (slot: number): Totals => ({
+		incidents: acc[slot * 5]!,
+		killed: acc[slot * 5 + 1]!,
+		wounded: acc[slot * 5 + 2]!,
+		killedUnknown: acc[slot * 5 + 3]!,
+		woundedUnknown: acc[slot * 5 + 4]!
 	});
-	return result;
+	const byDistrict = Array.from({ length: districtCount }, (_, d) => totals(d));
+	const inDistricts = byDistrict.reduce<Totals>(
+		(sum, t) => ({
+			incidents: sum.incidents + t.incidents,
+			killed: sum.killed + t.killed,
+			wounded: sum.wounded + t.wounded,
+			killedUnknown: sum.killedUnknown + t.killedUnknown,
+			woundedUnknown: sum.woundedUnknown + t.woundedUnknown
+		}),
+		{ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }
+	);
+	return { byDistrict, inDistricts, outside: totals(districtCount), coarse: totals(districtCount + 1), unlocated: totals(districtCount + 2), rows };
 }
 
 export type Metric = 'incidents' | 'killed' | 'wounded';

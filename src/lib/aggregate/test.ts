@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, polygon } from '@turf/turf';
 import { aggregate, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
+import { dayNumber, toColumns } from '../columns/index.js';
 import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
@@ -11,7 +12,8 @@ const slugIndex = (slug: string) => districts.findIndex((d) => d.properties.slug
 describe('assignIncidents on the bundled GTD 2008 data', () => {
 	const { incidents } = committedDataset('gtd-2008');
 	const assignment = assignIncidents(incidents, districts);
-	const totals = aggregate(incidents, assignment, districts.length);
+	const cols = toColumns(incidents);
+	const totals = aggregate(cols, assignment, districts.length);
 
 	it('puts a real 2008 Peshawar incident in Peshawar', () => {
 		const peshawar = incidents.findIndex((i) => i.place === 'Peshawar' && i.placePrecision === 'exact');
@@ -46,6 +48,14 @@ describe('assignIncidents on the bundled GTD 2008 data', () => {
 		const inBal = bal.filter(({ code }) => code >= 0 && districts[code]!.properties.province === 'Balochistan');
 		expect(inBal.length / bal.length).toBeGreaterThan(0.95);
 	});
+	it('re-aggregates a date window from the typed columns, and the identity still holds', () => {
+		const march = aggregate(cols, assignment, districts.length, { dayFrom: dayNumber('2008-03-01'), dayTo: dayNumber('2008-03-31') });
+		const expected = incidents.filter((i) => i.date >= '2008-03-01' && i.date <= '2008-03-31');
+		expect(march.rows).toBe(expected.length);
+		expect(march.inDistricts.incidents + march.outside.incidents + march.coarse.incidents + march.unlocated.incidents).toBe(march.rows);
+		const peshawar = slugIndex('peshawar');
+		expect(march.byDistrict[peshawar]!.incidents).toBe(expected.filter((i) => assignment[incidents.indexOf(i)] === peshawar).length);
+	});
 	it('sums killed over known tolls only and counts unknown tolls', () => {
 		const known = incidents.filter((i) => i.killed !== null).reduce((s, i) => s + i.killed!, 0);
 		const all = totals.inDistricts.killed + totals.outside.killed + totals.coarse.killed + totals.unlocated.killed;
@@ -60,7 +70,7 @@ describe('edge rule (test fixture squares, not real districts)', () => {
 		polygon([[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]], { slug, name: slug, province: 'Balochistan', areaKm2: 1, sourceUnits: [] }) as District;
 	const squares = [square('a-west', 0), square('b-east', 1)];
 	const at = (lon: number, lat: number, placePrecision: Incident['placePrecision'] = 'exact') =>
-		({ lon, lat, placePrecision, killed: null, wounded: null }) as Incident;
+		({ lon, lat, placePrecision, date: '2008-01-01', killed: null, wounded: null }) as Incident;
 
 	it('gives a point on a shared edge or vertex to the first district in slug order', () => {
 		expect([...assignIncidents([at(1, 0.5), at(1, 1), at(2, 0.5)], squares)]).toEqual([0, 0, 1]);

@@ -1,0 +1,28 @@
+/** Main-thread handle on the engine worker (comlink turns its methods into async calls). */
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import EngineWorker from '../workers/engine.worker.ts?worker';
+import type { EngineApi } from '../workers/engine.worker.js';
+import type { IncidentColumns } from '$lib/columns/index.js';
+import type { District } from '$lib/districts/index.js';
+
+export interface Engine {
+	api: Remote<EngineApi>;
+	/** Sends the columns (transferred, not copied) and joins them, reporting progress 0…1. */
+	load(cols: IncidentColumns, onProgress: (fraction: number) => void): Promise<Int32Array>;
+	terminate(): void;
+}
+
+export function createEngine(districts: District[]): Engine {
+	const worker = new EngineWorker();
+	const api = wrap<EngineApi>(worker);
+	const ready = api.setDistricts(districts);
+	return {
+		api,
+		async load(cols, onProgress) {
+			await ready;
+			const buffers = [cols.lon, cols.lat, cols.precision, cols.day, cols.killed, cols.wounded].map((a) => a.buffer as ArrayBuffer);
+			return api.load(transfer(cols, buffers), proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
+		},
+		terminate: () => worker.terminate()
+	};
+}

@@ -1,0 +1,44 @@
+/**
+ * The analytic engine off the main thread: the spatial join runs once per dataset (in chunks, with
+ * progress), then every filter change re-aggregates the typed columns held here.
+ */
+import { expose } from 'comlink';
+import { buildJoinIndex, type JoinIndex } from '../lib/join/index.js';
+import { aggregate, assignColumns, type Aggregation, type Assignment, type RowFilter } from '../lib/aggregate/index.js';
+import type { IncidentColumns } from '../lib/columns/index.js';
+import type { District } from '../lib/districts/index.js';
+
+/** Rows joined between two progress reports. */
+const CHUNK = 1 << 16;
+
+let index: JoinIndex | null = null;
+let columns: IncidentColumns | null = null;
+let assignment: Assignment | null = null;
+
+const engine = {
+	setDistricts(districts: District[]): void {
+		index = buildJoinIndex(districts);
+		columns = assignment = null;
+	},
+
+	/** Joins the columns to the districts; returns a copy of the assignment for the main thread. */
+	load(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
+		if (!index) throw new Error('engine: setDistricts first');
+		columns = cols;
+		assignment = new Int32Array(cols.length);
+		for (let from = 0; from < cols.length; from += CHUNK) {
+			const to = Math.min(cols.length, from + CHUNK);
+			assignColumns(cols, index, assignment, from, to);
+			onProgress?.(to, cols.length);
+		}
+		return assignment.slice();
+	},
+
+	aggregate(filter: RowFilter = {}): Aggregation {
+		if (!index || !columns || !assignment) throw new Error('engine: load a dataset first');
+		return aggregate(columns, assignment, index.districtCount, filter);
+	}
+};
+
+export type EngineApi = typeof engine;
+expose(engine);
