@@ -2,10 +2,14 @@
 declare global {
 	namespace App {}
 	interface Window {
-		/** Set by browser tests before the page loads: keep the WebGL buffer readable for pixel checks. */
-		__PRESERVE_DRAWING_BUFFER__?: boolean;
-		/** The MapLibre map, exposed only when the flag above is set (tests read pixels through it). */
+		/**
+		 * Set by browser tests and the benchmark before the page loads: keeps the WebGL buffer
+		 * readable for pixel checks and exposes the objects below. Never set in normal use.
+		 */
+		__TEST_HOOKS__?: boolean;
 		__incidentMap?: import('maplibre-gl').Map;
+		/** Creates an engine worker of its own (the benchmark joins synthetic points with it). */
+		__createEngine?: () => import('./data/engine').Engine;
 	}
 }
 export {};

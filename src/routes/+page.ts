@@ -1,8 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 import { loadBaseMap, loadBundledDataset, loadManifest } from '../data/bundled.js';
+import { loadMapLibre } from '../data/maplibre.js';
 
 export const load: PageLoad = async ({ fetch, url }) => {
+	// Start the MapLibre chunk now, in parallel with the geodata; the map awaits the same promise.
+	void loadMapLibre();
 	try {
 		const [baseMap, manifest] = await Promise.all([loadBaseMap(fetch), loadManifest(fetch)]);
 		const requested = url.searchParams.get('dataset');

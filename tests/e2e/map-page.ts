@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export async function openDashboard(page: Page, query = '') {
 	// Keep the WebGL buffer readable so the tests can check real pixels.
 	await page.addInitScript(() => {
-		window.__PRESERVE_DRAWING_BUFFER__ = true;
+		window.__TEST_HOOKS__ = true;
 	});
 	await page.goto(`/${query}`);
 }

@@ -4,19 +4,10 @@ import { buildJoinIndex, joinPoints, NO_DISTRICT } from './index.js';
 import { naiveJoin } from './naive.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
 import { toColumns } from '../columns/index.js';
+import { syntheticColumns } from './synthetic.js';
 
 const { districts } = committedBaseMap();
 const index = buildJoinIndex(districts);
-
-/** Deterministic pseudo-random numbers (mulberry32) for reproducible test points. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function expectSameAsNaive(lon: number[], lat: number[]) {
 	const x = Float64Array.from(lon);
@@ -36,14 +27,8 @@ describe('indexed join = naive Turf loop', () => {
 		}
 	});
 	it('on 50,000 seeded random points over the two provinces (test points, not data)', () => {
-		const rnd = random(42);
-		const lon: number[] = [];
-		const lat: number[] = [];
-		for (let i = 0; i < 50_000; i++) {
-			lon.push(60.5 + rnd() * 13.5);
-			lat.push(24.5 + rnd() * 12.5);
-		}
-		const engine = expectSameAsNaive(lon, lat);
+		const points = syntheticColumns(50_000, [60.5, 24.5, 74, 37], [0, 0], 42);
+		const engine = expectSameAsNaive([...points.lon], [...points.lat]);
 		expect(engine.filter((d) => d >= 0).length).toBeGreaterThan(10_000); // the box also covers Afghanistan, Iran, Punjab
 	});
 	it('on every district vertex and edge midpoint, where shared edges meet', () => {

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-background-networking'] });
+const ctx = await b.newContext({ viewport: { width: 1400, height: 900 } });
+const p = await ctx.newPage();
+await p.addInitScript(() => { window.__TEST_HOOKS__ = true;
+  new MutationObserver(() => { const el = document.querySelector('[data-rendered*="|"]'); if (el && !window.__t) window.__t = performance.now(); }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rendered'] });
+  const iv = setInterval(() => { if (window.__incidentMap && !window.__mapAt) { window.__mapAt = performance.now(); window.__incidentMap.on('load', () => window.__loadAt = performance.now()); } }, 5);
+});
+await p.goto('http://localhost:4175/'.replace('4175','4173'));
+await p.waitForSelector('[data-rendered*="|"]');
+const r = await p.evaluate(() => ({ marks: window.__marks, t: window.__t, mapAt: window.__mapAt, loadAt: window.__loadAt, dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, res: performance.getEntriesByType('resource').map(e => [e.name.split('/').pop().slice(0, 30), Math.round(e.startTime), Math.round(e.responseEnd)]) }));
+console.log(JSON.stringify(r, null, 0));
+await b.close();

@@ -1,0 +1,159 @@
+/**
+ * Load budget (part of `npm run bench`): builds the app, serves it with `vite preview`, and in
+ * headless Chromium measures (median of 5 cold loads) the time from navigation to the first shaded
+ * map, the gzip size of the JavaScript and geodata fetched, and whether the page stays responsive
+ * while the engine worker joins 1 M SYNTHETIC points (benchmark only, never shown as data).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { ensureChromium } from './chromium.mjs';
+
+const PORT = 4175;
+const RUNS = 5;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+console.log('building the app (vite build)…');
+const build = spawnSync('npx', ['vite', 'build'], { stdio: 'pipe', encoding: 'utf8' });
+if (build.status !== 0) {
+	console.error(build.stdout, build.stderr);
+	process.exit(1);
+}
+// Vite's build manifest says which emitted chunk is MapLibre's main module.
+const viteManifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Record<string, { file: string }>;
+const mapLibreChunk = '/' + viteManifest['node_modules/maplibre-gl/dist/maplibre-gl.mjs']!.file;
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+	try {
+		process.kill(-server.pid!);
+	} catch {
+		/* already gone */
+	}
+};
+process.on('exit', stopServer);
+
+async function waitForServer() {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`http://localhost:${PORT}/`)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('vite preview did not start');
+}
+
+try {
+	await waitForServer();
+	const executablePath = ensureChromium();
+	// tsx (esbuild) wraps named functions in a `__name` helper; functions sent to the page need it too.
+	const nameHelper = 'globalThis.__name = (fn) => fn;';
+	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+
+	const loadTimes: number[] = [];
+	const labelTimes: number[] = [];
+	let js = new Map<string, { gzip: number; kind: 'shell' | 'maplibre' | 'worker' }>();
+	let geodata = new Map<string, number>();
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+		const page = await context.newPage();
+		await page.addInitScript(nameHelper);
+		const scripts = new Map<string, { gzip: number; kind: 'shell' | 'maplibre' | 'worker' }>();
+		const data = new Map<string, number>();
+		page.on('response', async (response) => {
+			const url = new URL(response.url());
+			const body = await response.body().catch(() => null);
+			if (!body) return;
+			if (/\.m?js$/.test(url.pathname)) {
+				const kind = /worker/i.test(url.pathname) ? 'worker' : url.pathname === mapLibreChunk ? 'maplibre' : 'shell';
+				scripts.set(url.pathname, { gzip: gzipSync(body, { level: 9 }).length, kind });
+			}
+			else if (url.pathname.endsWith('.json')) data.set(url.pathname, gzipSync(body, { level: 9 }).length);
+		});
+		// Record the moments the map reports its first shaded view, then its labels.
+		await page.addInitScript(() => {
+			const w = window as unknown as { __firstShaded?: number; __labelsDrawn?: number };
+			new MutationObserver((_, observer) => {
+				if (!w.__firstShaded && document.querySelector('[data-rendered*="|"]')) w.__firstShaded = performance.now();
+				if (!w.__labelsDrawn && document.querySelector('[data-labels="drawn"]')) {
+					w.__labelsDrawn = performance.now();
+					observer.disconnect();
+				}
+			}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rendered', 'data-labels'] });
+		});
+		await page.goto(`http://localhost:${PORT}/`);
+		await page.waitForSelector('[data-labels="drawn"]', { timeout: 30_000 });
+		const marks = await page.evaluate(() => {
+			const w = window as unknown as { __firstShaded: number; __labelsDrawn: number };
+			return [w.__firstShaded, w.__labelsDrawn] as const;
+		});
+		loadTimes.push(marks[0]);
+		labelTimes.push(marks[1]);
+		await page.waitForLoadState('networkidle');
+		js = scripts;
+		geodata = data;
+		await context.close();
+	}
+
+	// Responsiveness while the worker joins 1 M synthetic points.
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	const page = await context.newPage();
+	await page.addInitScript(nameHelper);
+	await page.addInitScript(() => (window.__TEST_HOOKS__ = true));
+	await page.goto(`http://localhost:${PORT}/`);
+	await page.waitForSelector('[data-rendered*="|"]');
+	const freeze = await page.evaluate(async () => {
+		const n = 1_000_000;
+		const cols = { length: n, lon: new Float64Array(n), lat: new Float64Array(n), precision: new Uint8Array(n), day: new Int32Array(n), killed: new Float64Array(n), wounded: new Float64Array(n) };
+		for (let i = 0; i < n; i++) {
+			cols.lon[i] = 60.9 + Math.random() * 13.2;
+			cols.lat[i] = 24.9 + Math.random() * 12;
+			cols.day[i] = 13_879 + Math.floor(Math.random() * 2_922);
+		}
+		const engine = window.__createEngine!();
+		let longest = 0;
+		const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
+		observer.observe({ type: 'longtask' });
+		let maxGap = 0;
+		let last = performance.now();
+		let frames = true;
+		const tick = (t: number) => {
+			maxGap = Math.max(maxGap, t - last);
+			last = t;
+			if (frames) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		let reports = 0;
+		const t0 = performance.now();
+		await engine.load(cols, () => reports++);
+		const joinMs = performance.now() - t0;
+		const t1 = performance.now();
+		await engine.api.aggregate({ dayFrom: 15_340, dayTo: 15_705 });
+		const reaggMs = performance.now() - t1;
+		frames = false;
+		observer.disconnect();
+		engine.terminate();
+		return { joinMs, reaggMs, longest, maxGap, reports };
+	});
+	await browser.close();
+
+	const jsOf = (kind: string) => [...js.values()].filter((f) => f.kind === kind).reduce((a, f) => a + f.gzip, 0);
+	const shellJs = jsOf('shell');
+	const geoTotal = [...geodata.values()].reduce((a, b) => a + b, 0);
+	const loadMs = median(loadTimes);
+	console.log('\nLoad budget (vite preview, headless Chromium, cold cache each run)');
+	console.log(`  initial JS (app shell), gzip:        ${kb(shellJs)}   target < 350 KB  ${shellJs < 350 * 1024 ? '✓' : '✗'}`);
+	console.log(`  then, in parallel with the geodata:  MapLibre chunk ${kb(jsOf('maplibre'))}, workers ${kb(jsOf('worker'))} — all JS ${kb(shellJs + jsOf('maplibre') + jsOf('worker'))}`);
+	console.log(`  geodata fetched on first load, gzip: ${kb(geoTotal)} (${[...geodata].map(([p, b]) => `${p.split('/').pop()!.replace(/\.[\w-]+\.json$/, '')} ${kb(b)}`).join(', ')})   target < 300 KB  ${geoTotal < 300 * 1024 ? '✓' : '✗'}`);
+	console.log(`  navigation → first shaded map:       ${loadMs.toFixed(0)} ms median of ${RUNS} (${loadTimes.map((t) => t.toFixed(0)).join(', ')})   target < 1500 ms  ${loadMs < 1500 ? '✓' : '✗'}`);
+	console.log(`  … then labels drawn:                 ${median(labelTimes).toFixed(0)} ms median (labels are added after the first shaded frame)`);
+	console.log('\nResponsiveness while the worker joins 1,000,000 SYNTHETIC points');
+	console.log(`  join in the worker (incl. transfer):  ${freeze.joinMs.toFixed(0)} ms, ${freeze.reports} progress reports`);
+	console.log(`  re-aggregation round trip (1 year):  ${freeze.reaggMs.toFixed(1)} ms`);
+	console.log(`  longest main-thread task during it:  ${freeze.longest.toFixed(0)} ms (0 = none over 50 ms); longest gap between frames ${freeze.maxGap.toFixed(0)} ms`);
+} finally {
+	stopServer();
+}
