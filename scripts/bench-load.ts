@@ -107,13 +107,14 @@ try {
 	await page.waitForSelector('[data-rendered*="|"]');
 	const freeze = await page.evaluate(async () => {
 		const n = 1_000_000;
-		const cols = { length: n, lon: new Float64Array(n), lat: new Float64Array(n), precision: new Uint8Array(n), day: new Int32Array(n), killed: new Float64Array(n), wounded: new Float64Array(n) };
+		const { createEngine, emptyColumns } = window.__engineHooks!;
+		const cols = emptyColumns(n);
 		for (let i = 0; i < n; i++) {
 			cols.lon[i] = 60.9 + Math.random() * 13.2;
 			cols.lat[i] = 24.9 + Math.random() * 12;
 			cols.day[i] = 13_879 + Math.floor(Math.random() * 2_922);
 		}
-		const engine = window.__createEngine!();
+		const engine = createEngine();
 		let longest = 0;
 		const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
 		observer.observe({ type: 'longtask' });

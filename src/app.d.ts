@@ -8,8 +8,8 @@ declare global {
 		 */
 		__TEST_HOOKS__?: boolean;
 		__incidentMap?: import('maplibre-gl').Map;
-		/** Creates an engine worker of its own (the benchmark joins synthetic points with it). */
-		__createEngine?: () => import('./data/engine').Engine;
+		/** An engine worker of its own and empty columns to fill (tests and the benchmark join synthetic points). */
+		__engineHooks?: { createEngine: () => import('./data/engine').Engine; emptyColumns: typeof import('./lib/columns/index').emptyColumns };
 	}
 }
 export {};

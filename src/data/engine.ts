@@ -2,7 +2,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import EngineWorker from '../workers/engine.worker.ts?worker';
 import type { EngineApi } from '../workers/engine.worker.js';
-import type { IncidentColumns } from '$lib/columns/index.js';
+import { columnBuffers, type IncidentColumns } from '$lib/columns/index.js';
 import type { District } from '$lib/districts/index.js';
 
 export interface Engine {
@@ -20,8 +20,7 @@ export function createEngine(districts: District[]): Engine {
 		api,
 		async load(cols, onProgress) {
 			await ready;
-			const buffers = [cols.lon, cols.lat, cols.precision, cols.day, cols.killed, cols.wounded].map((a) => a.buffer as ArrayBuffer);
-			return api.load(transfer(cols, buffers), proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
+			return api.load(transfer(cols, columnBuffers(cols)), proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
 		},
 		terminate: () => worker.terminate()
 	};

@@ -11,7 +11,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		const requested = url.searchParams.get('dataset');
 		const datasetId = manifest.datasets.some((d) => d.id === requested) ? requested! : manifest.datasets[0]!.id;
 		const dataset = await loadBundledDataset(fetch, manifest, datasetId);
-		return { baseMap, manifest, dataset, initialDistrict: url.searchParams.get('district') };
+		return { baseMap, manifest, dataset };
 	} catch (err) {
 		error(500, (err as Error).message);
 	}

@@ -5,7 +5,7 @@
  */
 import { along, bearing, length, lineString } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BaseMap } from '../lib/geodata/index.js';
 import { labelPoint } from '../lib/districts/index.js';
 import { ZERO_COLOUR } from './choropleth.js';
@@ -17,7 +17,8 @@ export const SOURCE = {
 	districtLabels: 'district-labels',
 	placeLabels: 'place-labels',
 	border: 'afghan-border',
-	borderLabel: 'afghan-border-label-path'
+	borderLabel: 'afghan-border-label-path',
+	points: 'incident-points'
 } as const;
 
 export const LAYER = {
@@ -27,7 +28,10 @@ export const LAYER = {
 	districtSelected: 'district-selected',
 	border: 'afghan-border-line',
 	borderCasing: 'afghan-border-casing',
-	borderLabel: 'afghan-border-label'
+	borderLabel: 'afghan-border-label',
+	hotspots: 'hotspot-outline',
+	heatmap: 'incident-heatmap',
+	pointCircles: 'incident-points'
 } as const;
 
 const WATER = '#c9dbe6';
@@ -100,6 +104,53 @@ function districtLayers(): LayerSpecification[] {
 			type: 'line',
 			source: SOURCE.districts,
 			paint: { 'line-color': '#1d4ed8', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 0] }
+		}
+	];
+}
+
+/**
+ * Getis-Ord Gi* hot and cold spots as outlines over the choropleth: red for hot, blue for cold,
+ * thicker for higher confidence. Feature-state `gi` holds ±90/95/99 (0 = not significant).
+ */
+function hotspotLayers(): LayerSpecification[] {
+	const gi: ExpressionSpecification = ['to-number', ['feature-state', 'gi'], 0];
+	const level: ExpressionSpecification = ['abs', gi];
+	return [
+		{
+			id: LAYER.hotspots,
+			type: 'line',
+			source: SOURCE.districts,
+			layout: { visibility: 'none', 'line-join': 'round' },
+			paint: {
+				'line-color': ['case', ['>', gi, 0], '#a50026', '#08519c'],
+				'line-width': ['case', ['>=', level, 99], 4.5, ['>=', level, 95], 3, ['>=', level, 90], 1.8, 0],
+				'line-offset': ['case', ['>=', level, 90], -1.5, 0]
+			}
+		}
+	];
+}
+
+/** Incident points: a heatmap when zoomed in to a region, individual points closer still. */
+function pointLayers(): LayerSpecification[] {
+	return [
+		{
+			id: LAYER.heatmap,
+			type: 'heatmap',
+			source: SOURCE.points,
+			minzoom: 6,
+			layout: { visibility: 'none' },
+			paint: {
+				'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 6, 10, 9, 25],
+				'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0, 6.5, 0.75, 8.5, 0.6, 9.5, 0]
+			}
+		},
+		{
+			id: LAYER.pointCircles,
+			type: 'circle',
+			source: SOURCE.points,
+			minzoom: 8,
+			layout: { visibility: 'none' },
+			paint: { 'circle-radius': 4, 'circle-color': '#3f007d', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 }
 		}
 	];
 }
@@ -189,8 +240,9 @@ export function buildStyle(base: BaseMap): StyleSpecification {
 			},
 			[SOURCE.placeLabels]: { type: 'geojson', data: pointCollection(placeLabels) },
 			[SOURCE.border]: { type: 'geojson', data: base.border },
-			[SOURCE.borderLabel]: { type: 'geojson', data: borderLabelPoints(base.border) }
+			[SOURCE.borderLabel]: { type: 'geojson', data: borderLabelPoints(base.border) },
+			[SOURCE.points]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 		},
-		layers: [...contextLayers(), ...districtLayers(), ...borderLayers()]
+		layers: [...contextLayers(), ...districtLayers(), ...hotspotLayers(), ...pointLayers(), ...borderLayers()]
 	};
 }

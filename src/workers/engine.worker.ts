@@ -4,7 +4,8 @@
  */
 import { expose } from 'comlink';
 import { buildJoinIndex, type JoinIndex } from '../lib/join/index.js';
-import { aggregate, assignColumns, type Aggregation, type Assignment, type RowFilter } from '../lib/aggregate/index.js';
+import { aggregate, assignColumns, type Aggregation, type Assignment } from '../lib/aggregate/index.js';
+import type { IncidentFilter } from '../lib/filter/index.js';
 import type { IncidentColumns } from '../lib/columns/index.js';
 import type { District } from '../lib/districts/index.js';
 
@@ -34,7 +35,7 @@ const engine = {
 		return assignment.slice();
 	},
 
-	aggregate(filter: RowFilter = {}): Aggregation {
+	aggregate(filter: IncidentFilter = {}): Aggregation {
 		if (!index || !columns || !assignment) throw new Error('engine: load a dataset first');
 		return aggregate(columns, assignment, index.districtCount, filter);
 	}

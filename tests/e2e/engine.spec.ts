@@ -15,8 +15,11 @@ test('the engine worker joins 150,000 synthetic points with progress, same resul
 	const result = await page.evaluate(
 		async ({ lon, lat }) => {
 			const n = lon.length;
-			const cols = { length: n, lon: Float64Array.from(lon), lat: Float64Array.from(lat), precision: new Uint8Array(n), day: new Int32Array(n), killed: new Float64Array(n), wounded: new Float64Array(n) };
-			const engine = window.__createEngine!();
+			const { createEngine, emptyColumns } = window.__engineHooks!;
+			const cols = emptyColumns(n);
+			cols.lon.set(lon);
+			cols.lat.set(lat);
+			const engine = createEngine();
 			const progress: number[] = [];
 			const assignment = await engine.load(cols, (f) => progress.push(f));
 			engine.terminate();

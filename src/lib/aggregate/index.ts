@@ -16,8 +16,9 @@
  */
 import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
-import { naturalBreaks, type ClassBreaks } from '../classify/index.js';
-import { FIRST_COARSE_PRECISION, toColumns, type IncidentColumns } from '../columns/index.js';
+import { classBreaks, type ClassBreaks, type ClassOptions } from '../classify/index.js';
+import { FIRST_COARSE_PRECISION, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
+import { BIT, compileFilter, failures, type IncidentFilter } from '../filter/index.js';
 import { buildJoinIndex, locate, type JoinIndex } from '../join/index.js';
 
 export const OUTSIDE = -1;
@@ -70,6 +71,20 @@ export interface Aggregation {
 	unlocated: Totals;
 	/** Rows that pass the filter. */
 	rows: number;
+	/** 1 where the row passes the filter (for incident lists and point layers). */
+	passing: Uint8Array;
+	/**
+	 * Live counts for the filter controls: for each option, the rows that would pass if only that
+	 * control changed (every other filter applied). Index = category code / precision code;
+	 * suicide is [no, yes, unknown].
+	 */
+	facets: { actor: Int32Array; eventType: Int32Array; target: Int32Array; suicide: Int32Array; precision: Int32Array };
+	/** Months covered by the columns (month numbers, inclusive); histograms are indexed from `first`. */
+	months: { first: number; last: number };
+	/** Rows per month passing every filter except the dates (the time control's histogram). */
+	histogram: Int32Array;
+	/** The same per district: districtMonthly[d * monthCount + m] (sparklines). */
+	districtMonthly: Int32Array;
 }
 
 /** An aggregation of no rows (what the page shows before the first join returns). */
@@ -77,29 +92,56 @@ export function emptyAggregation(districtCount: number): Aggregation {
 	return aggregate(toColumns([]), new Int32Array(), districtCount);
 }
 
-/** Which rows count; an absent bound does not filter. Days as in columns.day. */
-export interface RowFilter {
-	dayFrom?: number;
-	dayTo?: number;
+function monthSpan(cols: IncidentColumns): { first: number; last: number } {
+	let first = Infinity;
+	let last = -Infinity;
+	for (let i = 0; i < cols.length; i++) {
+		const m = cols.month[i]!;
+		if (m < first) first = m;
+		if (m > last) last = m;
+	}
+	return first <= last ? { first, last } : { first: 0, last: -1 };
 }
 
 /**
- * Totals per district and per bucket over typed columns: a filter change costs one pass over
- * flat arrays (no geometry, no objects per row).
+ * Totals per district and per bucket, facet counts and monthly histograms, in one pass over the
+ * typed columns: a filter change costs no geometry and no per-row objects.
  */
-export function aggregate(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: RowFilter = {}): Aggregation {
+export function aggregate(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: IncidentFilter = {}): Aggregation {
 	if (assignment.length !== cols.length) throw new Error('aggregate: assignment and columns differ in length');
+	const f = compileFilter(cols, filter);
 	// Slots: districts first, then the three buckets; five accumulators per slot.
-	const slots = districtCount + 3;
-	const acc = new Float64Array(slots * 5);
-	const dayFrom = filter.dayFrom ?? -Infinity;
-	const dayTo = filter.dayTo ?? Infinity;
+	const acc = new Float64Array((districtCount + 3) * 5);
+	const passing = new Uint8Array(cols.length);
+	const facets = {
+		actor: new Int32Array(cols.labels.actor.length),
+		eventType: new Int32Array(cols.labels.eventType.length),
+		target: new Int32Array(cols.labels.target.length),
+		suicide: new Int32Array(3),
+		precision: new Int32Array(PRECISIONS.length)
+	};
+	const months = monthSpan(cols);
+	const monthCount = months.last - months.first + 1;
+	const histogram = new Int32Array(monthCount);
+	const districtMonthly = new Int32Array(districtCount * monthCount);
 	let rows = 0;
 	for (let i = 0; i < cols.length; i++) {
-		const day = cols.day[i]!;
-		if (day < dayFrom || day > dayTo) continue;
-		rows++;
+		const fails = failures(f, cols, i);
+		// A row counts towards a control's options when it fails nothing but that control.
+		if ((fails & ~BIT.actor) === 0) facets.actor[cols.actor[i]!]!++;
+		if ((fails & ~BIT.eventType) === 0) facets.eventType[cols.eventType[i]!]!++;
+		if ((fails & ~BIT.target) === 0) facets.target[cols.target[i]!]!++;
+		if ((fails & ~BIT.suicide) === 0) facets.suicide[cols.suicide[i] === -1 ? 2 : cols.suicide[i]!]!++;
+		if ((fails & ~BIT.precision) === 0) facets.precision[cols.precision[i]!]!++;
 		const code = assignment[i]!;
+		if ((fails & ~BIT.date) === 0) {
+			const m = cols.month[i]! - months.first;
+			histogram[m]!++;
+			if (code >= 0) districtMonthly[code * monthCount + m]!++;
+		}
+		if (fails !== 0) continue;
+		passing[i] = 1;
+		rows++;
 		const slot = (code >= 0 ? code : districtCount - 1 - code) * 5; // OUTSIDE→n, COARSE→n+1, UNLOCATED→n+2
 		const k = cols.killed[i]!;
 		const w = cols.wounded[i]!;
@@ -127,15 +169,32 @@ export function aggregate(cols: IncidentColumns, assignment: Assignment, distric
 		}),
 		{ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }
 	);
-	return { byDistrict, inDistricts, outside: totals(districtCount), coarse: totals(districtCount + 1), unlocated: totals(districtCount + 2), rows };
+	return {
+		byDistrict,
+		inDistricts,
+		outside: totals(districtCount),
+		coarse: totals(districtCount + 1),
+		unlocated: totals(districtCount + 2),
+		rows,
+		passing,
+		facets,
+		months,
+		histogram,
+		districtMonthly
+	};
 }
 
-export type Metric = 'incidents' | 'killed' | 'wounded';
-export const METRICS: readonly Metric[] = ['incidents', 'killed', 'wounded'];
+export type Metric = 'incidents' | 'killed' | 'wounded' | 'casualties';
+export const METRICS: readonly Metric[] = ['incidents', 'killed', 'wounded', 'casualties'];
+
+/** A metric's raw total: casualties = killed + wounded, over the known figures. */
+export function metricTotal(totals: Totals, metric: Metric): number {
+	return metric === 'casualties' ? totals.killed + totals.wounded : totals[metric];
+}
 
 /** Raw total, or per 1,000 km² when `perArea`. */
 export function metricValue(totals: Totals, metric: Metric, perArea: boolean, areaKm2: number): number {
-	const raw = totals[metric];
+	const raw = metricTotal(totals, metric);
 	return perArea ? (raw / areaKm2) * 1000 : raw;
 }
 
@@ -158,8 +217,8 @@ export function districtMetrics(
 	agg: Aggregation,
 	metric: Metric,
 	perArea: boolean,
-	classCount = 5
+	classes: ClassOptions = { method: 'natural', count: 5 }
 ): DistrictMetrics {
 	const values = districts.map((d, i) => metricValue(agg.byDistrict[i]!, metric, perArea, d.properties.areaKm2));
-	return { values, ranks: rankDescending(values), breaks: naturalBreaks(values, classCount) };
+	return { values, ranks: rankDescending(values), breaks: classBreaks(values, classes) };
 }

@@ -1,33 +1,62 @@
 /**
  * Class breaks for the choropleth. Zero gets a class of its own (a district with no recorded
- * incident must look different from one with a few), and the positive values are split with
- * Jenks-style natural breaks (ckmeans, optimal 1-D k-means from simple-statistics).
+ * incident must look different from one with a few); the positive values are split by the chosen
+ * method: natural breaks (ckmeans, optimal 1-D k-means from simple-statistics), quantiles, or
+ * equal intervals.
  */
-import { ckmeans } from 'simple-statistics';
+import { ckmeans, quantileSorted } from 'simple-statistics';
+
+export type ClassMethod = 'natural' | 'quantile' | 'equal';
+export const CLASS_METHODS: readonly ClassMethod[] = ['natural', 'quantile', 'equal'];
+export const CLASS_METHOD_LABEL: Record<ClassMethod, string> = { natural: 'Natural breaks (ckmeans)', quantile: 'Quantiles', equal: 'Equal intervals' };
+
+export interface ClassOptions {
+	method: ClassMethod;
+	/** Classes for the positive values (zero is always its own class). */
+	count: number;
+}
 
 export interface ClassBreaks {
 	/** Lower bound of each positive class, ascending; class i holds values in [lower[i], lower[i+1]). */
 	lower: number[];
 	/** Upper bound actually reached by each positive class (for the legend). */
 	upper: number[];
-	/** Districts per positive class. */
+	/** Values per positive class. */
 	counts: number[];
 	zeroCount: number;
 }
 
-export function naturalBreaks(values: readonly number[], classCount = 5): ClassBreaks {
+/** Lower bounds of the positive classes by each method (sorted, distinct, first = min). */
+function lowerBounds(sorted: number[], k: number, method: ClassMethod): number[] {
+	if (method === 'natural') return ckmeans(sorted, k).map((c) => c[0]!);
+	const min = sorted[0]!;
+	const max = sorted[sorted.length - 1]!;
+	const bounds = Array.from({ length: k }, (_, i) =>
+		i === 0 ? min : method === 'quantile' ? quantileSorted(sorted, i / k) : min + ((max - min) * i) / k
+	);
+	return [...new Set(bounds)].sort((a, b) => a - b);
+}
+
+export function classBreaks(values: readonly number[], { method, count }: ClassOptions): ClassBreaks {
 	const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
 	const zeroCount = values.filter((v) => v === 0).length;
-	const distinct = new Set(positive).size;
-	const k = Math.min(classCount, distinct);
-	const clusters = k > 0 ? ckmeans(positive, k) : [];
-	return {
-		lower: clusters.map((c) => c[0]!),
-		upper: clusters.map((c) => c[c.length - 1]!),
-		counts: clusters.map((c) => c.length),
-		zeroCount
-	};
+	const k = Math.min(count, new Set(positive).size);
+	const lower = k > 0 ? lowerBounds(positive, k, method) : [];
+	const upper = lower.map(() => -Infinity);
+	const counts = lower.map(() => 0);
+	const breaks: ClassBreaks = { lower, upper, counts, zeroCount };
+	for (const v of positive) {
+		const c = classOf(v, breaks);
+		counts[c]!++;
+		upper[c] = Math.max(upper[c]!, v);
+	}
+	// A class no value fell in (possible with equal intervals) keeps its bound as upper.
+	upper.forEach((u, i) => (upper[i] = u === -Infinity ? lower[i]! : u));
+	return breaks;
 }
+
+/** Natural breaks, the default. */
+export const naturalBreaks = (values: readonly number[], count = 5) => classBreaks(values, { method: 'natural', count });
 
 /** Class of a value: -1 for zero, else the index of its positive class. */
 export function classOf(value: number, breaks: ClassBreaks): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, naturalBreaks } from './index.js';
+import { classBreaks, classOf, naturalBreaks } from './index.js';
 
 describe('naturalBreaks', () => {
 	it('keeps zero apart and splits positive values at natural gaps', () => {
@@ -13,5 +13,24 @@ describe('naturalBreaks', () => {
 	it('uses fewer classes than asked when there are fewer distinct values', () => {
 		expect(naturalBreaks([0, 3, 3, 3], 5).lower).toEqual([3]);
 		expect(naturalBreaks([0, 0], 5).lower).toEqual([]);
+	});
+});
+
+describe('classBreaks by method (hand-checked)', () => {
+	const values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100];
+	it('equal intervals split [min, max] of the positive values evenly', () => {
+		const b = classBreaks(values, { method: 'equal', count: 4 });
+		expect(b.lower).toEqual([1, 25.75, 50.5, 75.25]);
+		expect(b.counts).toEqual([10, 0, 0, 1]);
+		expect(b.upper).toEqual([10, 25.75, 50.5, 100]);
+	});
+	it('quantiles put about the same number of values in each class', () => {
+		const b = classBreaks(values, { method: 'quantile', count: 4 });
+		expect(b.counts.reduce((a, c) => a + c, 0)).toBe(11);
+		expect(Math.max(...b.counts) - Math.min(...b.counts)).toBeLessThanOrEqual(1);
+		expect(b.zeroCount).toBe(1);
+	});
+	it('natural breaks isolate the outlier', () => {
+		expect(classBreaks(values, { method: 'natural', count: 2 }).lower).toEqual([1, 100]);
 	});
 });

@@ -18,9 +18,48 @@ export interface IncidentColumns {
 	precision: Uint8Array;
 	/** Days since 1970-01-01 (UTC) of the event date. */
 	day: Int32Array;
+	/** Months since January 1970 of the event date (for monthly histograms). */
+	month: Int32Array;
 	/** NaN where the source does not know (unknown is not zero). */
 	killed: Float64Array;
 	wounded: Float64Array;
+	/** Category codes into `labels` (perpetrator group, attack/event type, target type). */
+	actor: Uint16Array;
+	eventType: Uint16Array;
+	target: Uint16Array;
+	/** 1 suicide attack, 0 not, -1 unknown. */
+	suicide: Int8Array;
+	labels: Record<Category, string[]>;
+}
+
+/** The categorical fields an analyst filters on. */
+export type Category = 'actor' | 'eventType' | 'target';
+export const CATEGORIES: readonly Category[] = ['actor', 'eventType', 'target'];
+/** Label for a category value the source leaves empty. */
+export const NOT_RECORDED = '(not recorded)';
+
+/** Every typed array of the columns, e.g. to transfer them to a worker. */
+export function columnBuffers(cols: IncidentColumns): ArrayBuffer[] {
+	return [cols.lon, cols.lat, cols.precision, cols.day, cols.month, cols.killed, cols.wounded, cols.actor, cols.eventType, cols.target, cols.suicide].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** Columns of `n` rows, all zero, with empty category dictionaries. */
+export function emptyColumns(n: number): IncidentColumns {
+	return {
+		length: n,
+		lon: new Float64Array(n),
+		lat: new Float64Array(n),
+		precision: new Uint8Array(n),
+		day: new Int32Array(n),
+		month: new Int32Array(n),
+		killed: new Float64Array(n),
+		wounded: new Float64Array(n),
+		actor: new Uint16Array(n),
+		eventType: new Uint16Array(n),
+		target: new Uint16Array(n),
+		suicide: new Int8Array(n),
+		labels: { actor: [NOT_RECORDED], eventType: [NOT_RECORDED], target: [NOT_RECORDED] }
+	};
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -30,20 +69,35 @@ export function dayNumber(iso: string): number {
 	return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY);
 }
 
+/** Months since January 1970 of an ISO date. */
+export function monthNumber(iso: string): number {
+	return (Number(iso.slice(0, 4)) - 1970) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+/** "YYYY-MM" of a month number. */
+export function isoMonth(month: number): string {
+	return `${1970 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
 export function isoDate(day: number): string {
 	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 export function toColumns(incidents: readonly Incident[]): IncidentColumns {
 	const n = incidents.length;
-	const cols: IncidentColumns = {
-		length: n,
-		lon: new Float64Array(n),
-		lat: new Float64Array(n),
-		precision: new Uint8Array(n),
-		day: new Int32Array(n),
-		killed: new Float64Array(n),
-		wounded: new Float64Array(n)
+	const cols = emptyColumns(n);
+	// Dictionaries in first-seen order; code 0 is always "(not recorded)".
+	const codes = Object.fromEntries(CATEGORIES.map((c) => [c, new Map([[NOT_RECORDED, 0]])])) as Record<Category, Map<string, number>>;
+	const code = (category: Category, label: string | null): number => {
+		const map = codes[category];
+		const key = label ?? NOT_RECORDED;
+		let c = map.get(key);
+		if (c === undefined) {
+			c = map.size;
+			if (c > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${category}`);
+			map.set(key, c);
+		}
+		return c;
 	};
 	for (let i = 0; i < n; i++) {
 		const inc = incidents[i]!;
@@ -51,8 +105,14 @@ export function toColumns(incidents: readonly Incident[]): IncidentColumns {
 		cols.lat[i] = inc.lat ?? NaN;
 		cols.precision[i] = PRECISIONS.indexOf(inc.placePrecision);
 		cols.day[i] = dayNumber(inc.date);
+		cols.month[i] = monthNumber(inc.date);
 		cols.killed[i] = inc.killed ?? NaN;
 		cols.wounded[i] = inc.wounded ?? NaN;
+		cols.actor[i] = code('actor', inc.actor);
+		cols.eventType[i] = code('eventType', inc.eventType);
+		cols.target[i] = code('target', inc.target);
+		cols.suicide[i] = inc.suicide === null ? -1 : inc.suicide ? 1 : 0;
 	}
+	for (const c of CATEGORIES) cols.labels[c] = [...codes[c].keys()];
 	return cols;
 }

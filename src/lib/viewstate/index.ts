@@ -1,0 +1,155 @@
+/**
+ * The whole analyst view as plain data, and its URL form: reload or a shared link restores the
+ * same view. Unknown or malformed parameters fall back to defaults instead of failing.
+ */
+import { METRICS, type Metric } from '../aggregate/index.js';
+import { CLASS_METHODS, type ClassMethod } from '../classify/index.js';
+import type { CompareMode } from '../compare/index.js';
+import { dayNumber, PRECISIONS } from '../columns/index.js';
+import type { IncidentFilter } from '../filter/index.js';
+import type { PlacePrecision } from '../incident/index.js';
+
+export const SCHEMES = ['YlOrRd', 'OrRd', 'Reds', 'Purples', 'YlGnBu'] as const;
+export type SchemeName = (typeof SCHEMES)[number];
+
+/** Months as "YYYY-MM"; a window is inclusive of both months. */
+export type MonthRange = [string, string];
+
+export interface ViewState {
+	dataset: string;
+	metric: Metric;
+	perArea: boolean;
+	classMethod: ClassMethod;
+	classCount: number;
+	scheme: SchemeName;
+	/** The time window; null = the whole dataset. */
+	window: MonthRange | null;
+	actor: string[];
+	eventType: string[];
+	target: string[];
+	suicide: 'yes' | 'no' | null;
+	minCasualties: number;
+	precision: PlacePrecision[];
+	/** Period comparison; null = off. */
+	compare: { mode: CompareMode; a: MonthRange; b: MonthRange } | null;
+	hotspots: boolean;
+	points: boolean;
+	district: string | null;
+	/** Map centre and zoom; null = fit the two provinces. */
+	camera: { lon: number; lat: number; zoom: number } | null;
+}
+
+export function defaultView(dataset: string): ViewState {
+	return {
+		dataset,
+		metric: 'incidents',
+		perArea: true,
+		classMethod: 'natural',
+		classCount: 5,
+		scheme: 'YlOrRd',
+		window: null,
+		actor: [],
+		eventType: [],
+		target: [],
+		suicide: null,
+		minCasualties: 0,
+		precision: [],
+		compare: null,
+		hotspots: false,
+		points: false,
+		district: null,
+		camera: null
+	};
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const range = (v: string | null): MonthRange | null => {
+	const [a, b] = (v ?? '').split('..');
+	return a && b && MONTH.test(a) && MONTH.test(b) && a <= b ? [a, b] : null;
+};
+const oneOf = <T extends string>(v: string | null, options: readonly T[]): T | null => (options as readonly string[]).includes(v ?? '') ? (v as T) : null;
+
+export function encodeView(view: ViewState, defaults = defaultView(view.dataset)): URLSearchParams {
+	const p = new URLSearchParams();
+	p.set('dataset', view.dataset);
+	if (view.metric !== defaults.metric) p.set('metric', view.metric);
+	if (view.perArea !== defaults.perArea) p.set('per', view.perArea ? 'area' : 'count');
+	if (view.classMethod !== defaults.classMethod) p.set('classes', view.classMethod);
+	if (view.classCount !== defaults.classCount) p.set('k', String(view.classCount));
+	if (view.scheme !== defaults.scheme) p.set('scheme', view.scheme);
+	if (view.window) p.set('window', view.window.join('..'));
+	for (const v of view.actor) p.append('group', v);
+	for (const v of view.eventType) p.append('type', v);
+	for (const v of view.target) p.append('target', v);
+	if (view.suicide) p.set('suicide', view.suicide);
+	if (view.minCasualties > 0) p.set('mincas', String(view.minCasualties));
+	for (const v of view.precision) p.append('precision', v);
+	if (view.compare) {
+		p.set('compare', view.compare.mode);
+		p.set('a', view.compare.a.join('..'));
+		p.set('b', view.compare.b.join('..'));
+	}
+	if (view.hotspots) p.set('hotspots', '1');
+	if (view.points) p.set('points', '1');
+	if (view.district) p.set('district', view.district);
+	if (view.camera) p.set('map', `${view.camera.lon.toFixed(4)},${view.camera.lat.toFixed(4)},${view.camera.zoom.toFixed(2)}`);
+	return p;
+}
+
+export function decodeView(p: URLSearchParams, fallbackDataset: string): ViewState {
+	const d = defaultView(p.get('dataset') || fallbackDataset);
+	const k = Number(p.get('k'));
+	const mincas = Number(p.get('mincas'));
+	const camera = (p.get('map') ?? '').split(',').map(Number);
+	const mode = oneOf(p.get('compare'), ['difference', 'percent'] as const);
+	const a = range(p.get('a'));
+	const b = range(p.get('b'));
+	return {
+		dataset: d.dataset,
+		metric: oneOf(p.get('metric'), METRICS) ?? d.metric,
+		perArea: p.get('per') === 'count' ? false : d.perArea,
+		classMethod: oneOf(p.get('classes'), CLASS_METHODS) ?? d.classMethod,
+		classCount: Number.isInteger(k) && k >= 2 && k <= 7 ? k : d.classCount,
+		scheme: oneOf(p.get('scheme'), SCHEMES) ?? d.scheme,
+		window: range(p.get('window')),
+		actor: p.getAll('group'),
+		eventType: p.getAll('type'),
+		target: p.getAll('target'),
+		suicide: oneOf(p.get('suicide'), ['yes', 'no'] as const),
+		minCasualties: Number.isFinite(mincas) && mincas > 0 ? Math.floor(mincas) : 0,
+		precision: p.getAll('precision').filter((v): v is PlacePrecision => (PRECISIONS as readonly string[]).includes(v)),
+		compare: mode && a && b ? { mode, a, b } : null,
+		hotspots: p.get('hotspots') === '1',
+		points: p.get('points') === '1',
+		district: p.get('district'),
+		camera: camera.length === 3 && camera.every(Number.isFinite) ? { lon: camera[0]!, lat: camera[1]!, zoom: camera[2]! } : null
+	};
+}
+
+/** Inclusive day bounds of a month window ("YYYY-MM".."YYYY-MM"). */
+export function windowDays([from, to]: MonthRange): { dayFrom: number; dayTo: number } {
+	const [y, m] = to.split('-').map(Number) as [number, number];
+	const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return { dayFrom: dayNumber(`${from}-01`), dayTo: dayNumber(`${to}-${String(lastDay).padStart(2, '0')}`) };
+}
+
+/** The incident filter a view applies, optionally over another window (period A or B). */
+export function viewFilter(view: ViewState, window: MonthRange | null = view.window): IncidentFilter {
+	return {
+		...(window ? windowDays(window) : {}),
+		actor: view.actor,
+		eventType: view.eventType,
+		target: view.target,
+		...(view.suicide ? { suicide: view.suicide } : {}),
+		minCasualties: view.minCasualties || 0,
+		precision: view.precision
+	};
+}
+
+/** What the map shows, as a short stable string (district, camera and overlays aside). */
+export function shadingKey(view: ViewState): string {
+	const p = encodeView({ ...view, district: null, camera: null, hotspots: false, points: false });
+	for (const k of ['dataset', 'metric', 'per']) p.delete(k);
+	const rest = p.toString();
+	return `${view.dataset}|${view.metric}|${view.perArea}${rest ? `|${rest}` : ''}`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { divergingClass, divergingColours, divergingLegend } from './choropleth.js';
+
+describe('diverging classes', () => {
+	const bounds = [3, 6, 9];
+	it('mirrors classes around an exact-zero "no change" class', () => {
+		expect([-9, -6, -3.5, -3, -1, 0, 1, 3, 5.9, 6, 9].map((v) => divergingClass(v, bounds))).toEqual([0, 1, 1, 2, 2, 3, 4, 5, 5, 6, 6]);
+	});
+	it('uses blue for decreases and red for increases', () => {
+		const c = divergingColours(3);
+		expect(c).toHaveLength(7);
+		expect(parseInt(c[0]!.slice(5, 7), 16)).toBeGreaterThan(parseInt(c[0]!.slice(1, 3), 16)); // blue > red
+		expect(parseInt(c[6]!.slice(1, 3), 16)).toBeGreaterThan(parseInt(c[6]!.slice(5, 7), 16)); // red > blue
+	});
+	it('counts each district in the legend row of its class', () => {
+		const legend = divergingLegend(bounds, [-9, -1, 0, 0, 2, 7, null], String);
+		expect(legend.map((l) => [l.label, l.count])).toEqual([
+			['+6 to +9', 1],
+			['+3 to +6', 0],
+			['+0 to +3', 1],
+			['no change', 2],
+			['−0 to −3', 1],
+			['−3 to −6', 0],
+			['−6 to −9', 1]
+		]);
+	});
+});
