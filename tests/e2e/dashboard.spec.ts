@@ -1,24 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { baseMap, expectedView, hexToRgb } from './expected.js';
-import { colourDistance, dominantColour, openDashboard, project, waitForView } from './map-page.js';
+import { checkShading, colourDistance, dominantColour, openDashboard, project, waitForView } from './map-page.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
 
-/** Large districts, where a sample box deep inside stays well within the polygon on screen. */
-const LARGE = baseMap.districts.filter((d) => d.properties.areaKm2 > 9000).map((d) => d.properties.slug);
-
-async function checkShading(page: Page, view: ReturnType<typeof expectedView>) {
-	const seen = new Map<number, [number, number, number]>();
-	for (const slug of LARGE) {
-		const e = view.bySlug.get(slug)!;
-		const pixel = await dominantColour(page, await project(page, e.sampleAt), 3);
-		expect(colourDistance(pixel, hexToRgb(e.colour)), `${slug} (class ${e.cls}) pixel ${pixel} vs ${e.colour}`).toBeLessThanOrEqual(3);
-		seen.set(e.cls, pixel);
-	}
-	// Districts of different classes really differ on screen.
-	const classes = [...seen.keys()];
-	expect(classes.length).toBeGreaterThanOrEqual(3);
-	for (const a of classes) for (const b of classes) if (a < b) expect(colourDistance(seen.get(a)!, seen.get(b)!)).toBeGreaterThan(10);
-}
 
 test('the map renders districts shaded by class, with the border drawn', async ({ page }) => {
 	await openDashboard(page);

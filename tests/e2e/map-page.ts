@@ -1,5 +1,6 @@
 /** Page helpers for the dashboard: wait for a drawn map, read its pixels, click districts. */
 import { expect, type Page } from '@playwright/test';
+import { baseMap, hexToRgb, type expectedFor } from './expected.js';
 
 export async function openDashboard(page: Page, query = '') {
 	// Keep the WebGL buffer readable so the tests can check real pixels.
@@ -53,4 +54,24 @@ export async function dominantColour(page: Page, at: { x: number; y: number }, h
 
 export function colourDistance(a: readonly number[], b: readonly number[]): number {
 	return Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+}
+
+/** Large districts, where a sample box deep inside stays well within the polygon on screen. */
+const LARGE = baseMap.districts.filter((d) => d.properties.areaKm2 > 9000).map((d) => d.properties.slug);
+
+/**
+ * Every large district's pixels show the colour the analytic core expects, and districts of
+ * different classes really differ on screen.
+ */
+export async function checkShading(page: Page, view: ReturnType<typeof expectedFor>, minClasses = 3) {
+	const seen = new Map<string, [number, number, number]>();
+	for (const slug of LARGE) {
+		const e = view.bySlug.get(slug)!;
+		const pixel = await dominantColour(page, await project(page, e.sampleAt), 3);
+		expect(colourDistance(pixel, hexToRgb(e.colour)), `${slug} pixel ${pixel} vs ${e.colour}`).toBeLessThanOrEqual(3);
+		seen.set(e.colour, pixel);
+	}
+	const colours = [...seen.keys()];
+	expect(colours.length).toBeGreaterThanOrEqual(minClasses);
+	for (const a of colours) for (const b of colours) if (a < b) expect(colourDistance(seen.get(a)!, seen.get(b)!)).toBeGreaterThan(10);
 }

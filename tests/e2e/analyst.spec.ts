@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { baseMap, expectedFor } from './expected.js';
+import { checkShading, openDashboard, waitForView } from './map-page.js';
+import { defaultView, shadingKey, type ViewState } from '../../src/lib/viewstate/index.js';
+import { hotspotClass } from '../../src/lib/hotspot/index.js';
+import { formatCount } from '../../src/lib/format/index.js';
+
+const TTP = 'Tehrik-i-Taliban Pakistan (TTP)';
+const base = defaultView('gtd-2008');
+
+async function expectView(page: Page, view: ViewState, minClasses = 2) {
+	await waitForView(page, shadingKey(view));
+	const expected = expectedFor(view);
+	await checkShading(page, expected, minClasses);
+	await expect(page.getByTestId('summary')).toContainText(`${formatCount(expected.agg.rows)} of 567 incidents match`);
+	return expected;
+}
+
+const row = (page: Page, slug: string) => page.getByTestId('ranking-table').locator(`tr[data-slug="${slug}"]`);
+
+test('filters with live counts and chips re-shade the map and the table', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('facet-actor').getByLabel(TTP).check();
+	const view = { ...base, actor: [TTP] };
+	const expected = await expectView(page, view);
+	// Live counts: attack-type options now count TTP attacks only.
+	const ttpBombings = expected.dataset.incidents.filter((i) => i.actor === TTP && i.eventType === 'Bombing/Explosion').length;
+	await expect(page.getByTestId('facet-eventType').locator('label', { hasText: 'Bombing/Explosion' })).toContainText(String(ttpBombings));
+	const peshawar = expected.bySlug.get('peshawar')!;
+	await expect(row(page, 'peshawar').locator('[data-col="incidents"]')).toHaveText(formatCount(peshawar.totals.incidents));
+	await expect(page.getByTestId('acc-rows')).toHaveText(String(expected.agg.rows));
+
+	await page.getByTestId('facet-suicide').getByLabel('yes').check();
+	await expectView(page, { ...view, suicide: 'yes' }, 1);
+	await expect(page.getByTestId('chips')).toContainText(`Group: ${TTP}`);
+	await expect(page.getByTestId('chips')).toContainText('Suicide: yes');
+	await page.getByTestId('clear-filters').click();
+	await expectView(page, base, 3);
+	await expect(page.getByTestId('chips')).toHaveCount(0);
+});
+
+test('the time window and play step through the months', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('window-from').selectOption({ label: 'Mar 2008' });
+	await page.getByTestId('window-to').selectOption({ label: 'May 2008' });
+	const spring = await expectView(page, { ...base, window: ['2008-03', '2008-05'] });
+	await expect(page.getByTestId('window-label')).toHaveText(`Showing Mar 2008 – May 2008: ${spring.agg.rows} incidents`);
+
+	await page.getByTestId('play').click();
+	await expect(page.getByTestId('window-label')).toContainText('Showing Mar 2008:');
+	await expect(page.getByTestId('window-label')).toContainText('Showing Apr 2008:', { timeout: 5000 });
+	await page.getByTestId('play').click(); // pause
+	const shown = await page.getByTestId('window-label').textContent();
+	const month = shown!.match(/Showing (\w+ 2008)/)![1]!;
+	const iso = `2008-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(month.slice(0, 3)) + 1).padStart(2, '0')}`;
+	const paused = await expectView(page, { ...base, window: [iso, iso] }, 1);
+	await expect(page.getByTestId('window-label')).toHaveText(`Showing ${month}: ${paused.agg.rows} incidents`);
+	await expect(page).toHaveURL(new RegExp(`window=${iso}\\.\\.${iso}`));
+});
+
+test('comparing two halves shades the change on a diverging scale', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('compare-toggle').check();
+	const view: ViewState = { ...base, compare: { mode: 'difference', a: ['2008-01', '2008-06'], b: ['2008-07', '2008-12'] } };
+	const expected = await expectView(page, view);
+	await expect(page.getByTestId('legend')).toContainText('Change in incidents per 1,000 km² (B − A)');
+	const notCompared = expected.change!.filter((c) => c === null).length;
+	expect(notCompared).toBeGreaterThan(0);
+	await expect(page.getByTestId('legend').locator('li[data-class="nodata"]')).toContainText(`(${notCompared})`);
+
+	await page.getByTestId('compare-mode').selectOption('percent');
+	await expectView(page, { ...view, compare: { ...view.compare!, mode: 'percent' } });
+	await expect(page.getByTestId('legend')).toContainText('(%)');
+});
+
+test('classification method, class count and colour scheme change the map and the legend', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('class-method').selectOption('quantile');
+	await page.getByTestId('class-count').selectOption('3');
+	await page.getByTestId('scheme').selectOption('Purples');
+	const view: ViewState = { ...base, classMethod: 'quantile', classCount: 3, scheme: 'Purples' };
+	const expected = await expectView(page, view);
+	const legend = page.getByTestId('legend');
+	for (let i = 0; i < expected.breaks.counts.length; i++) {
+		await expect(legend.locator(`li[data-class="${i}"]`)).toContainText(`(${expected.breaks.counts[i]})`);
+	}
+	await expect(legend).toContainText('Quantiles');
+});
+
+test('Gi* hot and cold spots are listed as the analytic core finds them', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('hotspots-toggle').check();
+	const expected = expectedFor({ ...base, hotspots: true });
+	const significant = [...expected.bySlug.values()].filter((e) => hotspotClass(e.z) !== 0).sort((a, b) => b.z - a.z);
+	expect(significant.length).toBeGreaterThan(0);
+	const items = page.getByTestId('hotspot-list').locator('li');
+	await expect(items).toHaveCount(significant.length);
+	for (const [i, e] of significant.entries()) {
+		await expect(items.nth(i)).toHaveAttribute('data-slug', e.district.slug);
+		await expect(items.nth(i)).toContainText(`z ${e.z.toFixed(2)}`);
+	}
+	await expect(row(page, significant[0]!.district.slug).locator('[data-col="z"]')).toHaveText(significant[0]!.z.toFixed(2));
+	const level = await page.evaluate((slug) => window.__incidentMap!.getFeatureState({ source: 'districts', id: slug }).gi, significant[0]!.district.slug);
+	expect(level).toBe(hotspotClass(significant[0]!.z));
+});
+
+test('the ranking table sorts, and hover and click stay in sync with the map', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	const expected = expectedFor(base);
+	await page.getByTestId('sort-killed').click();
+	const top = [...expected.bySlug.values()].sort((a, b) => b.totals.killed - a.totals.killed || a.district.name.localeCompare(b.district.name))[0]!;
+	await expect(page.getByTestId('ranking-table').locator('tbody tr').first()).toHaveAttribute('data-slug', top.district.slug);
+
+	await row(page, 'quetta').hover();
+	await expect.poll(() => page.evaluate(() => window.__incidentMap!.getFeatureState({ source: 'districts', id: 'quetta' }).hover)).toBe(true);
+	await row(page, 'quetta').click();
+	await expect(page.getByTestId('district-panel')).toHaveAttribute('data-slug', 'quetta');
+	await page.keyboard.press('Escape');
+	// Hovering the map highlights the row.
+	const chaghi = expected.bySlug.get('chaghi')!;
+	const at = await page.evaluate((ll) => window.__incidentMap!.project(ll), chaghi.sampleAt);
+	const box = (await page.getByTestId('map').boundingBox())!;
+	await page.mouse.move(box.x + at.x, box.y + at.y);
+	await expect(row(page, 'chaghi')).toHaveClass(/hovered/);
+});
+
+test('the view lives in the URL: reload restores it, back and forward step through it', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('facet-actor').getByLabel(TTP).check();
+	await page.getByTestId('window-from').selectOption({ label: 'Jul 2008' });
+	await page.getByRole('radio', { name: 'killed' }).check();
+	const view: ViewState = { ...base, actor: [TTP], window: ['2008-07', '2008-12'], metric: 'killed' };
+	await waitForView(page, shadingKey(view));
+	await page.getByTestId('hotspots-toggle').check();
+	await page.getByTestId('district-select').selectOption('swat');
+	await expect(page.getByTestId('district-panel')).toHaveAttribute('data-slug', 'swat');
+	const swat = expectedFor(view).bySlug.get('swat')!;
+	await expect(page.getByTestId('panel-incidents')).toHaveText(formatCount(swat.totals.incidents));
+
+	await page.reload();
+	await expectView(page, view);
+	await expect(page.getByTestId('district-panel')).toHaveAttribute('data-slug', 'swat');
+	await expect(page.getByTestId('panel-incidents')).toHaveText(formatCount(swat.totals.incidents));
+	await expect(page.getByTestId('chips')).toContainText(`Group: ${TTP}`);
+	await expect(page.getByTestId('hotspots-toggle')).toBeChecked();
+
+	await page.goBack(); // before choosing Swat
+	await expect(page.getByTestId('district-panel')).toHaveCount(0);
+	await page.goBack(); // before the hotspots
+	await expect(page.getByTestId('hotspots-toggle')).not.toBeChecked();
+	await page.goBack(); // before "killed"
+	await expectView(page, { ...view, metric: 'incidents' });
+	await page.goForward();
+	await expectView(page, view);
+});
