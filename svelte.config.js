@@ -7,6 +7,26 @@ const config = {
 	kit: {
 		// Fully static build: the dashboard runs offline from `build/` with the bundled geodata.
 		adapter: adapter({ fallback: undefined }),
+		// Strict Content Security Policy (a <meta> tag in the prerendered page, with hashes for
+		// SvelteKit's own inline bootstrap): only this origin's scripts, workers and data. Inline
+		// styles stay allowed because Svelte's style: directives and the app shell set style
+		// attributes; no imported text ever reaches markup (it is rendered as text), so that
+		// leaves no way in for script. This is the second line of defence.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		alias: {
 			$geodata: 'geodata',
 			$style: 'src/style'

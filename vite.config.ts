@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	// The plugin-timing report is about SvelteKit's own write step; it is noise in every build log.
-	build: { rolldownOptions: { checks: { pluginTimings: false } } },
+	build: {
+		rolldownOptions: { checks: { pluginTimings: false } },
+		// Geodata is fetched, never inlined as data: URLs (the CSP allows connections to 'self' only).
+		assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined)
+	},
 	worker: { format: 'es' },
 	test: {
 		// Turf-style modules keep their tests beside the code as `test.ts`.

@@ -153,3 +153,31 @@ export function shadingKey(view: ViewState): string {
 	const rest = p.toString();
 	return `${view.dataset}|${view.metric}|${view.perArea}${rest ? `|${rest}` : ''}`;
 }
+
+/** One active filter, as shown in a chip and written into exports. */
+export interface FilterChip {
+	label: string;
+	/** The view fields that remove just this filter. */
+	without: Partial<ViewState>;
+}
+
+const monthLabel = (m: string) => new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+
+export function filterChips(view: ViewState): FilterChip[] {
+	const chips: FilterChip[] = [];
+	if (view.window) chips.push({ label: `Dates: ${monthLabel(view.window[0])} – ${monthLabel(view.window[1])}`, without: { window: null } });
+	for (const [key, name] of [['actor', 'Group'], ['eventType', 'Type'], ['target', 'Target']] as const) {
+		for (const v of view[key]) chips.push({ label: `${name}: ${v}`, without: { [key]: view[key].filter((x) => x !== v) } });
+	}
+	if (view.suicide) chips.push({ label: `Suicide: ${view.suicide}`, without: { suicide: null } });
+	if (view.minCasualties > 0) chips.push({ label: `Casualties ≥ ${view.minCasualties}`, without: { minCasualties: 0 } });
+	for (const p of view.precision) chips.push({ label: `Precision: ${p}`, without: { precision: view.precision.filter((x) => x !== p) } });
+	return chips;
+}
+
+/** The filters in one line, for exported files. */
+export function describeFilters(view: ViewState): string {
+	const chips = filterChips(view).map((c) => c.label);
+	if (view.compare) chips.push(`Comparing ${view.compare.a.join('..')} with ${view.compare.b.join('..')} (${view.compare.mode})`);
+	return chips.length ? chips.join('; ') : 'none';
+}

@@ -1,0 +1,11 @@
+/** Saves text as a file through a temporary object URL (works offline and under the CSP). */
+export function download(filename: string, content: string, type: string): void {
+	const url = URL.createObjectURL(new Blob([content], { type }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = filename;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,136 @@
+/**
+ * Imported datasets in IndexedDB (via `idb`): each dataset is written in one transaction (its
+ * description, incidents and rejected rows), so a failure — typically the storage quota — leaves
+ * nothing half-written. Works in a page, a worker, and in Node tests with fake-indexeddb.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DatasetInfo, Incident, IncidentDataset, NormaliseReport } from '../../lib/incident/index.js';
+import type { ImportReport, Rejection } from '../../lib/importers/index.js';
+
+/** Rows per stored chunk: small enough to write and read without long pauses. */
+const CHUNK = 5000;
+const DB_NAME = 'nw-pakistan-incident-map';
+
+export interface StoredDataset {
+	info: DatasetInfo;
+	importReport: ImportReport;
+	/** Column names of the imported file (for the rejected-rows download). */
+	headers: string[];
+	incidentChunks: number;
+	rejectionChunks: number;
+	/** ISO timestamp of the import. */
+	importedAt: string;
+}
+
+type StoredRejection = Rejection & { cells: Record<string, string | undefined> };
+
+interface Schema extends DBSchema {
+	datasets: { key: string; value: StoredDataset };
+	chunks: { key: [string, 'incidents' | 'rejections', number]; value: { rows: (Incident | StoredRejection)[] } };
+}
+
+let dbPromise: Promise<IDBPDatabase<Schema>> | null = null;
+function db() {
+	dbPromise ??= openDB<Schema>(DB_NAME, 1, {
+		upgrade(database) {
+			database.createObjectStore('datasets', { keyPath: 'info.id' });
+			database.createObjectStore('chunks');
+		}
+	});
+	return dbPromise;
+}
+
+/** A storage failure in words a user can act on. */
+export class StorageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'StorageError';
+	}
+}
+
+function explain(err: unknown, what: string): StorageError {
+	const name = (err as { name?: string })?.name ?? '';
+	if (name === 'QuotaExceededError') {
+		return new StorageError(`Not enough browser storage to keep ${what}. Nothing was saved. Remove other imported datasets, or import a smaller file.`);
+	}
+	return new StorageError(`Could not save ${what} in browser storage (${(err as Error)?.message ?? name}). Nothing was saved.`);
+}
+
+function chunks<T>(rows: readonly T[]): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+	return out;
+}
+
+export async function saveImported(meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks'>, incidents: readonly Incident[], rejections: readonly StoredRejection[]): Promise<void> {
+	const database = await db();
+	const incidentChunks = chunks(incidents);
+	const rejectionChunks = chunks(rejections);
+	const tx = database.transaction(['datasets', 'chunks'], 'readwrite');
+	// Every request settles (rejected once the transaction aborts); mark each as handled at once so
+	// only the first failure is reported.
+	const pending: Promise<unknown>[] = [];
+	const track = (p: Promise<unknown>) => {
+		p.catch(() => {});
+		pending.push(p);
+	};
+	track(tx.done);
+	try {
+		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: incidentChunks.length, rejectionChunks: rejectionChunks.length }));
+		incidentChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'incidents', i])));
+		rejectionChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'rejections', i])));
+		await Promise.all(pending);
+	} catch (err) {
+		try {
+			tx.abort();
+		} catch {
+			/* already aborted: nothing of it was committed */
+		}
+		throw explain(err, `"${meta.info.name}"`);
+	}
+}
+
+export async function listImported(): Promise<StoredDataset[]> {
+	const all = await (await db()).getAll('datasets');
+	return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+}
+
+async function readChunks<T>(id: string, kind: 'incidents' | 'rejections', count: number): Promise<T[]> {
+	const database = await db();
+	const parts = await Promise.all(Array.from({ length: count }, (_, i) => database.get('chunks', [id, kind, i])));
+	return parts.flatMap((p, i) => {
+		if (!p) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${i} missing); remove it and import the file again.`);
+		return p.rows as T[];
+	});
+}
+
+/** The stored dataset as the dashboard uses it, with a report in the bundled data's shape. */
+export async function loadImported(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
+	const stored = await (await db()).get('datasets', id);
+	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	const incidents = await readChunks<Incident>(id, 'incidents', stored.incidentChunks);
+	const r = stored.importReport;
+	const report: NormaliseReport = {
+		file: r.file,
+		rowsRead: r.rowsRead,
+		rowsWritten: r.imported,
+		flagged: { 'no-coordinates': r.unlocated, 'province-level-location': r.coarse },
+		notes: []
+	};
+	return { info: stored.info, incidents, report, stored };
+}
+
+export async function loadRejections(id: string): Promise<StoredRejection[]> {
+	const stored = await (await db()).get('datasets', id);
+	return stored ? readChunks<StoredRejection>(id, 'rejections', stored.rejectionChunks) : [];
+}
+
+export async function removeImported(id: string): Promise<void> {
+	const database = await db();
+	const tx = database.transaction(['datasets', 'chunks'], 'readwrite');
+	await Promise.all([
+		tx.objectStore('datasets').delete(id),
+		tx.objectStore('chunks').delete(IDBKeyRange.bound([id, 'incidents', 0], [id, 'rejections', Infinity])),
+		tx.done
+	]);
+}

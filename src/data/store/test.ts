@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { listImported, loadImported, loadRejections, removeImported, saveImported, StorageError } from './index.js';
+import type { DatasetInfo, Incident } from '../../lib/incident/index.js';
+import type { ImportReport } from '../../lib/importers/index.js';
+
+// Test fixture rows (not real incidents).
+const incident = (i: number): Incident => ({
+	id: `t${i}`, date: '2023-01-01', datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: 'TEST FIXTURE', provinceRecorded: null,
+	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, killed: i % 3, wounded: null, suicide: null, summary: null, source: null
+});
+const info = (id: string): DatasetInfo => ({ id, name: `${id}.csv`, format: 'CSV', attribution: 'test', licence: 'test', dateRange: ['2023-01-01', '2023-01-01'] });
+const report: ImportReport = { file: 'x.csv', format: 'CSV', rowsRead: 12_001, imported: 12_000, rejected: 1, byReason: { 'date: …': 1 }, coarse: 0, unlocated: 0, truncatedFields: 0, notes: [] };
+const meta = (id: string) => ({ info: info(id), importReport: report, headers: ['id', 'date'], importedAt: new Date().toISOString() });
+const rows = Array.from({ length: 12_000 }, (_, i) => incident(i));
+const rejected = [{ row: 7, column: 'date', problem: 'not a date', cells: { id: 'x', date: 'soon' } }];
+
+describe('imported datasets in IndexedDB', () => {
+	it('stores, lists, reloads and removes a dataset, across chunks', async () => {
+		await saveImported(meta('import-a'), rows, rejected);
+		expect((await listImported()).map((d) => [d.info.id, d.incidentChunks])).toEqual([['import-a', 3]]);
+		const back = await loadImported('import-a');
+		expect(back.incidents).toEqual(rows);
+		expect(back.report).toMatchObject({ rowsRead: 12_001, rowsWritten: 12_000 });
+		expect(await loadRejections('import-a')).toEqual(rejected);
+		await removeImported('import-a');
+		expect(await listImported()).toEqual([]);
+		await expect(loadImported('import-a')).rejects.toThrow(StorageError);
+	});
+	it('leaves nothing half-written when the quota runs out mid-write', async () => {
+		const original = IDBObjectStore.prototype.put;
+		let calls = 0;
+		IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
+			if (++calls === 3) throw new DOMException('quota', 'QuotaExceededError');
+			return original.apply(this, args);
+		};
+		try {
+			await expect(saveImported(meta('import-b'), rows, rejected)).rejects.toThrow(/Not enough browser storage to keep "import-b.csv". Nothing was saved./);
+		} finally {
+			IDBObjectStore.prototype.put = original;
+		}
+		expect(await listImported()).toEqual([]);
+		await expect(loadImported('import-b')).rejects.toThrow(/No imported dataset/);
+	});
+});

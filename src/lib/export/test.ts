@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { csvCell, incidentsCsv, rejectedCsv, toCsv } from './index.js';
+import { committedDataset } from '../../../tests/unit/sources.js';
+
+describe('CSV export', () => {
+	it('neutralises cells a spreadsheet would run as formulas, but not numbers', () => {
+		expect(['=SUM(A1)', '+cmd', '-1+2', '@x', '\tx'].map(csvCell)).toEqual(["'=SUM(A1)", "'+cmd", "'-1+2", "'@x", "'\tx"]);
+		expect(csvCell(-3)).toBe('-3');
+		expect(csvCell('a "quoted", text\nline')).toBe('"a ""quoted"", text\nline"');
+	});
+	it('round-trips through a CSV parser with every text intact', () => {
+		const csv = toCsv(['a', 'b'], [['x,y', 'line1\nline2'], ['<script>alert(1)</script>', null]]);
+		expect(Papa.parse<string[]>(csv.trim()).data).toEqual([['a', 'b'], ['x,y', 'line1\nline2'], ['<script>alert(1)</script>', '']]);
+	});
+	it('carries the source attribution and the filters on every incident row', () => {
+		const { info, incidents } = committedDataset('gtd-2008');
+		const csv = incidentsCsv(incidents.slice(0, 3), () => 'peshawar', { dataset: info, filters: 'Group: TTP' });
+		const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+		expect(rows).toHaveLength(3);
+		expect(rows.every((r) => r.attribution!.includes('Global Terrorism Database') && r.filters === 'Group: TTP')).toBe(true);
+		expect(rows[0]!.id).toBe(incidents[0]!.id);
+	});
+	it('writes rejected rows with their original cells and the reason', () => {
+		const csv = rejectedCsv(['id', 'latitude'], [{ row: 4, column: 'latitude', problem: 'not a number', cells: { id: '7', latitude: '=1+1' } }]);
+		expect(csv).toBe("row,column,problem,id,latitude\r\n4,latitude,not a number,7,'=1+1\r\n");
+	});
+});

@@ -1,0 +1,373 @@
+/**
+ * Importers: rows of UCDP GED, ACLED and GTD CSV exports, CSVs with a user-made column mapping,
+ * and GeoJSON points, onto the shared incident schema (DATA-MODEL.md). Every row read is either
+ * imported or rejected with its row number, column and problem: nothing is dropped silently.
+ *
+ * Pure: rows in, incidents and rejections out. Parsing the file (papaparse, in a worker) is the
+ * caller's job, so the same code runs in the import worker, in Node scripts and in tests.
+ */
+import type { DatePrecision, Incident, PlacePrecision } from '../incident/index.js';
+import { gtdDate, gtdPlacePrecision } from '../gtd/index.js';
+import { SourceRowError } from '../incident/errors.js';
+
+/** Exports recognised from their header. */
+export type KnownFormat = 'UCDP GED' | 'ACLED' | 'GTD';
+export type ImportFormat = KnownFormat | 'CSV' | 'GeoJSON';
+
+export interface Rejection {
+	/** 1-based data row (the header is row 0; for GeoJSON, the feature number). */
+	row: number;
+	column: string;
+	problem: string;
+}
+
+/** Which CSV column holds what, for exports whose header we do not recognise. */
+export interface ColumnMapping {
+	latitude: string;
+	longitude: string;
+	date: string;
+	/** Optional columns; empty string = not present. */
+	killed: string;
+	type: string;
+	group: string;
+	id: string;
+	place: string;
+}
+
+export const MAPPING_FIELDS: { key: keyof ColumnMapping; label: string; required: boolean }[] = [
+	{ key: 'latitude', label: 'Latitude', required: true },
+	{ key: 'longitude', label: 'Longitude', required: true },
+	{ key: 'date', label: 'Date', required: true },
+	{ key: 'killed', label: 'Casualties (killed)', required: false },
+	{ key: 'type', label: 'Event type', required: false },
+	{ key: 'group', label: 'Group / actor', required: false },
+	{ key: 'id', label: 'Event id', required: false },
+	{ key: 'place', label: 'Place name', required: false }
+];
+
+type Row = Record<string, string | undefined>;
+
+/** The columns that identify each known export (all must be present). */
+const SIGNATURES: [KnownFormat, string[]][] = [
+	['UCDP GED', ['id', 'date_start', 'latitude', 'longitude', 'where_prec', 'side_a', 'best']],
+	['ACLED', ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude', 'geo_precision', 'fatalities']],
+	['GTD', ['iyear', 'imonth', 'iday', 'latitude', 'longitude', 'specificity']]
+];
+
+/** Recognises a known export from its header (case-insensitive), or null. */
+export function detectFormat(headers: readonly string[]): KnownFormat | null {
+	const have = new Set(headers.map((h) => h.trim().toLowerCase()));
+	return SIGNATURES.find(([, cols]) => cols.every((c) => have.has(c)))?.[0] ?? null;
+}
+
+/** Guesses a mapping for an unknown CSV from common column names (the user confirms it). */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+	const find = (...patterns: RegExp[]) => headers.find((h) => patterns.some((p) => p.test(h.trim()))) ?? '';
+	return {
+		latitude: find(/^lat(itude)?$/i, /^y$/i, /lat/i),
+		longitude: find(/^(lon|lng|long|longitude)$/i, /^x$/i, /lon|lng/i),
+		date: find(/^date$/i, /date/i, /^day$/i),
+		killed: find(/^(killed|deaths|fatalities|nkill|best)$/i, /kill|death|fatal/i),
+		type: find(/^(type|event_?type|attack_?type)$/i, /type/i),
+		group: find(/^(group|actor|perpetrator|gname|side_a|actor1)$/i, /group|actor|perp/i),
+		id: find(/^(id|event_?id)$/i),
+		place: find(/^(place|location|city|town)$/i)
+	};
+}
+
+/** Longest text kept in one field; longer text is cut (and counted), never the row dropped. */
+export const MAX_TEXT = 20_000;
+
+export class RowProblem extends Error {
+	constructor(
+		readonly column: string,
+		readonly problem: string
+	) {
+		super(`${column}: ${problem}`);
+	}
+}
+
+export interface RowContext {
+	/** Decimal commas are accepted when the file's delimiter is ';'. */
+	decimalComma: boolean;
+	/** Count of text fields cut at MAX_TEXT. */
+	truncated: number;
+}
+
+export function text(v: string | undefined | null, ctx: RowContext): string | null {
+	if (v === undefined || v === null) return null;
+	const s = v.trim();
+	if (s === '') return null;
+	if (s.length > MAX_TEXT) {
+		ctx.truncated++;
+		return `${s.slice(0, MAX_TEXT)}… [cut at ${MAX_TEXT.toLocaleString('en-GB')} characters on import]`;
+	}
+	return s;
+}
+
+/** A number, or null when the cell is empty; throws RowProblem when it is not a number. */
+export function number(row: Row, column: string, ctx: RowContext): number | null {
+	const raw = (row[column] ?? '').trim();
+	if (raw === '') return null;
+	const normalised = ctx.decimalComma && /^-?\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw;
+	const n = Number(normalised);
+	if (!Number.isFinite(n)) throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a number`);
+	return n;
+}
+
+/** A casualty count: empty = unknown (null); negative or fractional is rejected. */
+export function count(row: Row, column: string, ctx: RowContext): number | null {
+	const n = number(row, column, ctx);
+	if (n === null) return null;
+	if (n < 0 || !Number.isInteger(n)) throw new RowProblem(column, `${n} is not a whole number ≥ 0`);
+	return n;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * ISO date from "YYYY-MM-DD" (optionally with a time), "DD Month YYYY" (older ACLED exports),
+ * "DD/MM/YYYY" or "YYYY/MM/DD"; throws RowProblem otherwise or for impossible dates.
+ */
+export function isoDate(row: Row, column: string): string {
+	const raw = (row[column] ?? '').trim();
+	if (!raw) throw new RowProblem(column, 'date is missing');
+	let y: number, m: number, d: number;
+	let match: RegExpMatchArray | null;
+	if ((match = raw.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+Z?)?$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	else if ((match = raw.match(/^(\d{1,2})[ -]([A-Za-z]{3,9})[ -,]*(\d{4})$/))) {
+		const month = MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase());
+		if (month < 0) throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a date`);
+		[y, m, d] = [Number(match[3]), month + 1, Number(match[1])];
+	} else if ((match = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/))) [y, m, d] = [Number(match[3]), Number(match[2]), Number(match[1])];
+	else throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a date (expected YYYY-MM-DD)`);
+	const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+	const check = new Date(`${iso}T00:00:00Z`);
+	if (Number.isNaN(check.getTime()) || check.getUTCDate() !== d || check.getUTCMonth() + 1 !== m) throw new RowProblem(column, `${iso} is not a calendar date`);
+	return iso;
+}
+
+/** The region where swapped coordinates are recognised (Pakistan, Afghanistan and around). */
+const REGION: [number, number, number, number] = [60, 23, 78, 38];
+const inRegion = (lon: number, lat: number) => lon >= REGION[0] && lon <= REGION[2] && lat >= REGION[1] && lat <= REGION[3];
+
+/**
+ * Coordinates of a row: both empty = no coordinates (kept as unlocated, like the bundled data);
+ * one empty, not numbers, out of range, or apparently swapped = rejected.
+ */
+export function coordinates(row: Row, latColumn: string, lonColumn: string, ctx: RowContext): { lon: number | null; lat: number | null } {
+	const lat = number(row, latColumn, ctx);
+	const lon = number(row, lonColumn, ctx);
+	if (lat === null && lon === null) return { lon: null, lat: null };
+	if (lat === null) throw new RowProblem(latColumn, 'latitude is missing but longitude is given');
+	if (lon === null) throw new RowProblem(lonColumn, 'longitude is missing but latitude is given');
+	if (lat < -90 || lat > 90) throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90${inRegion(lat, lon) ? ' (latitude and longitude look swapped)' : ''}`);
+	if (lon < -180 || lon > 180) throw new RowProblem(lonColumn, `longitude ${lon} is outside −180…180`);
+	if (!inRegion(lon, lat) && inRegion(lat, lon)) {
+		throw new RowProblem(latColumn, `latitude ${lat}, longitude ${lon} look swapped: swapped, the point falls in Pakistan/Afghanistan`);
+	}
+	return { lon, lat };
+}
+
+export interface MappedRow {
+	incident: Incident;
+}
+
+/** One source format's row mapper. */
+export type RowMapper = (row: Row, rowNumber: number, ctx: RowContext) => Incident;
+
+const UCDP_VIOLENCE: Record<string, string> = { '1': 'State-based conflict', '2': 'Non-state conflict', '3': 'One-sided violence' };
+const UCDP_WHERE: Record<string, PlacePrecision> = { '1': 'exact', '2': 'near', '3': 'district', '4': 'province', '5': 'province', '6': 'country', '7': 'unknown' };
+const UCDP_DATE: Record<string, DatePrecision> = { '1': 'day', '2': 'day', '3': 'day', '4': 'month', '5': 'year' };
+
+export const ucdpRow: RowMapper = (row, rowNumber, ctx) => {
+	const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
+	const wherePrec = (row.where_prec ?? '').trim();
+	const placePrecision = UCDP_WHERE[wherePrec];
+	if (!placePrecision) throw new RowProblem('where_prec', `"${wherePrec}" is not a UCDP precision code (1–7)`);
+	return {
+		id: text(row.id, ctx) ?? `row-${rowNumber}`,
+		date: isoDate(row, 'date_start'),
+		datePrecision: UCDP_DATE[(row.date_prec ?? '').trim()] ?? 'day',
+		lon,
+		lat,
+		placePrecision,
+		place: text(row.where_coordinates, ctx),
+		provinceRecorded: text(row.adm_1, ctx),
+		districtRecorded: text(row.adm_2, ctx),
+		eventType: UCDP_VIOLENCE[(row.type_of_violence ?? '').trim()] ?? text(row.type_of_violence, ctx),
+		subType: null,
+		target: text(row.side_b, ctx),
+		actor: text(row.side_a, ctx),
+		killed: count(row, 'best', ctx),
+		wounded: null,
+		suicide: null,
+		summary: text(row.source_headline, ctx) ?? text(row.where_description, ctx),
+		source: text(row.source_article, ctx)
+	};
+};
+
+const ACLED_GEO: Record<string, PlacePrecision> = { '1': 'exact', '2': 'near', '3': 'province' };
+const ACLED_TIME: Record<string, DatePrecision> = { '1': 'day', '2': 'month', '3': 'month' };
+
+export const acledRow: RowMapper = (row, rowNumber, ctx) => {
+	const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
+	const geo = (row.geo_precision ?? '').trim();
+	const placePrecision = ACLED_GEO[geo];
+	if (!placePrecision) throw new RowProblem('geo_precision', `"${geo}" is not an ACLED precision code (1–3)`);
+	const subType = text(row.sub_event_type, ctx);
+	return {
+		id: text(row.event_id_cnty, ctx) ?? `row-${rowNumber}`,
+		date: isoDate(row, 'event_date'),
+		datePrecision: ACLED_TIME[(row.time_precision ?? '').trim()] ?? 'day',
+		lon,
+		lat,
+		placePrecision,
+		place: text(row.location, ctx),
+		provinceRecorded: text(row.admin1, ctx),
+		districtRecorded: text(row.admin2, ctx),
+		eventType: text(row.event_type, ctx),
+		subType,
+		target: text(row.actor2, ctx),
+		actor: text(row.actor1, ctx),
+		killed: count(row, 'fatalities', ctx),
+		wounded: null,
+		suicide: subType === 'Suicide bomb' ? true : null,
+		summary: text(row.notes, ctx),
+		source: text(row.source, ctx)
+	};
+};
+
+export const gtdCsvRow: RowMapper = (row, rowNumber, ctx) => {
+	const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
+	let date: { date: string; datePrecision: DatePrecision };
+	try {
+		date = gtdDate(row.iyear, row.imonth || 0, row.iday || 0, 'file', rowNumber);
+	} catch (err) {
+		const e = err as SourceRowError;
+		throw new RowProblem(e.field ?? 'iyear', e.problem ?? e.message);
+	}
+	const specificity = number(row, 'specificity', ctx);
+	const sources = ['scite1', 'scite2', 'scite3'].map((c) => text(row[c], ctx)).filter((s): s is string => s !== null);
+	const suicide = (row.suicide ?? '').trim();
+	return {
+		id: text(row.eventid, ctx) ?? `row-${rowNumber}`,
+		...date,
+		lon,
+		lat,
+		placePrecision: gtdPlacePrecision(specificity),
+		place: text(row.city, ctx),
+		provinceRecorded: text(row.provstate, ctx),
+		districtRecorded: null,
+		eventType: text(row.attacktype1_txt, ctx),
+		subType: null,
+		target: text(row.targtype1_txt, ctx),
+		actor: text(row.gname, ctx),
+		killed: count(row, 'nkill', ctx),
+		wounded: count(row, 'nwound', ctx),
+		suicide: suicide === '1' ? true : suicide === '0' ? false : null,
+		summary: text(row.summary, ctx),
+		source: sources.length ? sources.join('\n') : null
+	};
+};
+
+/** A row mapper from a user's column mapping (precision is taken as exact: the user's claim). */
+export function mappedRow(mapping: ColumnMapping): RowMapper {
+	return (row, rowNumber, ctx) => {
+		const { lon, lat } = coordinates(row, mapping.latitude, mapping.longitude, ctx);
+		return {
+			id: (mapping.id && text(row[mapping.id], ctx)) || `row-${rowNumber}`,
+			date: isoDate(row, mapping.date),
+			datePrecision: 'day',
+			lon,
+			lat,
+			placePrecision: 'exact',
+			place: mapping.place ? text(row[mapping.place], ctx) : null,
+			provinceRecorded: null,
+			districtRecorded: null,
+			eventType: mapping.type ? text(row[mapping.type], ctx) : null,
+			subType: null,
+			target: null,
+			actor: mapping.group ? text(row[mapping.group], ctx) : null,
+			killed: mapping.killed ? count(row, mapping.killed, ctx) : null,
+			wounded: null,
+			suicide: null,
+			summary: null,
+			source: null
+		};
+	};
+}
+
+export const ROW_MAPPERS: Record<KnownFormat, RowMapper> = { 'UCDP GED': ucdpRow, ACLED: acledRow, GTD: gtdCsvRow };
+
+export interface ImportReport {
+	file: string;
+	format: ImportFormat;
+	rowsRead: number;
+	imported: number;
+	rejected: number;
+	/** Rejections by problem kind (the column and the first words of the problem). */
+	byReason: Record<string, number>;
+	/** Imported rows located only at province/country level, and rows without coordinates. */
+	coarse: number;
+	unlocated: number;
+	truncatedFields: number;
+	/** Notes on the file as a whole (encoding, delimiter). */
+	notes: string[];
+}
+
+/**
+ * Accumulates rows: `add` each parsed row, then `finish`. Rejected rows keep their original
+ * cells so they can be downloaded, fixed and imported again.
+ */
+export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean } = {}) {
+	const incidents: Incident[] = [];
+	const rejections: (Rejection & { cells: Row })[] = [];
+	const ids = new Set<string>();
+	const ctx: RowContext = { decimalComma: options.decimalComma ?? false, truncated: 0 };
+	const byReason: Record<string, number> = {};
+	let rowsRead = 0;
+	const reject = (row: number, column: string, problem: string, cells: Row) => {
+		rejections.push({ row, column, problem, cells });
+		const kind = `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:\-]*/g, '…')}`;
+		byReason[kind] = (byReason[kind] ?? 0) + 1;
+	};
+	return {
+		add(row: Row) {
+			rowsRead++;
+			try {
+				const incident = mapper(row, rowsRead, ctx);
+				if (ids.has(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
+				ids.add(incident.id);
+				incidents.push(incident);
+			} catch (err) {
+				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, row);
+				else reject(rowsRead, '(row)', (err as Error).message, row);
+			}
+		},
+		/** Rows that could not be parsed at all (wrong number of cells, bad quoting). */
+		addUnparseable(cells: Row, problem: string) {
+			rowsRead++;
+			reject(rowsRead, '(row)', problem, cells);
+		},
+		finish(notes: string[] = []): { incidents: Incident[]; rejections: (Rejection & { cells: Row })[]; report: ImportReport } {
+			const coarse = incidents.filter((i) => i.lon !== null && !['exact', 'near', 'district'].includes(i.placePrecision)).length;
+			return {
+				incidents,
+				rejections,
+				report: {
+					file,
+					format,
+					rowsRead,
+					imported: incidents.length,
+					rejected: rejections.length,
+					byReason,
+					coarse,
+					unlocated: incidents.filter((i) => i.lon === null).length,
+					truncatedFields: ctx.truncated,
+					notes
+				}
+			};
+		}
+	};
+}

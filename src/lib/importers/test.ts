@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectFormat, guessMapping, MAX_TEXT, type ColumnMapping } from './index.js';
+import { importCsv, importGeoJson, ImportFileError, sniff, type ImportOutcome, type ImportResult } from './file.js';
+import { seededRandom } from '../join/synthetic.js';
+import { sourcesDir } from '../../../tests/unit/sources.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
+
+/** Runs a file through sniffing and the right importer, as the import worker does. */
+async function importBytes(bytes: Uint8Array, name: string, mapping?: ColumnMapping): Promise<ImportOutcome> {
+	const s = sniff(bytes.subarray(0, 65536), bytes.length, name);
+	const textContent = new TextDecoder(s.encoding).decode(bytes);
+	if (s.kind === 'geojson') return importGeoJson(textContent, { file: name, notes: s.notes, mapping });
+	return importCsv(textContent, { file: name, size: bytes.length, encoding: s.encoding, notes: s.notes, mapping });
+}
+async function done(bytes: Uint8Array, name: string, mapping?: ColumnMapping): Promise<ImportResult> {
+	const outcome = await importBytes(bytes, name, mapping);
+	if (outcome.kind !== 'done') throw new Error(`expected an import, got ${outcome.kind}`);
+	return outcome.result;
+}
+const accounted = (r: ImportResult) => expect(r.report.imported + r.report.rejected).toBe(r.report.rowsRead);
+const rejection = (r: ImportResult, row: number) => r.rejections.find((x) => x.row === row);
+
+describe('format detection', () => {
+	it('recognises UCDP GED, ACLED and GTD headers', () => {
+		expect(detectFormat(['id', 'date_start', 'latitude', 'longitude', 'where_prec', 'side_a', 'best', 'x'])).toBe('UCDP GED');
+		expect(detectFormat(['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude', 'geo_precision', 'fatalities'])).toBe('ACLED');
+		expect(detectFormat(['eventid', 'iyear', 'imonth', 'iday', 'latitude', 'longitude', 'specificity'])).toBe('GTD');
+		expect(detectFormat(['Datum', 'Breite'])).toBeNull();
+	});
+	it('guesses a mapping from common column names', () => {
+		expect(guessMapping(['lat', 'lng', 'event date', 'fatalities', 'actor'])).toMatchObject({ latitude: 'lat', longitude: 'lng', date: 'event date', killed: 'fatalities', group: 'actor' });
+	});
+});
+
+describe('UCDP GED (test fixture)', async () => {
+	const r = await done(fixture('ucdp-ged.csv'), 'ucdp-ged.csv');
+	it('accounts for every row: imported + rejected = rows read', () => {
+		expect(r.report.rowsRead).toBe(9);
+		expect(r.report.imported).toBe(5);
+		accounted(r);
+	});
+	it('maps UCDP columns and precision codes', () => {
+		const first = r.incidents[0]!;
+		expect(first).toMatchObject({ id: '900001', date: '2023-01-15', lon: 71.58, lat: 34.01, placePrecision: 'exact', actor: 'TEST FIXTURE group A', killed: 4, wounded: null, eventType: 'One-sided violence', provinceRecorded: 'Khyber Pakhtunkhwa province' });
+		expect(r.incidents[1]).toMatchObject({ placePrecision: 'near', datePrecision: 'month' });
+		expect(r.incidents.map((i) => i.placePrecision)).toEqual(['exact', 'near', 'province', 'country', 'exact']);
+		expect(r.report.coarse).toBe(2);
+		expect(r.report.unlocated).toBe(1);
+	});
+	it('rejects with row, column and problem', () => {
+		expect(rejection(r, 5)).toMatchObject({ column: 'date_start', problem: '2023-02-30 is not a calendar date' });
+		expect(rejection(r, 6)).toMatchObject({ column: 'best', problem: '-2 is not a whole number ≥ 0' });
+		expect(rejection(r, 7)).toMatchObject({ column: 'id', problem: 'duplicate id "900001"' });
+		expect(rejection(r, 8)!.problem).toMatch(/look swapped/);
+		expect(rejection(r, 8)!.cells.where_coordinates).toBe('TEST FIXTURE swapped');
+	});
+});
+
+describe('ACLED (test fixture)', async () => {
+	const r = await done(fixture('acled.csv'), 'acled.csv');
+	it('reads both date styles, precision codes and suicide bombs', () => {
+		accounted(r);
+		expect(r.incidents.map((i) => [i.id, i.date, i.placePrecision])).toEqual([
+			['PAKTEST1', '2023-01-15', 'exact'],
+			['PAKTEST2', '2023-02-20', 'near'],
+			['PAKTEST3', '2023-03-05', 'province']
+		]);
+		expect(r.incidents[0]).toMatchObject({ suicide: true, killed: 5, wounded: null, summary: 'TEST FIXTURE notes, with a comma' });
+		expect(r.incidents[1]).toMatchObject({ suicide: null, datePrecision: 'month' });
+	});
+	it('rejects an impossible date, a non-numeric latitude and an unknown precision code', () => {
+		expect(r.rejections.map((x) => [x.row, x.column])).toEqual([
+			[4, 'event_date'],
+			[5, 'latitude'],
+			[6, 'geo_precision']
+		]);
+	});
+});
+
+describe('GTD CSV in Latin-1 with CRLF (test fixture)', async () => {
+	const r = await done(fixture('gtd-latin1.csv'), 'gtd-latin1.csv');
+	it('decodes Latin-1 and says so', () => {
+		expect(r.report.notes.join(' ')).toMatch(/Latin-1/);
+		expect(r.incidents[0]!.place).toBe('TEST FIXTURE Bannu café');
+	});
+	it('keeps GTD date precision and rejects an out-of-range longitude', () => {
+		expect(r.incidents.map((i) => [i.date, i.datePrecision])).toEqual([
+			['2015-01-01', 'month'],
+			['2015-01-01', 'year']
+		]);
+		expect(r.incidents[1]).toMatchObject({ placePrecision: 'district', killed: null, wounded: 2 });
+		expect(rejection(r, 3)).toMatchObject({ column: 'longitude', problem: 'longitude 650 is outside −180…180' });
+		accounted(r);
+	});
+});
+
+describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', async () => {
+	const bytes = fixture('semicolon-unknown.csv');
+	it('asks for a column mapping, with a preview', async () => {
+		const outcome = await importBytes(bytes, 'semicolon-unknown.csv');
+		expect(outcome.kind).toBe('needs-mapping');
+		if (outcome.kind !== 'needs-mapping') return;
+		expect(outcome.headers).toEqual(['Datum', 'Breite', 'Länge', 'Tote', 'Gruppe', 'Ort']);
+		expect(outcome.preview[0]!.Datum).toBe('2023-01-10');
+	});
+	it('imports with the mapping: decimal commas read, the short row and the bad date rejected', async () => {
+		const mapping: ColumnMapping = { latitude: 'Breite', longitude: 'Länge', date: 'Datum', killed: 'Tote', type: '', group: 'Gruppe', id: '', place: 'Ort' };
+		const r = await done(bytes, 'semicolon-unknown.csv', mapping);
+		accounted(r);
+		expect(r.incidents.map((i) => [i.lat, i.lon, i.killed])).toEqual([
+			[34.01, 71.58, 3],
+			[30.19, 67.01, null]
+		]);
+		expect(r.rejections.map((x) => [x.row, x.column])).toEqual([
+			[3, '(row)'],
+			[4, 'Datum']
+		]);
+		expect(r.report.notes.join(' ')).toMatch(/";"/);
+	});
+	it('refuses a mapping that names columns the file lacks', async () => {
+		await expect(importBytes(bytes, 'x.csv', { latitude: 'lat', longitude: 'Länge', date: 'Datum', killed: '', type: '', group: '', id: '', place: '' })).rejects.toThrow(/latitude → "lat"/);
+	});
+});
+
+describe('hostile input', () => {
+	it('keeps script and HTML as plain text, and rejects rows with too few or too many cells', async () => {
+		const r = await done(fixture('hostile-ucdp.csv'), 'hostile-ucdp.csv');
+		accounted(r);
+		expect(r.report.imported).toBe(5);
+		expect(r.incidents[0]!.actor).toBe('<script>alert("side_a 1")</script>');
+		expect(r.incidents[0]!.source).toBe('<script>document.title="pwned"</script>');
+		expect(r.rejections.map((x) => x.row)).toEqual([6, 7]);
+	});
+	it('cuts a 10 MB text field, keeps the row and counts the cut', async () => {
+		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,source_headline\n';
+		const csv = `${header}1,2023-01-01,34.01,71.58,1,TEST FIXTURE,1,"${'x'.repeat(10 * 1024 * 1024)}"\n2,2023-01-02,34.01,71.58,1,TEST FIXTURE,1,short\n`;
+		const r = await done(new TextEncoder().encode(csv), 'big.csv');
+		accounted(r);
+		expect(r.report.imported).toBe(2);
+		expect(r.report.truncatedFields).toBe(1);
+		expect(r.incidents[0]!.summary!.length).toBeLessThan(MAX_TEXT + 100);
+	});
+	it('explains an empty file, a binary file and UTF-16', () => {
+		expect(() => sniff(new Uint8Array(), 0, 'empty.csv')).toThrow('The file is empty.');
+		const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+		expect(() => sniff(zip, zip.length, 'data.csv')).toThrow(/not a text file/);
+		expect(() => sniff(Uint8Array.from([0xff, 0xfe, 0x41, 0x00]), 4, 'x.csv')).toThrow(/UTF-16/);
+	});
+	it('explains a file whose header has a single column, and wrong JSON', async () => {
+		await expect(importBytes(new TextEncoder().encode('just one column\nvalue\n'), 'x.csv')).rejects.toThrow(ImportFileError);
+		expect(() => importGeoJson('{"type":"Feature"}', { file: 'x.geojson' })).toThrow(/not a GeoJSON FeatureCollection/);
+		expect(() => importGeoJson('{oops', { file: 'x.geojson' })).toThrow(/not valid JSON/);
+	});
+	it('fuzz: thousands of randomly corrupted rows, every row always accounted for', async () => {
+		const lines = fixture('ucdp-ged.csv').toString('utf8').trim().split('\n');
+		const [header, ...rows] = lines;
+		const rnd = seededRandom(2024);
+		const junk = ['', ',', '"', '""', ';', '\r', 'NaN', '-1', '1e999', '<script>', '=1+1', 'ñ', '\u00ff', '9999-99-99'];
+		for (let run = 0; run < 20; run++) {
+			const out: string[] = [header!];
+			for (let i = 0; i < 250; i++) {
+				let line = rows[Math.floor(rnd() * rows.length)]!;
+				const cuts = Math.floor(rnd() * 4);
+				for (let c = 0; c < cuts; c++) {
+					const at = Math.floor(rnd() * line.length);
+					line = line.slice(0, at) + junk[Math.floor(rnd() * junk.length)] + line.slice(at + Math.floor(rnd() * 4));
+				}
+				out.push(line.replace(/^\d+/, String(100000 + i))); // mostly unique ids
+			}
+			const r = await done(new TextEncoder().encode(out.join('\n')), `fuzz-${run}.csv`);
+			accounted(r);
+			// An unclosed quote can pull the next lines into one row; those lines stay in that row's
+			// cells (imported text or the rejected row), so every line of the file is still there.
+			const newlines = (v: unknown) => (typeof v === 'string' ? v.split('\n').length - 1 : 0);
+			const absorbed =
+				r.rejections.reduce((n, x) => n + Object.values(x.cells).reduce<number>((m, v) => m + newlines(v), 0), 0) +
+				r.incidents.reduce((n, inc) => n + Object.values(inc).reduce<number>((m, v) => m + newlines(v), 0), 0);
+			expect(r.report.rowsRead + absorbed, `run ${run}`).toBeGreaterThanOrEqual(250);
+		}
+	});
+});
+
+describe('GeoJSON points', () => {
+	it('imports the real GTD 2008 extract as the build does: 567 rows, none rejected, 2 unlocated', async () => {
+		const bytes = readFileSync(join(sourcesDir, 'incidents/gtd_pakistan_2008.geojson'));
+		const r = await done(bytes, 'gtd_pakistan_2008.geojson');
+		accounted(r);
+		expect(r.report).toMatchObject({ rowsRead: 567, imported: 567, rejected: 0, unlocated: 2, coarse: 5 });
+	});
+	it('rejects features that are not points', () => {
+		const fc = JSON.stringify({
+			type: 'FeatureCollection',
+			features: [
+				{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[70, 30], [71, 31]] }, properties: { date: '2023-01-01' } },
+				{ type: 'Feature', geometry: { type: 'Point', coordinates: [71.58, 34.01] }, properties: { date: '2023-01-02' } }
+			]
+		});
+		const outcome = importGeoJson(fc, { file: 'x.geojson', mapping: { latitude: 'latitude', longitude: 'longitude', date: 'date', killed: '', type: '', group: '', id: '', place: '' } });
+		expect(outcome.kind).toBe('done');
+		if (outcome.kind !== 'done') return;
+		expect(outcome.result.report).toMatchObject({ rowsRead: 2, imported: 1, rejected: 1 });
+		expect(outcome.result.rejections[0]!.problem).toBe('geometry is a LineString, expected a Point');
+	});
+});

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDashboard, waitForView } from './map-page.js';
+import { projectRoot } from '../unit/sources.js';
+
+const fixture = (name: string) => join(projectRoot, 'src/lib/importers/fixtures', name);
+
+/** Fails the test on any alert (a script in imported text must never run) or CSP violation. */
+function guard(page: Page) {
+	const problems: string[] = [];
+	page.on('dialog', (d) => {
+		problems.push(`dialog: ${d.message()}`);
+		void d.dismiss();
+	});
+	page.on('console', (m) => {
+		if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+	});
+	return problems;
+}
+
+async function currentDatasetId(page: Page) {
+	return page.getByTestId('dataset').inputValue();
+}
+
+test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives a reload', async ({ page }) => {
+	const problems = guard(page);
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	await page.getByTestId('import-input').setInputFiles(fixture('ucdp-ged.csv'));
+	const report = page.getByTestId('import-report');
+	await expect(page.getByTestId('report-identity')).toHaveText('5 imported + 4 rejected = 9 rows read');
+	await expect(page.getByTestId('report-coarse')).toContainText('2 imported rows are located only at province or country level');
+	await expect(page.getByTestId('report-rejections')).toContainText('duplicate id "900001"');
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejected').click()]);
+	const rejected = readFileSync((await download.path())!, 'utf8');
+	expect(rejected.split('\r\n')[0]).toMatch(/^row,column,problem,id,relid/);
+	expect(rejected).toContain('5,date_start,2023-02-30 is not a calendar date,900005');
+	await page.getByTestId('report-close').click();
+	await expect(report).toHaveCount(0);
+
+	const id = await currentDatasetId(page);
+	expect(id).toMatch(/^import-/);
+	await waitForView(page, `${id}|incidents|true`);
+	await expect(page.getByTestId('acc-rows')).toHaveText('5');
+	await expect(page.getByTestId('acc-coarse')).toHaveText('2');
+	await expect(page.getByTestId('acc-unlocated')).toHaveText('1');
+	await expect(page.getByTestId('ranking-table').locator('tr[data-slug="peshawar"] [data-col="incidents"]')).toHaveText('1');
+	await expect(page.getByTestId('ranking-table').locator('tr[data-slug="quetta"] [data-col="incidents"]')).toHaveText('1');
+	const fill = await page.evaluate(() => window.__incidentMap!.getFeatureState({ source: 'districts', id: 'peshawar' }).value);
+	expect(fill).toBeGreaterThan(0);
+
+	await page.reload();
+	await waitForView(page, `${id}|incidents|true`);
+	await expect(page.getByTestId('imported-list')).toContainText('ucdp-ged.csv (UCDP GED, imported)');
+	await expect(page.getByTestId('acc-rows')).toHaveText('5');
+
+	await page.getByRole('button', { name: 'Remove ucdp-ged.csv (UCDP GED, imported)' }).click();
+	await expect(page.getByTestId('imported-list')).toHaveCount(0);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	expect(problems).toEqual([]);
+});
+
+test('a hostile CSV is explained row by row, its text stays text, and exports neutralise formulas', async ({ page }) => {
+	const problems = guard(page);
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	const title = await page.title();
+	await page.getByTestId('import-input').setInputFiles(fixture('hostile-ucdp.csv'));
+	await expect(page.getByTestId('report-identity')).toHaveText('5 imported + 2 rejected = 7 rows read');
+	await expect(page.getByTestId('report-rejections')).toContainText('has 4 cells (the header has 21)');
+	await expect(page.getByTestId('report-rejections')).toContainText('has 23 cells (the header has 21)');
+	await page.getByTestId('report-close').click();
+	// The group names are shown literally in the filter list.
+	await expect(page.getByTestId('facet-actor')).toContainText('<script>alert("side_a 1")</script>');
+	await page.getByTestId('district-select').selectOption('peshawar');
+	await expect(page.getByTestId('district-panel')).toContainText('<script>alert("side_a 1")</script>');
+	expect(await page.title()).toBe(title);
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-incidents-csv').click()]);
+	const csv = readFileSync((await download.path())!, 'utf8');
+	expect(csv).toContain(`,'+cmd|' /C calc'!A0,`);
+	expect(csv).toContain(`,"'=HYPERLINK(""http://example.invalid"")",'@SUM(A1),`);
+	expect(csv).not.toMatch(/,[=+@]/);
+	expect(csv).toContain('Uppsala Conflict Data Program (UCDP) Georeferenced Event Dataset');
+	expect(problems).toEqual([]);
+});
+
+test('empty, binary and unknown files get clear messages; an unknown CSV gets the column mapping', async ({ page }) => {
+	const problems = guard(page);
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	const input = page.getByTestId('import-input');
+	await input.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await expect(page.getByTestId('import-error')).toHaveText('empty.csv: The file is empty.');
+	await input.setInputFiles({ name: 'report.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0x21, 0]) });
+	await expect(page.getByTestId('import-error')).toContainText('report.xlsx: This is not a text file');
+
+	await input.setInputFiles(fixture('semicolon-unknown.csv'));
+	const dialog = page.getByTestId('mapping-dialog');
+	await expect(dialog).toContainText('Which column holds what?');
+	await expect(dialog.locator('table')).toContainText('34,0100');
+	await page.getByTestId('map-latitude').selectOption('Breite');
+	await page.getByTestId('map-longitude').selectOption('Länge');
+	await page.getByTestId('map-date').selectOption('Datum');
+	await page.getByTestId('map-killed').selectOption('Tote');
+	await page.getByTestId('mapping-import').click();
+	await expect(page.getByTestId('report-identity')).toHaveText('2 imported + 2 rejected = 4 rows read');
+	expect(problems).toEqual([]);
+});
+
+test('dropping a file on the page imports it', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+	const content = readFileSync(fixture('acled.csv'), 'utf8');
+	await page.evaluate((text) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], 'acled.csv', { type: 'text/csv' }));
+		document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+	}, content);
+	await expect(page.getByTestId('report-identity')).toHaveText('3 imported + 3 rejected = 6 rows read');
+});
