@@ -6,11 +6,26 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seededRandom } from '../src/lib/join/synthetic.js';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './chromium.mjs';
 
 const PORT = 4175;
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+
+/** A UCDP GED-shaped CSV of synthetic rows (benchmark only: every row says SYNTHETIC). */
+function writeSyntheticUcdp(path: string, rows: number) {
+	const rnd = seededRandom(99);
+	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates'];
+	for (let i = 0; i < rows; i++) {
+		const day = new Date(Date.UTC(2015, 0, 1 + (i % 3000))).toISOString().slice(0, 10);
+		lines.push(`${i + 1},${day},${(24.9 + rnd() * 12).toFixed(4)},${(60.9 + rnd() * 13.2).toFixed(4)},1,SYNTHETIC ${i % 7},SYNTHETIC,${1 + (i % 3)},${i % 5},SYNTHETIC`);
+	}
+	writeFileSync(path, lines.join('\n') + '\n');
+}
 const RUNS = 5;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -139,6 +154,34 @@ try {
 		engine.terminate();
 		return { joinMs, reaggMs, longest, maxGap, reports };
 	});
+	// Import of 1 M SYNTHETIC UCDP-shaped rows (benchmark only): how long, and how long the page
+	// is blocked at worst while the worker parses, validates and stores them.
+	const csvPath = join(tmpdir(), 'bench-import-1m-synthetic.csv');
+	writeSyntheticUcdp(csvPath, IMPORT_ROWS);
+	const importPage = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+	await importPage.addInitScript(nameHelper);
+	await importPage.goto(`http://localhost:${PORT}/`);
+	await importPage.waitForSelector('[data-rendered*="|"]');
+	await importPage.evaluate(() => {
+		const w = window as unknown as { __longest: number; __longCount: number };
+		w.__longest = 0;
+		w.__longCount = 0;
+		new PerformanceObserver((list) => list.getEntries().forEach((e) => ((w.__longest = Math.max(w.__longest, e.duration)), e.duration > 200 && w.__longCount++))).observe({ type: 'longtask' });
+	});
+	const t0 = Date.now();
+	await importPage.getByTestId('import-input').setInputFiles(csvPath);
+	await importPage.getByTestId('report-identity').waitFor({ timeout: 300_000 });
+	const importMs = Date.now() - t0;
+	const identity = await importPage.getByTestId('report-identity').textContent();
+	await importPage.waitForSelector('[data-rendered^="import-"]', { timeout: 300_000 });
+	const shownMs = Date.now() - t0;
+	const blocking = await importPage.evaluate(() => window as unknown as { __longest: number; __longCount: number }).then(() =>
+		importPage.evaluate(() => {
+			const w = window as unknown as { __longest: number; __longCount: number };
+			return { longest: w.__longest, count: w.__longCount };
+		})
+	);
+	rmSync(csvPath, { force: true });
 	await browser.close();
 
 	const jsOf = (kind: string) => [...js.values()].filter((f) => f.kind === kind).reduce((a, f) => a + f.gzip, 0);
@@ -155,6 +198,9 @@ try {
 	console.log(`  join in the worker (incl. transfer):  ${freeze.joinMs.toFixed(0)} ms, ${freeze.reports} progress reports`);
 	console.log(`  re-aggregation round trip (1 year):  ${freeze.reaggMs.toFixed(1)} ms`);
 	console.log(`  longest main-thread task during it:  ${freeze.longest.toFixed(0)} ms (0 = none over 50 ms); longest gap between frames ${freeze.maxGap.toFixed(0)} ms`);
+	console.log(`\nImport of ${IMPORT_ROWS.toLocaleString('en-GB')} SYNTHETIC UCDP-shaped rows (${identity})`);
+	console.log(`  parsed, validated and stored by the worker: ${(importMs / 1000).toFixed(1)} s; map shaded from it: ${(shownMs / 1000).toFixed(1)} s`);
+	console.log(`  longest main-thread task: ${blocking.longest.toFixed(0)} ms; tasks over 200 ms: ${blocking.count}`);
 } finally {
 	stopServer();
 }

@@ -99,13 +99,17 @@ export function toColumns(incidents: readonly Incident[]): IncidentColumns {
 		}
 		return c;
 	};
+	// Dates repeat (a few thousand distinct days in a million rows): parse each once.
+	const dates = new Map<string, [number, number]>();
 	for (let i = 0; i < n; i++) {
 		const inc = incidents[i]!;
+		let date = dates.get(inc.date);
+		if (!date) dates.set(inc.date, (date = [dayNumber(inc.date), monthNumber(inc.date)]));
 		cols.lon[i] = inc.lon ?? NaN;
 		cols.lat[i] = inc.lat ?? NaN;
 		cols.precision[i] = PRECISIONS.indexOf(inc.placePrecision);
-		cols.day[i] = dayNumber(inc.date);
-		cols.month[i] = monthNumber(inc.date);
+		cols.day[i] = date[0];
+		cols.month[i] = date[1];
 		cols.killed[i] = inc.killed ?? NaN;
 		cols.wounded[i] = inc.wounded ?? NaN;
 		cols.actor[i] = code('actor', inc.actor);
