@@ -1,6 +1,6 @@
 /** Saves text as a file through a temporary object URL (works offline and under the CSP). */
-export function download(filename: string, content: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([content], { type }));
+export function download(filename: string, content: string | Blob, type: string): void {
+	const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = filename;

@@ -24,17 +24,31 @@ export interface StoredDataset {
 
 type StoredRejection = Rejection & { cells: Record<string, string | undefined> };
 
+/** A place an NGO keeps an eye on (office, clinic, distribution point). */
+export interface SavedSite {
+	id: string;
+	name: string;
+	lon: number;
+	lat: number;
+	note: string;
+	savedAt: string;
+}
+
 interface Schema extends DBSchema {
 	datasets: { key: string; value: StoredDataset };
+	sites: { key: string; value: SavedSite };
 	chunks: { key: [string, 'incidents' | 'rejections', number]; value: { rows: (Incident | StoredRejection)[] } };
 }
 
 let dbPromise: Promise<IDBPDatabase<Schema>> | null = null;
 function db() {
-	dbPromise ??= openDB<Schema>(DB_NAME, 1, {
-		upgrade(database) {
-			database.createObjectStore('datasets', { keyPath: 'info.id' });
-			database.createObjectStore('chunks');
+	dbPromise ??= openDB<Schema>(DB_NAME, 2, {
+		upgrade(database, oldVersion) {
+			if (oldVersion < 1) {
+				database.createObjectStore('datasets', { keyPath: 'info.id' });
+				database.createObjectStore('chunks');
+			}
+			if (oldVersion < 2) database.createObjectStore('sites', { keyPath: 'id' });
 		}
 	});
 	return dbPromise;
@@ -133,4 +147,21 @@ export async function removeImported(id: string): Promise<void> {
 		tx.objectStore('chunks').delete(IDBKeyRange.bound([id, 'incidents', 0], [id, 'rejections', Infinity])),
 		tx.done
 	]);
+}
+
+export async function listSites(): Promise<SavedSite[]> {
+	return (await (await db()).getAll('sites')).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function saveSites(sites: readonly SavedSite[]): Promise<void> {
+	const tx = (await db()).transaction('sites', 'readwrite');
+	try {
+		await Promise.all([...sites.map((s) => tx.store.put(s)), tx.done]);
+	} catch (err) {
+		throw explain(err, sites.length === 1 ? `site "${sites[0]!.name}"` : `${sites.length} sites`);
+	}
+}
+
+export async function removeSite(id: string): Promise<void> {
+	await (await db()).delete('sites', id);
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { listImported, loadImported, loadRejections, removeImported, saveImported, StorageError } from './index.js';
+import { listImported, listSites, loadImported, loadRejections, removeImported, removeSite, saveImported, saveSites, StorageError } from './index.js';
 import type { DatasetInfo, Incident } from '../../lib/incident/index.js';
 import type { ImportReport } from '../../lib/importers/index.js';
 
@@ -41,5 +41,18 @@ describe('imported datasets in IndexedDB', () => {
 		}
 		expect(await listImported()).toEqual([]);
 		await expect(loadImported('import-b')).rejects.toThrow(/No imported dataset/);
+	});
+});
+
+describe('saved sites', () => {
+	it('keeps, lists by name and removes sites', async () => {
+		const now = new Date().toISOString();
+		await saveSites([
+			{ id: 's2', name: 'TEST clinic', lon: 71.5, lat: 34, note: '', savedAt: now },
+			{ id: 's1', name: 'TEST office', lon: 67, lat: 30.2, note: 'fixture', savedAt: now }
+		]);
+		expect((await listSites()).map((s) => s.name)).toEqual(['TEST clinic', 'TEST office']);
+		await removeSite('s2');
+		expect((await listSites()).map((s) => s.id)).toEqual(['s1']);
 	});
 });

@@ -126,7 +126,8 @@ const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 
 /** One paragraph of plain statements, each a figure from the check; no judgement words. */
 export function riskSummary(s: SummaryInput): string {
 	const { risk } = s;
-	const where = `${s.placeName} (${s.site[1].toFixed(4)}, ${s.site[0].toFixed(4)})`;
+	const coords = `${s.site[1].toFixed(4)}, ${s.site[0].toFixed(4)}`;
+	const where = s.placeName === coords ? coords : `${s.placeName} (${coords})`;
 	const data = `${s.dataset}${s.dateRange ? `, ${formatDate(s.dateRange[0], 'day')} – ${formatDate(s.dateRange[1], 'day')}` : ''}${s.filters !== 'none' ? `; filters: ${s.filters}` : ''}`;
 	const a = risk.all;
 	const parts: string[] = [];

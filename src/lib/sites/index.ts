@@ -1,0 +1,34 @@
+/** Saved sites as CSV: the list an NGO keeps, moved in and out of the dashboard. */
+import Papa from 'papaparse';
+import { toCsv } from '../export/index.js';
+import { parseCoordinates } from '../place/index.js';
+
+export interface SiteRow {
+	name: string;
+	lon: number;
+	lat: number;
+	note: string;
+}
+
+/** Reads name, latitude, longitude (and note) columns; every other row is rejected with a reason. */
+export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row: number; problem: string }[] } {
+	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+	const fields = parsed.meta.fields ?? [];
+	for (const need of ['name', 'latitude', 'longitude']) {
+		if (!fields.includes(need)) throw new Error(`The sites file needs columns name, latitude and longitude (found: ${fields.join(', ') || 'none'}).`);
+	}
+	const sites: SiteRow[] = [];
+	const rejected: { row: number; problem: string }[] = [];
+	parsed.data.forEach((r, i) => {
+		const name = (r.name ?? '').trim();
+		if (!name) return void rejected.push({ row: i + 1, problem: 'name is empty' });
+		const at = parseCoordinates(`${r.latitude ?? ''}, ${r.longitude ?? ''}`);
+		if (!at || 'error' in at) return void rejected.push({ row: i + 1, problem: at ? at.error : 'latitude/longitude missing' });
+		sites.push({ name, lon: at.lon, lat: at.lat, note: (r.note ?? '').trim() });
+	});
+	return { sites, rejected };
+}
+
+export function sitesCsv(rows: readonly (SiteRow & Record<string, string | number | null>)[], extraColumns: readonly string[] = []): string {
+	return toCsv(['name', 'latitude', 'longitude', 'note', ...extraColumns], rows.map((r) => [r.name, r.lat, r.lon, r.note, ...extraColumns.map((c) => r[c] ?? null)]));
+}

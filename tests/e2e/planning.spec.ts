@@ -1,0 +1,120 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { baseMap } from './expected.js';
+import { openDashboard, project, waitForView } from './map-page.js';
+import { committedDataset } from '../unit/sources.js';
+import { distanceToLine, siteRisk } from '../../src/lib/risk/index.js';
+import { routeExposure } from '../../src/lib/route/index.js';
+import { borderBands, countInBands } from '../../src/lib/border/index.js';
+
+const { incidents } = committedDataset('gtd-2008');
+const everything = new Uint8Array(incidents.length).fill(1);
+// Landi Kotal in the GeoNames gazetteer (geodata/gazetteer.json).
+const gazetteer = JSON.parse(readFileSync('geodata/gazetteer.json', 'utf8')) as { places: { name: string; lon: number; lat: number }[] };
+const landiKotal = gazetteer.places.find((p) => p.name === 'Landi Kotal')!;
+
+async function start(page: Page) {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|true');
+}
+
+test('search a town and read its site check, as the analytic core computes it', async ({ page }) => {
+	await start(page);
+	await page.getByTestId('tab-site').click();
+	await page.getByTestId('place-search').click();
+	await page.getByTestId('place-search').fill('Landi Kot');
+	await page.getByTestId('place-results').getByRole('button', { name: /Landi Kotal town/ }).click();
+	const p: [number, number] = [landiKotal.lon, landiKotal.lat];
+	const risk = siteRisk(p, incidents, everything, { radiusKm: 25, recentMonths: 12 });
+	await expect(page.getByTestId('site-name')).toHaveText('Landi Kotal');
+	await expect(page.getByTestId('site-incidents')).toHaveText(String(risk.all.incidents));
+	await expect(page.getByTestId('site-killed')).toHaveText(String(risk.all.killed));
+	await expect(page.getByTestId('site-wounded')).toHaveText(String(risk.all.wounded));
+	await expect(page.getByTestId('site-border')).toHaveText(`${distanceToLine(p, baseMap.border).toFixed(1)} km`);
+	await expect(page.getByTestId('site-district')).toHaveText('Khyber');
+	await expect(page.getByTestId('site-summary')).toContainText(`record ${risk.all.incidents} incidents`);
+	await expect(page.getByTestId('site-nearest').locator('li')).toHaveCount(5);
+	// The radius is drawn and the incidents in it highlighted.
+	const drawn = await page.evaluate(() => window.__incidentMap!.querySourceFeatures('plan-points').filter((f) => f.properties.kind === 'incident').length);
+	expect(drawn).toBeGreaterThan(0);
+
+	await page.getByTestId('radius').selectOption('10');
+	const ten = siteRisk(p, incidents, everything, { radiusKm: 10, recentMonths: 12 });
+	await expect(page.getByTestId('site-incidents')).toHaveText(String(ten.all.incidents));
+
+	const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('site-png').click()]);
+	const bytes = readFileSync((await png.path())!);
+	expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('site-csv').click()]);
+	const text = readFileSync((await csv.path())!, 'utf8');
+	expect(text).toContain(`Landi Kotal,${landiKotal.lat},${landiKotal.lon},10,${ten.all.incidents}`);
+	expect(text).toContain('Global Terrorism Database');
+});
+
+test('typed coordinates are checked; errors say what is wrong', async ({ page }) => {
+	await start(page);
+	await page.getByTestId('tab-site').click();
+	const search = page.getByTestId('place-search');
+	await search.fill('71.58, 34.01');
+	await search.press('Enter');
+	await expect(page.getByTestId('place-error')).toContainText('outside Pakistan and Afghanistan');
+	await search.fill(`34°0'36"N 71°34'48"E`);
+	await search.press('Enter');
+	await expect(page.getByTestId('site-name')).toHaveText('34.0100, 71.5800');
+	await expect(page.getByTestId('site-district')).toHaveText('Peshawar');
+});
+
+test('draw a short route and get its segments ranked by exposure', async ({ page }) => {
+	await start(page);
+	await page.getByTestId('tab-route').click();
+	await page.getByTestId('draw-route').click();
+	const box = (await page.getByTestId('map').boundingBox())!;
+	const waypoints: [number, number][] = [];
+	for (const ll of [[71.3, 34.0], [71.58, 34.01], [71.9, 33.95]] as [number, number][]) {
+		const at = await project(page, ll);
+		waypoints.push(await page.evaluate(({ x, y }) => window.__incidentMap!.unproject([x, y]).toArray() as [number, number], at));
+		await page.mouse.click(box.x + at.x, box.y + at.y);
+	}
+	const expected = routeExposure(waypoints, incidents, everything, { halfWidthKm: 5, segmentKm: 10 });
+	await expect(page.getByTestId('route-summary')).toContainText(`${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments`);
+	const ranked = [...expected.segments].sort((a, b) => b.incidents - a.incidents || b.killed - a.killed || a.index - b.index);
+	const firstRow = page.getByTestId('route-segments').locator('tbody tr').first();
+	await expect(firstRow).toHaveAttribute('data-segment', String(ranked[0]!.index));
+	await expect(firstRow.locator('td').nth(2)).toHaveText(String(ranked[0]!.incidents));
+	expect(ranked[0]!.incidents).toBeGreaterThan(0);
+	const segments = await page.evaluate(() => window.__incidentMap!.querySourceFeatures('plan-route').length);
+	expect(segments).toBeGreaterThan(0);
+});
+
+test('border bands count the incidents of the current filters', async ({ page }) => {
+	await start(page);
+	await page.getByTestId('bands-toggle').check();
+	const bands = borderBands(baseMap.border, baseMap.provinces);
+	const counts = countInBands(bands, incidents, everything);
+	const table = page.getByTestId('band-counts');
+	for (const b of counts.bands) {
+		await expect(table.locator(`tr[data-band="${b.toKm}"]`)).toContainText(`${b.fromKm}–${b.toKm} km${b.incidents}${(b.share * 100).toFixed(1)} %`);
+	}
+});
+
+test('a saved site is kept across reloads, with its figures in the table', async ({ page }) => {
+	await start(page);
+	await page.getByTestId('tab-site').click();
+	await page.getByTestId('place-search').click();
+	await page.getByTestId('place-search').fill('Landi Kotal');
+	await page.getByTestId('place-results').getByRole('button', { name: /Landi Kotal town/ }).click();
+	page.once('dialog', (d) => d.accept('TEST clinic Landi Kotal'));
+	await page.getByTestId('save-site').click();
+	await expect(page.getByTestId('tab-sites')).toHaveText('Saved sites (1)');
+
+	await page.reload();
+	await waitForView(page, 'gtd-2008|incidents|true');
+	await page.getByTestId('tab-sites').click();
+	const row = page.getByTestId('sites-table').locator('tr[data-site="TEST clinic Landi Kotal"]');
+	const risk = siteRisk([landiKotal.lon, landiKotal.lat], incidents, everything, { radiusKm: 25, recentMonths: 12 });
+	await expect(row).toContainText('Khyber');
+	await expect(row.locator('td').nth(2)).toHaveText(String(risk.all.incidents));
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sites-csv').click()]);
+	const text = readFileSync((await csv.path())!, 'utf8');
+	expect(text).toContain(`TEST clinic Landi Kotal,${landiKotal.lat},${landiKotal.lon},,Khyber,${risk.all.incidents}`);
+});
