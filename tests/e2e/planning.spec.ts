@@ -18,12 +18,17 @@ async function start(page: Page) {
 	await waitForView(page, 'gtd-2008|incidents|true');
 }
 
-test('search a town and read its site check, as the analytic core computes it', async ({ page }) => {
+/** Opens the site check and finds Landi Kotal by typing `query` into the place search. */
+async function checkLandiKotal(page: Page, query: string) {
 	await start(page);
 	await page.getByTestId('tab-site').click();
 	await page.getByTestId('place-search').click();
-	await page.getByTestId('place-search').fill('Landi Kot');
+	await page.getByTestId('place-search').fill(query);
 	await page.getByTestId('place-results').getByRole('button', { name: /Landi Kotal town/ }).click();
+}
+
+test('search a town and read its site check, as the analytic core computes it', async ({ page }) => {
+	await checkLandiKotal(page, 'Landi Kot');
 	const p: [number, number] = [landiKotal.lon, landiKotal.lat];
 	const risk = siteRisk(p, incidents, everything, { radiusKm: 25, recentMonths: 12 });
 	await expect(page.getByTestId('site-name')).toHaveText('Landi Kotal');
@@ -98,11 +103,7 @@ test('border bands count the incidents of the current filters', async ({ page })
 });
 
 test('a saved site is kept across reloads, with its figures in the table', async ({ page }) => {
-	await start(page);
-	await page.getByTestId('tab-site').click();
-	await page.getByTestId('place-search').click();
-	await page.getByTestId('place-search').fill('Landi Kotal');
-	await page.getByTestId('place-results').getByRole('button', { name: /Landi Kotal town/ }).click();
+	await checkLandiKotal(page, 'Landi Kotal');
 	page.once('dialog', (d) => d.accept('TEST clinic Landi Kotal'));
 	await page.getByTestId('save-site').click();
 	await expect(page.getByTestId('tab-sites')).toHaveText('Saved sites (1)');
