@@ -266,8 +266,8 @@ export function labelLayers(): LayerSpecification[] {
 			id: 'district-labels',
 			type: 'symbol',
 			source: SOURCE.districtLabels,
-			minzoom: 5.2,
-			layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 5.2, 10, 8, 14], 'text-max-width': 7 },
+			minzoom: 4.4,
+			layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4.4, 9, 8, 14], 'text-max-width': 7 },
 			paint: { 'text-color': INK, 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.4 }
 		}
 	];
