@@ -100,7 +100,7 @@ try {
 			}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rendered', 'data-labels'] });
 		});
 		await page.goto(`http://localhost:${PORT}/`);
-		await page.waitForSelector('[data-labels="drawn"]', { timeout: 30_000 });
+		await page.waitForSelector('[data-labels="drawn"]', { timeout: 60_000 });
 		const marks = await page.evaluate(() => {
 			const w = window as unknown as { __firstShaded: number; __labelsDrawn: number };
 			return [w.__firstShaded, w.__labelsDrawn] as const;

@@ -8,9 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { BaseMap } from '$lib/geodata/index.js';
 import type { IncidentDataset } from '$lib/incident/index.js';
 import { distanceToLine, riskSummary, siteRisk } from '$lib/risk/index.js';
-import { routeExposure } from '$lib/route/index.js';
-import { borderBands, countInBands, type Band } from '$lib/border/index.js';
-import { parseSitesCsv, sitesCsv } from '$lib/sites/index.js';
+import type { Band } from '$lib/border/index.js';
 import { toCsv } from '$lib/export/index.js';
 import type { OverlaySource } from '$style/layers.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
@@ -42,6 +40,14 @@ export interface PlanningContext {
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const coordinateName = (p: [number, number]) => `${p[1].toFixed(4)}, ${p[0].toFixed(4)}`;
 
+/*
+ * Route corridors and border bands need turf.buffer and polygon clipping, and the sites CSV needs
+ * papaparse: together ~110 KB gzip the first screen never uses, so they load on first use.
+ */
+const loadRoute = () => import('$lib/route/index.js');
+const loadBorder = () => import('$lib/border/index.js');
+const loadSites = () => import('$lib/sites/index.js');
+
 export class Planning {
 	tab = $state<'districts' | 'site' | 'route' | 'sites'>('districts');
 	/** What a click on the map does now. */
@@ -56,13 +62,22 @@ export class Planning {
 	bandPolygons = $state.raw<Band[] | null>(null);
 	savedSites = $state.raw<SavedSite[]>([]);
 	sitesMessage = $state<string | null>(null);
+	private routeLib = $state.raw<Awaited<ReturnType<typeof loadRoute>> | null>(null);
+	private borderLib = $state.raw<Awaited<ReturnType<typeof loadBorder>> | null>(null);
 
 	constructor(private readonly ctx: PlanningContext) {
 		this.refreshSites();
 		$effect(() => {
+			if (this.waypoints.length < 2 || this.routeLib) return;
+			loadRoute().then((lib) => (this.routeLib = lib));
+		});
+		$effect(() => {
 			if (!this.showBands || this.bandPolygons) return;
-			// Buffering the 2,200 km border takes a moment: let the checkbox repaint first.
-			setTimeout(() => (this.bandPolygons = borderBands(ctx.baseMap.border, ctx.baseMap.provinces)), 0);
+			// Buffering the 2,200 km border takes a moment; the checkbox repaints first meanwhile.
+			loadBorder().then((lib) => {
+				this.borderLib = lib;
+				this.bandPolygons = lib.borderBands(ctx.baseMap.border, ctx.baseMap.provinces);
+			});
 		});
 	}
 
@@ -86,8 +101,8 @@ export class Planning {
 
 	exposure = $derived.by(() => {
 		const include = this.ctx.include();
-		if (this.waypoints.length < 2 || !include) return null;
-		return routeExposure(this.waypoints, this.ctx.dataset().incidents, include, { halfWidthKm: this.halfWidthKm, segmentKm: this.segmentKm });
+		if (this.waypoints.length < 2 || !include || !this.routeLib) return null;
+		return this.routeLib.routeExposure(this.waypoints, this.ctx.dataset().incidents, include, { halfWidthKm: this.halfWidthKm, segmentKm: this.segmentKm });
 	});
 
 	siteRows = $derived<SiteRowFigures[]>(
@@ -102,7 +117,7 @@ export class Planning {
 
 	bandCounts = $derived.by(() => {
 		const include = this.ctx.include();
-		return this.showBands && this.bandPolygons && include ? countInBands(this.bandPolygons, this.ctx.dataset().incidents, include) : null;
+		return this.showBands && this.bandPolygons && this.borderLib && include ? this.borderLib.countInBands(this.bandPolygons, this.ctx.dataset().incidents, include) : null;
 	});
 
 	/** GeoJSON for the map's planning overlays and border bands. */
@@ -162,7 +177,7 @@ export class Planning {
 
 	async importSites(file: File) {
 		try {
-			const { sites, rejected } = parseSitesCsv(await file.text());
+			const { sites, rejected } = (await loadSites()).parseSitesCsv(await file.text());
 			const now = new Date().toISOString();
 			await saveSites(sites.map((s, i) => ({ ...s, id: `site-${Date.now().toString(36)}-${i}`, savedAt: now })));
 			this.sitesMessage = `${file.name}: ${sites.length} site(s) imported${rejected.length ? `, ${rejected.length} rejected (${rejected.map((r) => `row ${r.row}: ${r.problem}`).join('; ')})` : ''}.`;
@@ -180,7 +195,7 @@ export class Planning {
 	}
 
 	/** The figures as CSV, each row carrying dataset, attribution and filters; null if nothing to export. */
-	csv(what: 'site' | 'route' | 'sites'): string | null {
+	async csv(what: 'site' | 'route' | 'sites'): Promise<string | null> {
 		const dataset = this.ctx.dataset();
 		const provenance = [dataset.info.name, dataset.info.attribution, this.ctx.filters()];
 		const site = this.site;
@@ -200,7 +215,7 @@ export class Planning {
 		}
 		if (what === 'sites' && this.siteRows.length) {
 			const [name, attribution, filters] = provenance as [string, string, string];
-			return sitesCsv(
+			return (await loadSites()).sitesCsv(
 				this.siteRows.map((r) => ({ ...r, radius_km: this.radiusKm, dataset: name, attribution, filters })),
 				['district', 'incidents', 'recent', 'killed', 'wounded', 'borderKm', 'radius_km', 'dataset', 'attribution', 'filters']
 			);

@@ -22,6 +22,9 @@ test('the engine worker joins 150,000 synthetic points with progress, same resul
 			const engine = createEngine();
 			const progress: number[] = [];
 			const assignment = await engine.load(cols, (f) => progress.push(f));
+			// Progress reports travel on their own message channel and may arrive just after the
+			// result: wait (briefly) for the last one before counting them.
+			for (let i = 0; i < 100 && progress.at(-1) !== 1; i++) await new Promise((r) => setTimeout(r, 20));
 			engine.terminate();
 			return { assignment: Array.from(assignment), progress };
 		},
