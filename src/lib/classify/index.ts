@@ -55,9 +55,6 @@ export function classBreaks(values: readonly number[], { method, count }: ClassO
 	return breaks;
 }
 
-/** Natural breaks, the default. */
-export const naturalBreaks = (values: readonly number[], count = 5) => classBreaks(values, { method: 'natural', count });
-
 /** Class of a value: -1 for zero, else the index of its positive class. */
 export function classOf(value: number, breaks: ClassBreaks): number {
 	if (value <= 0) return -1;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks, classOf, naturalBreaks } from './index.js';
+import { classBreaks, classOf } from './index.js';
+
+const naturalBreaks = (values: number[], count: number) => classBreaks(values, { method: 'natural', count });
 
 describe('naturalBreaks', () => {
 	it('keeps zero apart and splits positive values at natural gaps', () => {

@@ -129,7 +129,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * ISO date from "YYYY-MM-DD" (optionally with a time), "DD Month YYYY" (older ACLED exports),
  * "DD/MM/YYYY" or "YYYY/MM/DD"; throws RowProblem otherwise or for impossible dates.
  */
-export function isoDate(row: Row, column: string): string {
+export function rowDate(row: Row, column: string): string {
 	const raw = (row[column] ?? '').trim();
 	if (!raw) throw new RowProblem(column, 'date is missing');
 	let y: number, m: number, d: number;
@@ -187,7 +187,7 @@ export const ucdpRow: RowMapper = (row, rowNumber, ctx) => {
 	if (!placePrecision) throw new RowProblem('where_prec', `"${wherePrec}" is not a UCDP precision code (1–7)`);
 	return {
 		id: text(row.id, ctx) ?? `row-${rowNumber}`,
-		date: isoDate(row, 'date_start'),
+		date: rowDate(row, 'date_start'),
 		datePrecision: UCDP_DATE[(row.date_prec ?? '').trim()] ?? 'day',
 		lon,
 		lat,
@@ -218,7 +218,7 @@ export const acledRow: RowMapper = (row, rowNumber, ctx) => {
 	const subType = text(row.sub_event_type, ctx);
 	return {
 		id: text(row.event_id_cnty, ctx) ?? `row-${rowNumber}`,
-		date: isoDate(row, 'event_date'),
+		date: rowDate(row, 'event_date'),
 		datePrecision: ACLED_TIME[(row.time_precision ?? '').trim()] ?? 'day',
 		lon,
 		lat,
@@ -277,7 +277,7 @@ export function mappedRow(mapping: ColumnMapping): RowMapper {
 		const { lon, lat } = coordinates(row, mapping.latitude, mapping.longitude, ctx);
 		return {
 			id: (mapping.id && text(row[mapping.id], ctx)) || `row-${rowNumber}`,
-			date: isoDate(row, mapping.date),
+			date: rowDate(row, mapping.date),
 			datePrecision: 'day',
 			lon,
 			lat,

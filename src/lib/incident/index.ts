@@ -69,7 +69,3 @@ export interface IncidentDataset {
 export function countsInDistrict(p: PlacePrecision): boolean {
 	return p === 'exact' || p === 'near' || p === 'district';
 }
-
-export function hasCoordinates(i: Pick<Incident, 'lon' | 'lat'>): i is { lon: number; lat: number } {
-	return i.lon !== null && i.lat !== null;
-}
