@@ -119,3 +119,14 @@ test('a saved site is kept across reloads, with its figures in the table', async
 	const text = readFileSync((await csv.path())!, 'utf8');
 	expect(text).toContain(`TEST clinic Landi Kotal,${landiKotal.lat},${landiKotal.lon},,Khyber,${risk.all.incidents}`);
 });
+
+test('a GPX track is imported as the route', async ({ page }) => {
+	await start(page);
+	await page.getByTestId('tab-route').click();
+	await page.getByTestId('route-file').setInputFiles('tests/e2e/fixtures/route.gpx');
+	const track: [number, number][] = [[71.3, 34.0], [71.58, 34.01], [71.9, 33.95]];
+	const expected = routeExposure(track, incidents, everything, { halfWidthKm: 5, segmentKm: 10 });
+	await expect(page.getByTestId('route-summary')).toHaveText(
+		`Route of ${expected.lengthKm.toFixed(1)} km (3 points): ${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments.`
+	);
+});
