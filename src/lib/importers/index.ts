@@ -6,9 +6,11 @@
  * Pure: rows in, incidents and rejections out. Parsing the file (papaparse, in a worker) is the
  * caller's job, so the same code runs in the import worker, in Node scripts and in tests.
  */
-import type { DatePrecision, Incident, PlacePrecision } from '../incident/index.js';
-import { gtdDate, gtdPlacePrecision } from '../gtd/index.js';
+import type { Point } from 'geojson';
+import { countsInDistrict, type DatePrecision, type Incident, type PlacePrecision } from '../incident/index.js';
+import { normaliseGtdRow, type GtdRow } from '../gtd/index.js';
 import { SourceRowError } from '../incident/errors.js';
+import { REGION } from '../place/index.js';
 
 /** Exports recognised from their header. */
 export type KnownFormat = 'UCDP GED' | 'ACLED' | 'GTD';
@@ -147,8 +149,7 @@ export function rowDate(row: Row, column: string): string {
 	return iso;
 }
 
-/** The region where swapped coordinates are recognised (Pakistan, Afghanistan and around). */
-const REGION: [number, number, number, number] = [60, 23, 78, 38];
+/** Swapped coordinates are recognised by falling in the region (Pakistan, Afghanistan and around). */
 const inRegion = (lon: number, lat: number) => lon >= REGION[0] && lon <= REGION[2] && lat >= REGION[1] && lat <= REGION[3];
 
 /**
@@ -238,37 +239,38 @@ export const acledRow: RowMapper = (row, rowNumber, ctx) => {
 	};
 };
 
+/** GTD CSV rows go through the same normaliser as the bundled GTD extracts (src/lib/gtd). */
 export const gtdCsvRow: RowMapper = (row, rowNumber, ctx) => {
 	const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
-	let date: { date: string; datePrecision: DatePrecision };
-	try {
-		date = gtdDate(row.iyear, row.imonth || 0, row.iday || 0, 'file', rowNumber);
-	} catch (err) {
-		const e = err as SourceRowError;
-		throw new RowProblem(e.field ?? 'iyear', e.problem ?? e.message);
-	}
-	const specificity = number(row, 'specificity', ctx);
-	const sources = ['scite1', 'scite2', 'scite3'].map((c) => text(row[c], ctx)).filter((s): s is string => s !== null);
-	const suicide = (row.suicide ?? '').trim();
-	return {
-		id: text(row.eventid, ctx) ?? `row-${rowNumber}`,
-		...date,
-		lon,
-		lat,
-		placePrecision: gtdPlacePrecision(specificity),
-		place: text(row.city, ctx),
-		provinceRecorded: text(row.provstate, ctx),
-		districtRecorded: null,
-		eventType: text(row.attacktype1_txt, ctx),
-		subType: null,
-		target: text(row.targtype1_txt, ctx),
-		actor: text(row.gname, ctx),
-		killed: count(row, 'nkill', ctx),
-		wounded: count(row, 'nwound', ctx),
-		suicide: suicide === '1' ? true : suicide === '0' ? false : null,
-		summary: text(row.summary, ctx),
-		source: sources.length ? sources.join('\n') : null
+	const textOf = (column: string) => text(row[column], ctx);
+	const numberOf = (column: string) => number(row, column, ctx);
+	const gtd: GtdRow = {
+		eventid: textOf('eventid'),
+		iyear: numberOf('iyear'),
+		imonth: numberOf('imonth'),
+		iday: numberOf('iday'),
+		provstate: textOf('provstate'),
+		city: textOf('city'),
+		specificity: numberOf('specificity'),
+		summary: textOf('summary'),
+		attacktype1_txt: textOf('attacktype1_txt'),
+		targtype1_txt: textOf('targtype1_txt'),
+		gname: textOf('gname'),
+		nkill: numberOf('nkill'),
+		nwound: numberOf('nwound'),
+		suicide: numberOf('suicide'),
+		scite1: textOf('scite1'),
+		scite2: textOf('scite2'),
+		scite3: textOf('scite3')
 	};
+	try {
+		const point: Point | null = lon === null || lat === null ? null : { type: 'Point', coordinates: [lon, lat] };
+		const { incident } = normaliseGtdRow(gtd, point, rowNumber, { file: 'import', idPrefix: 'row' });
+		return gtd.eventid ? incident : { ...incident, id: `row-${rowNumber}` };
+	} catch (err) {
+		if (err instanceof SourceRowError) throw new RowProblem(err.field, err.problem);
+		throw err;
+	}
 };
 
 /** A row mapper from a user's column mapping (precision is taken as exact: the user's claim). */
@@ -351,7 +353,7 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 			reject(rowsRead, '(row)', problem, cells);
 		},
 		finish(notes: string[] = []): { incidents: Incident[]; rejections: (Rejection & { cells: Row })[]; report: ImportReport } {
-			const coarse = incidents.filter((i) => i.lon !== null && !['exact', 'near', 'district'].includes(i.placePrecision)).length;
+			const coarse = incidents.filter((i) => i.lon !== null && !countsInDistrict(i.placePrecision)).length;
 			return {
 				incidents,
 				rejections,
