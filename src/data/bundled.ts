@@ -6,7 +6,8 @@ import type { Topology } from 'topojson-specification';
 import districtsUrl from '$geodata/districts.topo.json?url';
 import contextUrl from '$geodata/context.topo.json?url';
 import manifestUrl from '$geodata/manifest.json?url';
-import { decodeBaseMap, type BaseMap } from '$lib/geodata/index.js';
+import censusUrl from '$geodata/census.json?url';
+import { decodeBaseMap, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
 import type { DatasetInfo, IncidentDataset } from '$lib/incident/index.js';
 
 const datasetUrls = import.meta.glob('../../geodata/incidents/*.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -40,6 +41,8 @@ export async function loadBaseMap(fetchFn: Fetch): Promise<BaseMap> {
 	]);
 	return decodeBaseMap(districts, context);
 }
+
+export const loadCensus = (fetchFn: Fetch) => getJson<CensusFile>(fetchFn, censusUrl, 'geodata/census.json');
 
 export const loadManifest = (fetchFn: Fetch) => getJson<Manifest>(fetchFn, manifestUrl, 'geodata/manifest.json');
 

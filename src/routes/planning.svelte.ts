@@ -8,7 +8,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { BaseMap } from '$lib/geodata/index.js';
 import type { IncidentDataset } from '$lib/incident/index.js';
 import { distanceToLine, riskSummary, siteRisk } from '$lib/risk/index.js';
-import type { Band } from '$lib/border/index.js';
+import type { Band, BorderIndex } from '$lib/border/index.js';
+import bandsUrl from '$geodata/border-bands.json?url';
 import { toCsv } from '$lib/export/index.js';
 import type { OverlaySource } from '$style/layers.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
@@ -41,11 +42,16 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const coordinateName = (p: [number, number]) => `${p[1].toFixed(4)}, ${p[0].toFixed(4)}`;
 
 /*
- * Route corridors and border bands need turf.buffer and polygon clipping, and the sites CSV needs
- * papaparse: together ~110 KB gzip the first screen never uses, so they load on first use.
+ * Route corridors need turf.buffer and polygon clipping, border bands an R-tree of the border and
+ * their drawn polygons, and the sites CSV needs papaparse: none of it is on the first screen, so
+ * each loads on first use.
  */
 const loadRoute = () => import('$lib/route/index.js');
-const loadBorder = () => import('$lib/border/index.js');
+async function loadBorder() {
+	const [lib, response] = await Promise.all([import('$lib/border/index.js'), fetch(bandsUrl)]);
+	if (!response.ok) throw new Error(`Could not load geodata/border-bands.json: HTTP ${response.status}`);
+	return { lib, polygons: ((await response.json()) as FeatureCollection).features as Band[] };
+}
 const loadSites = () => import('$lib/sites/index.js');
 
 export class Planning {
@@ -63,7 +69,9 @@ export class Planning {
 	savedSites = $state.raw<SavedSite[]>([]);
 	sitesMessage = $state<string | null>(null);
 	private routeLib = $state.raw<Awaited<ReturnType<typeof loadRoute>> | null>(null);
-	private borderLib = $state.raw<Awaited<ReturnType<typeof loadBorder>> | null>(null);
+	private borderLib = $state.raw<Awaited<ReturnType<typeof loadBorder>>['lib'] | null>(null);
+	private borderIndex: BorderIndex | null = null;
+	bandsError = $state<string | null>(null);
 
 	constructor(private readonly ctx: PlanningContext) {
 		this.refreshSites();
@@ -73,11 +81,13 @@ export class Planning {
 		});
 		$effect(() => {
 			if (!this.showBands || this.bandPolygons) return;
-			// Buffering the 2,200 km border takes a moment; the checkbox repaints first meanwhile.
-			loadBorder().then((lib) => {
-				this.borderLib = lib;
-				this.bandPolygons = lib.borderBands(ctx.baseMap.border, ctx.baseMap.provinces);
-			});
+			loadBorder()
+				.then(({ lib, polygons }) => {
+					this.borderIndex = lib.borderIndex(ctx.baseMap.border);
+					this.borderLib = lib;
+					this.bandPolygons = polygons;
+				})
+				.catch((err: Error) => (this.bandsError = err.message));
 		});
 	}
 
@@ -117,7 +127,8 @@ export class Planning {
 
 	bandCounts = $derived.by(() => {
 		const include = this.ctx.include();
-		return this.showBands && this.bandPolygons && this.borderLib && include ? this.borderLib.countInBands(this.bandPolygons, this.ctx.dataset().incidents, include) : null;
+		if (!this.showBands || !this.borderLib || !this.borderIndex || !include) return null;
+		return this.borderLib.countInBands(this.borderIndex, this.ctx.baseMap.provinces, this.ctx.dataset().incidents, include);
 	});
 
 	/** GeoJSON for the map's planning overlays and border bands. */

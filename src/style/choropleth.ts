@@ -8,7 +8,7 @@
  */
 import { schemeOrRd, schemePurples, schemeRdBu, schemeReds, schemeYlGnBu, schemeYlOrRd } from 'd3-scale-chromatic';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { classOf, type ClassBreaks } from '../lib/classify/index.js';
+import { classOf, NO_FIGURE_CLASS, type ClassBreaks } from '../lib/classify/index.js';
 import type { SchemeName } from '../lib/viewstate/index.js';
 
 /** Zero is neutral grey-blue, clearly apart from the palest class colour and from "no data". */
@@ -123,5 +123,6 @@ export function divergingLegend(bounds: readonly number[], change: readonly (num
 /** Colour a district gets under a sequential classification (tests compare pixels with it). */
 export function sequentialColour(v: number, breaks: ClassBreaks, scheme: SchemeName = 'YlOrRd'): string {
 	const cls = classOf(v, breaks);
+	if (cls === NO_FIGURE_CLASS) return NO_DATA_COLOUR;
 	return cls < 0 ? ZERO_COLOUR : classColours(breaks.lower.length, scheme)[cls]!;
 }

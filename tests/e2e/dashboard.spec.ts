@@ -6,8 +6,8 @@ import { formatCount, formatMetric } from '../../src/lib/format/index.js';
 
 test('the map renders districts shaded by class, with the border drawn', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
-	await checkShading(page, expectedView('gtd-2008', 'incidents', true));
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await checkShading(page, expectedView('gtd-2008', 'incidents', 'area'));
 
 	// The Afghan border: sample along its vertices inside the view; its dark dashes must be there.
 	const line = baseMap.border.geometry.coordinates[0]!;
@@ -25,8 +25,8 @@ test('the map renders districts shaded by class, with the border drawn', async (
 
 test('clicking a district opens its panel with the counts the aggregation computed', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
-	const view = expectedView('gtd-2008', 'incidents', true);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	const view = expectedView('gtd-2008', 'incidents', 'area');
 	const quetta = view.bySlug.get('quetta')!;
 	const at = await project(page, quetta.labelAt);
 	const box = (await page.getByTestId('map').boundingBox())!;
@@ -57,29 +57,29 @@ test('clicking a district opens its panel with the counts the aggregation comput
 
 test('hovering a district shows its name and value', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
-	const chaghi = expectedView('gtd-2008', 'incidents', true).bySlug.get('chaghi')!;
+	await waitForView(page, 'gtd-2008|incidents|area');
+	const chaghi = expectedView('gtd-2008', 'incidents', 'area').bySlug.get('chagai')!;
 	const at = await project(page, chaghi.labelAt);
 	const box = (await page.getByTestId('map').boundingBox())!;
 	await page.mouse.move(box.x + at.x, box.y + at.y + 12);
-	await expect(page.getByRole('tooltip')).toHaveText(`Chaghi: ${formatMetric(chaghi.value, true)} incidents per 1,000 km²`);
+	await expect(page.getByRole('tooltip')).toHaveText(`Chagai: ${formatMetric(chaghi.value, true)} incidents per 1,000 km²`);
 });
 
 test('metric and dataset switches re-shade the map and the legend', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 
 	await page.getByRole('radio', { name: 'killed' }).check();
 	await page.getByRole('radio', { name: 'count' }).check();
-	await waitForView(page, 'gtd-2008|killed|false');
-	const killed = expectedView('gtd-2008', 'killed', false);
+	await waitForView(page, 'gtd-2008|killed|count');
+	const killed = expectedView('gtd-2008', 'killed', 'count');
 	await checkShading(page, killed);
 	await expect(page.getByTestId('legend')).toContainText('Killed');
 	await expect(page.getByTestId('legend').locator('li[data-class="zero"]')).toContainText(`(${killed.breaks.zeroCount})`);
 
 	await page.getByTestId('dataset').selectOption('gtd-2015-bombings');
-	await waitForView(page, 'gtd-2015-bombings|killed|false');
-	const bombings = expectedView('gtd-2015-bombings', 'killed', false);
+	await waitForView(page, 'gtd-2015-bombings|killed|count');
+	const bombings = expectedView('gtd-2015-bombings', 'killed', 'count');
 	await checkShading(page, bombings);
 	await expect(page.getByTestId('acc-rows')).toHaveText('625');
 	await expect(page.getByTestId('acc-unlocated')).toHaveText(String(bombings.agg.unlocated.incidents));
@@ -91,7 +91,7 @@ test('metric and dataset switches re-shade the map and the legend', async ({ pag
 
 test('the accounting adds up on the page, and the About panel names every source', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	const read = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/,/g, ''));
 	const parts = await Promise.all(['acc-districts', 'acc-outside', 'acc-coarse', 'acc-unlocated'].map(read));
 	expect(parts.reduce((a, b) => a + b, 0)).toBe(await read('acc-rows'));
@@ -100,8 +100,8 @@ test('the accounting adds up on the page, and the About panel names every source
 	await page.getByRole('button', { name: 'About & sources' }).click();
 	const about = page.getByTestId('about');
 	await expect(about).toContainText('Global Terrorism Database');
-	await expect(about).toContainText('Natural Earth');
-	await expect(about).toContainText('CartoDB');
+	await expect(about).toContainText('© OpenStreetMap contributors');
+	await expect(about).toContainText('Pakistan Bureau of Statistics');
 	await page.keyboard.press('Escape');
 	await expect(about).toBeHidden();
 });

@@ -8,7 +8,7 @@ import { buildJoinIndex } from '../../src/lib/join/index.js';
 
 test('the engine worker joins 150,000 synthetic points with progress, same result as in Node', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	// Synthetic points (test only, not data), joined here in Node by the same engine.
 	const cols = syntheticColumns(150_000, bbox(featureCollection(baseMap.districts)) as [number, number, number, number], [0, 365], 7);
 	const expected = assignColumns(cols, buildJoinIndex(baseMap.districts));

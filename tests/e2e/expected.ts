@@ -2,7 +2,7 @@
  * What the map should show, computed in Node by the same analytic core from the committed
  * geodata: the browser tests compare pixels and panel text against these figures.
  */
-import { aggregate, assignIncidents, districtMetrics, type Metric } from '../../src/lib/aggregate/index.js';
+import { aggregate, assignIncidents, districtMetrics, type Metric, type Per } from '../../src/lib/aggregate/index.js';
 import { classOf } from '../../src/lib/classify/index.js';
 import { toColumns } from '../../src/lib/columns/index.js';
 import { comparePeriods, divergingBounds } from '../../src/lib/compare/index.js';
@@ -11,8 +11,7 @@ import { getisOrdGiStar, queenNeighbours } from '../../src/lib/hotspot/index.js'
 import { defaultView, viewFilter, type MonthRange, type ViewState } from '../../src/lib/viewstate/index.js';
 import { divergingClass, divergingColours, NO_DATA_COLOUR, sequentialColour } from '../../src/style/choropleth.js';
 import { committedBaseMap, committedDataset } from '../unit/sources.js';
-import { booleanPointInPolygon, distance, pointToLineDistance, polygonToLine, bbox } from '@turf/turf';
-import type { Feature, LineString, MultiLineString } from 'geojson';
+import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { District } from '../../src/lib/districts/index.js';
 
 export const baseMap = committedBaseMap();
@@ -24,14 +23,14 @@ export function expectedFor(view: ViewState) {
 	const cols = toColumns(dataset.incidents);
 	const assignment = assignIncidents(dataset.incidents, districts);
 	const agg = aggregate(cols, assignment, districts.length, viewFilter(view));
-	const { values, ranks, breaks } = districtMetrics(districts, agg, view.metric, view.perArea, { method: view.classMethod, count: view.classCount });
+	const { values, ranks, breaks } = districtMetrics(districts, agg, view.metric, view.per, { method: view.classMethod, count: view.classCount });
 	const gi = getisOrdGiStar(values, queenNeighbours(districts));
 	let change: (number | null)[] | null = null;
 	let bounds: number[] = [];
 	if (view.compare) {
 		const period = (w: MonthRange) => aggregate(cols, assignment, districts.length, viewFilter(view, w));
 		const [a, b] = [period(view.compare.a), period(view.compare.b)];
-		const metric = (x: typeof a) => districtMetrics(districts, x, view.metric, view.perArea).values;
+		const metric = (x: typeof a) => districtMetrics(districts, x, view.metric, view.per).values;
 		const events = (x: typeof a) => x.byDistrict.map((t) => t.incidents);
 		change = comparePeriods(metric(a), metric(b), events(a), events(b), view.compare.mode).change;
 		bounds = divergingBounds(change, 3);
@@ -54,7 +53,9 @@ export function expectedFor(view: ViewState) {
 					colour,
 					incidentCount: [...assignment].filter((a, k) => a === i && agg.passing[k]).length,
 					labelAt: labelPoint(d),
-					sampleAt: interiorSample(d)
+					sampleAt: interiorSample(d).at,
+					/** How far the sample point is from the district's edge (km): room for a pixel box. */
+					sampleClearanceKm: interiorSample(d).clearanceKm
 				}
 			];
 		})
@@ -63,7 +64,7 @@ export function expectedFor(view: ViewState) {
 }
 
 /** Shorthand for the default view with a dataset and a metric. */
-export const expectedView = (dataset: string, metric: Metric, perArea: boolean) => expectedFor({ ...defaultView(dataset), metric, perArea });
+export const expectedView = (dataset: string, metric: Metric, per: Per) => expectedFor({ ...defaultView(dataset), metric, per });
 
 export function hexToRgb(hex: string): [number, number, number] {
 	const n = parseInt(hex.slice(1), 16);
@@ -71,23 +72,40 @@ export function hexToRgb(hex: string): [number, number, number] {
 }
 
 /**
- * A point deep inside the district and away from its label, where a pixel sample shows the fill
- * colour only: the best of a 24×24 grid by distance to the boundary.
+ * A point deep inside the district and clear of its label, where a pixel sample shows the fill
+ * colour only: the best of a 24×24 grid by distance to the nearest boundary vertex (the OSM
+ * outlines are dense, so vertex distance is a close stand-in for edge distance, and cheap).
  */
-function interiorSample(d: District): [number, number] {
+/**
+ * Whether a point may lie under the district's name at the default view (~2 km per pixel; the
+ * text is ~7 px per character wide and ~12 px tall): a box around the label point, with margin.
+ */
+function underLabel(p: [number, number], label: [number, number], name: string): boolean {
+	const dxKm = Math.abs(p[0] - label[0]) * 111.32 * Math.cos((label[1] * Math.PI) / 180);
+	const dyKm = Math.abs(p[1] - label[1]) * 110.57;
+	return dxKm < 8 * name.length + 15 && dyKm < 30;
+}
+
+const samples = new Map<string, { at: [number, number]; clearanceKm: number }>();
+function interiorSample(d: District): { at: [number, number]; clearanceKm: number } {
+	const known = samples.get(d.properties.slug);
+	if (known) return known;
 	const [w, s, e, n] = bbox(d);
 	const label = labelPoint(d);
-	const outline = polygonToLine(d) as Feature<LineString | MultiLineString> | { features: Feature<LineString | MultiLineString>[] };
-	const lines = 'features' in outline ? outline.features : [outline];
+	const kx = Math.cos((((s + n) / 2) * Math.PI) / 180);
+	const vertices = (d.geometry.type === 'Polygon' ? [d.geometry.coordinates] : d.geometry.coordinates).flat(2);
 	let best: [number, number] = label;
 	let bestScore = -1;
 	for (let i = 1; i < 24; i++) {
 		for (let j = 1; j < 24; j++) {
 			const p: [number, number] = [w + ((e - w) * i) / 24, s + ((n - s) * j) / 24];
-			if (!booleanPointInPolygon(p, d) || distance(p, label) < 25) continue;
-			const score = Math.min(...lines.flatMap((l) => (l.geometry.type === 'LineString' ? [pointToLineDistance(p, l.geometry)] : l.geometry.coordinates.map((c) => pointToLineDistance(p, { type: 'LineString', coordinates: c })))));
+			if (!booleanPointInPolygon(p, d) || underLabel(p, label, d.properties.name)) continue;
+			let score = Infinity;
+			for (const v of vertices) score = Math.min(score, ((v[0]! - p[0]) * kx) ** 2 + (v[1]! - p[1]) ** 2);
 			if (score > bestScore) (bestScore = score), (best = p);
 		}
 	}
-	return best;
+	const sample = { at: best, clearanceKm: Math.sqrt(Math.max(0, bestScore)) * 110.57 };
+	samples.set(d.properties.slug, sample);
+	return sample;
 }

@@ -26,7 +26,7 @@ async function currentDatasetId(page: Page) {
 test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives a reload', async ({ page }) => {
 	const problems = guard(page);
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	await page.getByTestId('import-input').setInputFiles(fixture('ucdp-ged.csv'));
 	const report = page.getByTestId('import-report');
 	await expect(page.getByTestId('report-identity')).toHaveText('5 imported + 4 rejected = 9 rows read');
@@ -42,7 +42,7 @@ test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives 
 
 	const id = await currentDatasetId(page);
 	expect(id).toMatch(/^import-/);
-	await waitForView(page, `${id}|incidents|true`);
+	await waitForView(page, `${id}|incidents|area`);
 	await expect(page.getByTestId('acc-rows')).toHaveText('5');
 	await expect(page.getByTestId('acc-coarse')).toHaveText('2');
 	await expect(page.getByTestId('acc-unlocated')).toHaveText('1');
@@ -52,20 +52,20 @@ test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives 
 	expect(fill).toBeGreaterThan(0);
 
 	await page.reload();
-	await waitForView(page, `${id}|incidents|true`);
+	await waitForView(page, `${id}|incidents|area`);
 	await expect(page.getByTestId('imported-list')).toContainText('ucdp-ged.csv (UCDP GED, imported)');
 	await expect(page.getByTestId('acc-rows')).toHaveText('5');
 
 	await page.getByRole('button', { name: 'Remove ucdp-ged.csv (UCDP GED, imported)' }).click();
 	await expect(page.getByTestId('imported-list')).toHaveCount(0);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	expect(problems).toEqual([]);
 });
 
 test('a hostile CSV is explained row by row, its text stays text, and exports neutralise formulas', async ({ page }) => {
 	const problems = guard(page);
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	const title = await page.title();
 	await page.getByTestId('import-input').setInputFiles(fixture('hostile-ucdp.csv'));
 	await expect(page.getByTestId('report-identity')).toHaveText('5 imported + 2 rejected = 7 rows read');
@@ -90,7 +90,7 @@ test('a hostile CSV is explained row by row, its text stays text, and exports ne
 test('empty, binary and unknown files get clear messages; an unknown CSV gets the column mapping', async ({ page }) => {
 	const problems = guard(page);
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	const input = page.getByTestId('import-input');
 	await input.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
 	await expect(page.getByTestId('import-error')).toHaveText('empty.csv: The file is empty.');
@@ -112,7 +112,7 @@ test('empty, binary and unknown files get clear messages; an unknown CSV gets th
 
 test('dropping a file on the page imports it', async ({ page }) => {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	const content = readFileSync(fixture('acled.csv'), 'utf8');
 	await page.evaluate((text) => {
 		const dt = new DataTransfer();

@@ -5,7 +5,7 @@ import { openDashboard, project, waitForView } from './map-page.js';
 import { committedDataset } from '../unit/sources.js';
 import { distanceToLine, siteRisk } from '../../src/lib/risk/index.js';
 import { routeExposure } from '../../src/lib/route/index.js';
-import { borderBands, countInBands } from '../../src/lib/border/index.js';
+import { borderIndex, countInBands } from '../../src/lib/border/index.js';
 
 const { incidents } = committedDataset('gtd-2008');
 const everything = new Uint8Array(incidents.length).fill(1);
@@ -15,7 +15,7 @@ const landiKotal = gazetteer.places.find((p) => p.name === 'Landi Kotal')!;
 
 async function start(page: Page) {
 	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 }
 
 /** Opens the site check and finds Landi Kotal by typing `query` into the place search. */
@@ -94,12 +94,14 @@ test('draw a short route and get its segments ranked by exposure', async ({ page
 test('border bands count the incidents of the current filters', async ({ page }) => {
 	await start(page);
 	await page.getByTestId('bands-toggle').check();
-	const bands = borderBands(baseMap.border, baseMap.provinces);
-	const counts = countInBands(bands, incidents, everything);
+	const counts = countInBands(borderIndex(baseMap.border), baseMap.provinces, incidents, everything);
+	expect(counts.bands.reduce((a, b) => a + b.incidents, 0)).toBeGreaterThan(10);
 	const table = page.getByTestId('band-counts');
 	for (const b of counts.bands) {
 		await expect(table.locator(`tr[data-band="${b.toKm}"]`)).toContainText(`${b.fromKm}–${b.toKm} km${b.incidents}${(b.share * 100).toFixed(1)} %`);
 	}
+	// The drawn bands arrive with the counts: three polygons in the map's band source.
+	await expect.poll(() => page.evaluate(() => new Set(window.__incidentMap!.querySourceFeatures('border-bands').map((f) => f.properties.toKm)).size)).toBe(3);
 });
 
 test('a saved site is kept across reloads, with its figures in the table', async ({ page }) => {
@@ -109,7 +111,7 @@ test('a saved site is kept across reloads, with its figures in the table', async
 	await expect(page.getByTestId('tab-sites')).toHaveText('Saved sites (1)');
 
 	await page.reload();
-	await waitForView(page, 'gtd-2008|incidents|true');
+	await waitForView(page, 'gtd-2008|incidents|area');
 	await page.getByTestId('tab-sites').click();
 	const row = page.getByTestId('sites-table').locator('tr[data-site="TEST clinic Landi Kotal"]');
 	const risk = siteRisk([landiKotal.lon, landiKotal.lat], incidents, everything, { radiusKm: 25, recentMonths: 12 });

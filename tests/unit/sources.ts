@@ -1,13 +1,17 @@
-/** Paths to the shared raw sources and the committed geodata, for tests on real data. */
+/** Paths to the repository's raw sources (sources/) and the committed geodata, for tests on real data. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
-import { decodeBaseMap } from '../../src/lib/geodata/index.js';
+import { feature } from 'topojson-client';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { decodeBaseMap, type CensusFile } from '../../src/lib/geodata/index.js';
+import { focusDistricts, type Denominators, type District, type LayoutProps } from '../../src/lib/districts/index.js';
 import type { IncidentDataset } from '../../src/lib/incident/index.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const sourcesDir = resolve(process.env.GEODATA_SOURCES ?? join(projectRoot, '..', 'shared', 'sources'));
+/** The repository's own copy of every input: tests never read anything outside the clone. */
+export const sourcesDir = join(projectRoot, 'sources');
 
 export const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
@@ -21,3 +25,12 @@ export function committedBaseMap() {
 export function committedDataset(id: string): IncidentDataset {
 	return readJson<IncidentDataset>(join(projectRoot, 'geodata/incidents', `${id}.json`));
 }
+
+/** The 2023 layout's KP + Balochistan districts at full resolution (before simplification and quantization). */
+export function fullResolutionDistricts(census: (name: string) => Denominators | null = () => null): District[] {
+	const layout = readJson<Topology>(join(sourcesDir, 'boundaries/pakistan_districts_2023_osm.topojson'));
+	const fc = feature(layout, layout.objects.districts!) as FeatureCollection<Polygon | MultiPolygon, LayoutProps>;
+	return focusDistricts(fc.features, census);
+}
+
+export const committedCensus = () => readJson<CensusFile>(join(projectRoot, 'geodata/census.json'));

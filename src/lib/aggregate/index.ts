@@ -14,7 +14,8 @@
  * lies on an edge shared by several districts it goes to the first of them in slug order
  * (districts are sorted by slug), so the result is deterministic.
  */
-import type { District } from '../districts/index.js';
+import type { District, DistrictProps } from '../districts/index.js';
+import { perHundredThousand } from '../census/index.js';
 import type { Incident } from '../incident/index.js';
 import { classBreaks, type ClassBreaks, type ClassOptions } from '../classify/index.js';
 import { FIRST_COARSE_PRECISION, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
@@ -192,15 +193,28 @@ export function metricTotal(totals: Totals, metric: Metric): number {
 	return metric === 'casualties' ? totals.killed + totals.wounded : totals[metric];
 }
 
-/** Raw total, or per 1,000 km² when `perArea`. */
-export function metricValue(totals: Totals, metric: Metric, perArea: boolean, areaKm2: number): number {
+/** What a metric is divided by: nothing, the district's area, or its people. */
+export type Per = 'count' | 'area' | 'people';
+export const PERS: readonly Per[] = ['count', 'area', 'people'];
+
+/**
+ * Raw total, per 1,000 km² of the district's area (`areaKm2`: PBS-published, see districts/), or
+ * per 100,000 people of its PBS Census 2023 population. NaN when the district has no census
+ * population: "no census figure", never 0.
+ */
+export function metricValue(totals: Totals, metric: Metric, per: Per, district: Pick<DistrictProps, 'areaKm2' | 'population'>): number {
 	const raw = metricTotal(totals, metric);
-	return perArea ? (raw / areaKm2) * 1000 : raw;
+	if (per === 'area') return (raw / district.areaKm2) * 1000;
+	if (per === 'people') return perHundredThousand(raw, district.population) ?? NaN;
+	return raw;
 }
 
-/** Standard competition ranking ("1224"): 1 = highest value; equal values share a rank. */
+/**
+ * Standard competition ranking ("1224"): 1 = highest value; equal values share a rank. A value
+ * that is not a number (no census figure) has no rank (NaN) and does not push others down.
+ */
 export function rankDescending(values: readonly number[]): number[] {
-	return values.map((v) => 1 + values.filter((w) => w > v).length);
+	return values.map((v) => (Number.isNaN(v) ? NaN : 1 + values.filter((w) => w > v).length));
 }
 
 export interface DistrictMetrics {
@@ -216,9 +230,9 @@ export function districtMetrics(
 	districts: readonly District[],
 	agg: Aggregation,
 	metric: Metric,
-	perArea: boolean,
+	per: Per,
 	classes: ClassOptions = { method: 'natural', count: 5 }
 ): DistrictMetrics {
-	const values = districts.map((d, i) => metricValue(agg.byDistrict[i]!, metric, perArea, d.properties.areaKm2));
+	const values = districts.map((d, i) => metricValue(agg.byDistrict[i]!, metric, per, d.properties));
 	return { values, ranks: rankDescending(values), breaks: classBreaks(values, classes) };
 }

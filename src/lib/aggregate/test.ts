@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, polygon } from '@turf/turf';
 import { aggregate, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
+import { formatMetric } from '../format/index.js';
+import { classBreaks, classOf, NO_FIGURE_CLASS } from '../classify/index.js';
 import { dayNumber, toColumns } from '../columns/index.js';
 import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
@@ -67,7 +69,7 @@ describe('assignIncidents on the bundled GTD 2008 data', () => {
 
 describe('edge rule (test fixture squares, not real districts)', () => {
 	const square = (slug: string, x0: number): District =>
-		polygon([[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]], { slug, name: slug, province: 'Balochistan', areaKm2: 1, sourceUnits: [] }) as District;
+		polygon([[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]], { slug, name: slug, province: 'Balochistan', division: 'Test', areaKm2: 1, areaSource: 'measured on the OSM geometry', measuredAreaKm2: 1, population: null, osmRelations: [] }) as District;
 	const squares = [square('a-west', 0), square('b-east', 1)];
 	const at = (lon: number, lat: number, placePrecision: Incident['placePrecision'] = 'exact') =>
 		({ lon, lat, placePrecision, date: '2008-01-01', killed: null, wounded: null }) as Incident;
@@ -85,10 +87,25 @@ describe('edge rule (test fixture squares, not real districts)', () => {
 });
 
 describe('metrics and ranks', () => {
+	const six = { incidents: 6, killed: 3, wounded: 0, killedUnknown: 0, woundedUnknown: 0 };
 	it('computes density per 1,000 km²', () => {
-		expect(metricValue({ incidents: 6, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }, 'incidents', true, 1500)).toBeCloseTo(4);
+		expect(metricValue(six, 'incidents', 'area', { areaKm2: 1500, population: null })).toBeCloseTo(4);
+	});
+	it('computes rates per 100,000 people', () => {
+		expect(metricValue(six, 'killed', 'people', { areaKm2: 1500, population: 300_000 })).toBeCloseTo(1);
+		expect(metricValue(six, 'incidents', 'count', { areaKm2: 1500, population: 300_000 })).toBe(6);
+	});
+	it('gives no figure (NaN, never 0) per person where the census has no population', () => {
+		expect(metricValue(six, 'incidents', 'people', { areaKm2: 1500, population: null })).toBeNaN();
+		expect(formatMetric(NaN, true)).toBe('no census figure');
 	});
 	it('ranks with ties sharing a rank', () => {
 		expect(rankDescending([5, 9, 5, 0])).toEqual([2, 1, 2, 4]);
+	});
+	it('leaves a district without a figure unranked, and out of every class', () => {
+		expect(rankDescending([5, NaN, 9])).toEqual([2, NaN, 1]);
+		const breaks = classBreaks([5, NaN, 9, 0], { method: 'equal', count: 2 });
+		expect(breaks.counts.reduce((a, b) => a + b, 0) + breaks.zeroCount).toBe(3);
+		expect(classOf(NaN, breaks)).toBe(NO_FIGURE_CLASS);
 	});
 });

@@ -1,19 +1,23 @@
 /**
  * Border bands: strips along the Afghanistan–Pakistan border on the Pakistani side (0–10, 10–25,
- * 25–50 km), as polygons (turf.buffer of the border, cut to Pakistan and to each other), and the
- * incidents of the current filters in each.
+ * 25–50 km). Incidents are put in a band by their geodesic distance to the border line — the same
+ * measure as the site check (turf.pointToLineDistance) — so a band limit is exact. The band
+ * polygons (turf.buffer of the line, cut to Pakistan) are only for drawing; they are made by the
+ * geodata build from simplified lines (geodata/border-bands.json).
  */
-import { bbox, booleanPointInPolygon, buffer, difference, featureCollection, intersect, union } from '@turf/turf';
-import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import Flatbush from 'flatbush';
+import { booleanPointInPolygon, buffer, difference, featureCollection, intersect, pointToLineDistance, union } from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { countsInDistrict, type Incident } from '../incident/index.js';
 
 export const BAND_LIMITS_KM = [10, 25, 50] as const;
 
 export type Band = Feature<Polygon | MultiPolygon, { fromKm: number; toKm: number }>;
 
-export function borderBands(border: Feature<MultiLineString>, pakistan: readonly Feature<Polygon | MultiPolygon>[], limitsKm: readonly number[] = BAND_LIMITS_KM): Band[] {
-	const country = pakistan.length === 1 ? pakistan[0]! : union(featureCollection([...pakistan]));
-	if (!country) throw new Error('borderBands: no Pakistan polygon');
+/** Band polygons for drawing: buffers of the line, cut to the country (its parts dissolved) and to each other. */
+export function bandPolygons(border: Feature<LineString | MultiLineString>, parts: readonly Feature<Polygon | MultiPolygon>[], limitsKm: readonly number[] = BAND_LIMITS_KM): Band[] {
+	const country = parts.length === 1 ? parts[0]! : union(featureCollection([...parts]));
+	if (!country) throw new Error('bandPolygons: no country polygon');
 	const bands: Band[] = [];
 	let inner: Feature<Polygon | MultiPolygon> | null = null;
 	let fromKm = 0;
@@ -28,6 +32,42 @@ export function borderBands(border: Feature<MultiLineString>, pakistan: readonly
 	return bands;
 }
 
+/** The border's segments in an R-tree, for distances to many points. */
+export interface BorderIndex {
+	segments: [Position, Position][];
+	tree: Flatbush;
+}
+
+export function borderIndex(border: Feature<LineString | MultiLineString>): BorderIndex {
+	const lines = border.geometry.type === 'LineString' ? [border.geometry.coordinates] : border.geometry.coordinates;
+	const segments: [Position, Position][] = lines.flatMap((l) => l.slice(1).map((b, i): [Position, Position] => [l[i]!, b]));
+	const tree = new Flatbush(Math.max(1, segments.length));
+	for (const [a, b] of segments) tree.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
+	if (segments.length === 0) tree.add(0, 0, 0, 0);
+	tree.finish();
+	return { segments, tree };
+}
+
+/**
+ * Geodesic distance (km) from a point to the border, when it is at most `maxKm`; Infinity beyond.
+ * Only segments whose box lies within `maxKm` of the point are measured (turf.pointToLineDistance).
+ */
+export function distanceToBorderKm(index: BorderIndex, lon: number, lat: number, maxKm: number): number {
+	const dLat = maxKm / 110.5 + 0.01;
+	const dLon = maxKm / (111.32 * Math.max(0.1, Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180))) + 0.01;
+	let best = Infinity;
+	for (const k of index.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+		const [a, b] = index.segments[k]!;
+		best = Math.min(best, pointToLineDistance([lon, lat], { type: 'LineString', coordinates: [a, b] }, { units: 'kilometers' }));
+	}
+	return best <= maxKm ? best : Infinity;
+}
+
+/** Which band a distance falls in (limits inclusive: 10.0 km is in 0–10), or -1 beyond the last. */
+export function bandOf(km: number, limitsKm: readonly number[] = BAND_LIMITS_KM): number {
+	return limitsKm.findIndex((limit) => km <= limit);
+}
+
 export interface BandCount {
 	fromKm: number;
 	toKm: number;
@@ -36,23 +76,27 @@ export interface BandCount {
 	share: number;
 }
 
-/** Incidents of the current filters in each band (located at district level or better). */
-export function countInBands(bands: readonly Band[], incidents: readonly Incident[], include: ArrayLike<number>): { bands: BandCount[]; total: number } {
-	const boxes = bands.map((b) => bbox(b));
-	const counts = bands.map(() => 0);
+/**
+ * Incidents of the current filters in each band: located at district level or better, inside
+ * Pakistan (one of `country`'s parts: its provinces and territories), and within each band's
+ * distance of the border line.
+ */
+export function countInBands(
+	index: BorderIndex,
+	country: readonly Feature<Polygon | MultiPolygon>[],
+	incidents: readonly Incident[],
+	include: ArrayLike<number>,
+	limitsKm: readonly number[] = BAND_LIMITS_KM
+): { bands: BandCount[]; total: number } {
+	const counts = limitsKm.map(() => 0);
+	const maxKm = limitsKm[limitsKm.length - 1]!;
 	let total = 0;
 	incidents.forEach((inc, i) => {
 		if (!include[i]) return;
 		total++;
 		if (inc.lon === null || inc.lat === null || !countsInDistrict(inc.placePrecision)) return;
-		for (let k = 0; k < bands.length; k++) {
-			const [w, s, e, n] = boxes[k]!;
-			if (inc.lon < w || inc.lon > e || inc.lat < s || inc.lat > n) continue;
-			if (booleanPointInPolygon([inc.lon, inc.lat], bands[k]!)) {
-				counts[k]!++;
-				break;
-			}
-		}
+		const band = bandOf(distanceToBorderKm(index, inc.lon, inc.lat, maxKm), limitsKm);
+		if (band >= 0 && country.some((part) => booleanPointInPolygon([inc.lon!, inc.lat!], part))) counts[band]!++;
 	});
-	return { bands: bands.map((b, k) => ({ ...b.properties, incidents: counts[k]!, share: total ? counts[k]! / total : 0 })), total };
+	return { bands: limitsKm.map((toKm, k) => ({ fromKm: k ? limitsKm[k - 1]! : 0, toKm, incidents: counts[k]!, share: total ? counts[k]! / total : 0 })), total };
 }

@@ -1,35 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon } from '@turf/turf';
-import { borderBands, countInBands } from './index.js';
+import { along, bearing, booleanPointInPolygon, destination, distance, length, lineString } from '@turf/turf';
+import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm } from './index.js';
 import { distanceToLine } from '../risk/index.js';
+import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
 
-describe('border bands on the real data', () => {
-	const { border, provinces } = committedBaseMap();
-	const bands = borderBands(border, provinces);
-	const { incidents } = committedDataset('gtd-2008');
-	const counts = countInBands(bands, incidents, new Uint8Array(incidents.length).fill(1));
+const { border, provinces: pakistan } = committedBaseMap();
+const inPakistan = (p: [number, number]) => pakistan.some((part) => booleanPointInPolygon(p, part));
+const index = borderIndex(border);
 
-	it('draws three bands on the Pakistani side', () => {
-		expect(bands.map((b) => [b.properties.fromKm, b.properties.toKm])).toEqual([[0, 10], [10, 25], [25, 50]]);
-		expect(booleanPointInPolygon([69.9, 34.5], bands[0]!)).toBe(false); // Afghanistan, 10 km from the line
+describe('border bands by geodesic distance', () => {
+	// Points set off perpendicular to the border, into Pakistan, at distances either side of each
+	// band limit (turf.destination), at places where the border runs straight enough that the
+	// offset is the distance (checked against the whole line); each must land in its band.
+	const line = lineString(border.geometry.coordinates[0]!);
+	const total = length(line);
+	const offsets = [9.9, 10.1, 24.9, 25.1, 49.9, 50.1];
+	const cases: { km: number; at: [number, number] }[] = [];
+	for (let f = 0.02; f < 0.98 && cases.length < 3 * offsets.length; f += 0.01) {
+		const a = along(line, total * f).geometry.coordinates;
+		const heading = bearing(along(line, total * f - 3).geometry.coordinates, along(line, total * f + 3).geometry.coordinates);
+		for (const side of [90, -90]) {
+			if (!inPakistan(destination(a, 5, heading + side).geometry.coordinates as [number, number])) continue; // the Afghan side
+			const probes = offsets.map((km) => ({ km, at: destination(a, km, heading + side).geometry.coordinates as [number, number] }));
+			// Quick screen with the index, then the whole line (no index) for the ones kept.
+			if (!probes.every((p) => Math.abs(distanceToBorderKm(index, p.at[0], p.at[1], 60) - p.km) < 0.02)) continue;
+			if (!probes.every((p) => Math.abs(distanceToLine(p.at, border) - p.km) < 0.02 && inPakistan(p.at))) continue;
+			cases.push(...probes);
+		}
+	}
+
+	it('constructs points on the Pakistani side at each test distance', () => {
+		expect(cases.length).toBe(3 * offsets.length);
 	});
-	it('counts incidents per band as an independent distance check does', () => {
-		const inPakistan = (p: [number, number]) => provinces.some((pr) => booleanPointInPolygon(p, pr));
+	it('puts 9.9/10.1, 24.9/25.1, 49.9/50.1 km in the bands their distance says', () => {
+		const expectedBand: Record<number, number> = { 9.9: 0, 10.1: 1, 24.9: 1, 25.1: 2, 49.9: 2, 50.1: -1 };
+		for (const c of cases) expect(bandOf(distanceToBorderKm(index, c.at[0], c.at[1], 50)), `${c.km} km at ${c.at}`).toBe(expectedBand[c.km]);
+		expect(bandOf(10)).toBe(0);
+		expect(bandOf(10.0001)).toBe(1);
+	});
+	it('counts those points per band and leaves out coarse locations', () => {
+		const incident = (i: number, at: [number, number], placePrecision: Incident['placePrecision'] = 'exact'): Incident => ({
+			id: `t${i}`, date: '2023-01-01', datePrecision: 'day', lon: at[0], lat: at[1], placePrecision, place: 'TEST FIXTURE', provinceRecorded: null, districtRecorded: null,
+			eventType: null, subType: null, target: null, actor: null, killed: null, wounded: null, suicide: null, summary: null, source: null
+		});
+		const rows = [...cases.map((c, i) => incident(i, c.at)), incident(999, cases[0]!.at, 'province')];
+		const counts = countInBands(index, pakistan, rows, new Uint8Array(rows.length).fill(1));
+		const expected = BAND_LIMITS_KM.map((_, k) => cases.filter((c) => bandOf(c.km) === k).length);
+		expect(counts.bands.map((b) => b.incidents)).toEqual(expected);
+		expect(counts.total).toBe(rows.length);
+	});
+});
+
+describe('border bands on the real data', () => {
+	const { incidents } = committedDataset('gtd-2015-bombings');
+	// Brute force: every incident's distance to the whole line (turf.pointToLineDistance, no index),
+	// for those whose nearest border vertex is close enough that a segment could be within 50 km.
+	const vertices = border.geometry.coordinates[0]!;
+	const longestSegment = Math.max(...vertices.slice(1).map((v, i) => distance(vertices[i]!, v)));
+	const nearVertex = (p: [number, number]) => vertices.some((v) => distance(p, v) <= 50 + longestSegment);
+	it('equal an independent brute-force distance count', () => {
+		const counts = countInBands(index, pakistan, incidents, new Uint8Array(incidents.length).fill(1));
 		const byDistance = [0, 0, 0];
 		for (const inc of incidents) {
 			if (inc.lon === null || !['exact', 'near', 'district'].includes(inc.placePrecision)) continue;
 			const p: [number, number] = [inc.lon, inc.lat!];
-			if (!inPakistan(p)) continue;
-			const km = distanceToLine(p, border);
+			if (!inPakistan(p) || !nearVertex(p)) continue;
+			const km = distanceToLine(p, border); // the whole line, no index
 			if (km <= 10) byDistance[0]!++;
 			else if (km <= 25) byDistance[1]!++;
 			else if (km <= 50) byDistance[2]!++;
 		}
-		// Buffers are polygons approximating the exact distance: allow one incident either way.
-		counts.bands.forEach((b, k) => expect(Math.abs(b.incidents - byDistance[k]!), `band ${k}`).toBeLessThanOrEqual(1));
-		expect(counts.total).toBe(567);
-		expect(counts.bands.reduce((a, b) => a + b.incidents, 0)).toBeGreaterThan(20);
-		expect(counts.bands[0]!.share).toBeCloseTo(counts.bands[0]!.incidents / 567, 10);
+		expect(counts.bands.map((b) => b.incidents)).toEqual(byDistance);
+		expect(counts.total).toBe(625);
+		expect(byDistance.reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
 	});
 });

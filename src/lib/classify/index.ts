@@ -55,8 +55,12 @@ export function classBreaks(values: readonly number[], { method, count }: ClassO
 	return breaks;
 }
 
-/** Class of a value: -1 for zero, else the index of its positive class. */
+/** Class of a value with no figure (NaN, e.g. no census population). */
+export const NO_FIGURE_CLASS = -2;
+
+/** Class of a value: -1 for zero, -2 for no figure, else the index of its positive class. */
 export function classOf(value: number, breaks: ClassBreaks): number {
+	if (Number.isNaN(value)) return NO_FIGURE_CLASS;
 	if (value <= 0) return -1;
 	let cls = 0;
 	for (let i = 0; i < breaks.lower.length; i++) if (value >= breaks.lower[i]!) cls = i;

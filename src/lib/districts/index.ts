@@ -1,54 +1,49 @@
 /**
- * District layer in today's layout (after the 2018 FATA merger), derived from a 2015 ADM2 layer:
- * the seven tribal agencies become Khyber Pakhtunkhwa districts (names without "Agency"), and
- * each Frontier Region is merged with `turf.union` into the district named in its own name.
+ * The districts this map analyses: Khyber Pakhtunkhwa (35) and Balochistan (34) in the layout of
+ * Pakistan's 2023 census, as drawn by OpenStreetMap (sources/SOURCES.md). Pure: GeoJSON features
+ * in, districts with stable slugs and their census denominators out.
  */
-import { area, booleanPointInPolygon, centerOfMass, featureCollection, pointOnFeature, union } from '@turf/turf';
+import { area, booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type Province = 'Khyber Pakhtunkhwa' | 'Balochistan';
 export const PROVINCES: readonly Province[] = ['Khyber Pakhtunkhwa', 'Balochistan'];
+
+/** Which area a per-km² figure divides by. */
+export type AreaSource = 'PBS Census 2023 Table 1' | 'measured on the OSM geometry';
 
 export interface DistrictProps {
 	/** Stable id used in URLs, saved views and tests, e.g. `dera-ismail-khan`. */
 	slug: string;
 	name: string;
 	province: Province;
-	/** Geodesic area (turf.area) in km², of the merged polygon. */
+	division: string;
+	/** The area per-km² figures divide by: PBS-published where PBS gives one (see `areaSource`). */
 	areaKm2: number;
-	/** The source units this district was built from (for checking and for the About panel). */
-	sourceUnits: string[];
+	areaSource: AreaSource;
+	/** Geodesic area (turf.area) of the drawn polygon, km², always shown beside the published one. */
+	measuredAreaKm2: number;
+	/** PBS Census 2023 population, or null when PBS publishes none (never 0). */
+	population: number | null;
+	/** The OpenStreetMap boundary relation(s) the shape was built from. */
+	osmRelations: number[];
 }
 
 export type District = Feature<Polygon | MultiPolygon, DistrictProps>;
 
-/** Which property of the input layer holds what; change these to use another ADM2 layer. */
-export interface SourceFields {
-	province: string;
+/** Properties of a district in the OSM 2023 layout (sources/boundaries/…_2023_osm.topojson). */
+export interface LayoutProps {
 	name: string;
+	division: string;
+	province: string;
+	osmRelations: number[];
 }
 
-export const CARTODB_2015_FIELDS: SourceFields = { province: 'province_territory', name: 'district_agency' };
-
-/** Source province names that belong to KP or Balochistan today. */
-const PROVINCE_TODAY: Record<string, Province> = {
-	'Khyber Pakhtunkhwa': 'Khyber Pakhtunkhwa',
-	'North-West Frontier Province': 'Khyber Pakhtunkhwa',
-	'Federally Administered Tribal Areas': 'Khyber Pakhtunkhwa',
-	FATA: 'Khyber Pakhtunkhwa',
-	Balochistan: 'Balochistan'
-};
-
-/** Frontier Region → the district it was merged into in 2018 (DATA-MODEL.md, "District identity"). */
-export const FRONTIER_REGION_TARGET: Record<string, string> = {
-	'FR Peshawar': 'Peshawar',
-	'FR Kohat': 'Kohat',
-	'FR Bannu': 'Bannu',
-	'FR Lakki Marwat': 'Lakki Marwat',
-	'FR DI Khan': 'Dera Ismail Khan',
-	'FR D.I. Khan': 'Dera Ismail Khan',
-	'FR Tank': 'Tank'
-};
+/** The census figures a district needs for its denominators. */
+export interface Denominators {
+	population: number | null;
+	areaKm2: number | null;
+}
 
 export function slugify(name: string): string {
 	return name
@@ -59,72 +54,56 @@ export function slugify(name: string): string {
 		.replace(/^-|-$/g, '');
 }
 
-/** Province of a source province name in today's layout, or null for other provinces/territories. */
-export function provinceToday(sourceProvince: string): Province | null {
-	return PROVINCE_TODAY[sourceProvince.trim()] ?? null;
+export function isFocusProvince(name: string): name is Province {
+	return (PROVINCES as readonly string[]).includes(name);
 }
 
-/** "Khyber Agency" → "Khyber"; other names unchanged. */
-export function currentDistrictName(sourceName: string): string {
-	return sourceName.trim().replace(/\s+Agency$/i, '');
-}
-
-type SourceFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+/** km², rounded to 0.01 (turf.area is m²). */
+export const measuredAreaKm2 = (shape: Feature<Polygon | MultiPolygon>) => Math.round(area(shape) / 1e4) / 100;
 
 /**
- * Builds the KP + Balochistan districts in today's layout. Throws with the feature number when a
- * feature lacks a name/province or a Frontier Region has no district to merge into.
+ * The KP and Balochistan districts of the layout, sorted by slug, each with its denominators
+ * (`census(name)` returns null where the census has no row). Throws with the feature number
+ * when a feature lacks a name or a polygon, or two districts share a slug.
  */
-export function districtsInCurrentLayout(
-	features: SourceFeature[],
-	fields: SourceFields = CARTODB_2015_FIELDS,
+export function focusDistricts(
+	features: readonly Feature<Polygon | MultiPolygon | null, LayoutProps>[],
+	census: (name: string) => Denominators | null,
 	file = 'districts'
 ): District[] {
-	const byName = new Map<string, { province: Province; parts: SourceFeature[]; sourceUnits: string[] }>();
-	const frontierRegions: { target: string; feature: SourceFeature; name: string; row: number }[] = [];
-	features.forEach((feature, i) => {
-		const row = i + 1;
-		const sourceProvince = feature.properties?.[fields.province];
-		const sourceName = feature.properties?.[fields.name];
-		if (typeof sourceProvince !== 'string' || typeof sourceName !== 'string' || !sourceName.trim()) {
-			throw new Error(`${file}, feature ${row}: missing "${fields.province}" or "${fields.name}"`);
-		}
-		const province = provinceToday(sourceProvince);
-		if (!province) return; // other provinces are context only
-		if (!feature.geometry || (feature.geometry.type !== 'Polygon' && feature.geometry.type !== 'MultiPolygon')) {
-			throw new Error(`${file}, feature ${row} (${sourceName}): expected a Polygon or MultiPolygon geometry`);
-		}
-		const frTarget = FRONTIER_REGION_TARGET[sourceName.trim()];
-		if (frTarget) {
-			frontierRegions.push({ target: frTarget, feature, name: sourceName.trim(), row });
-			return;
-		}
-		const name = currentDistrictName(sourceName);
-		if (byName.has(name)) throw new Error(`${file}, feature ${row}: district "${name}" appears twice`);
-		byName.set(name, { province, parts: [feature], sourceUnits: [sourceName.trim()] });
-	});
-	for (const fr of frontierRegions) {
-		const target = byName.get(fr.target);
-		if (!target) {
-			throw new Error(`${file}, feature ${fr.row}: Frontier Region "${fr.name}" should merge into "${fr.target}", which is not in the layer`);
-		}
-		target.parts.push(fr.feature);
-		target.sourceUnits.push(fr.name);
-	}
+	const seen = new Set<string>();
 	const districts: District[] = [];
-	for (const [name, { province, parts, sourceUnits }] of byName) {
-		const geometry = parts.length === 1 ? parts[0]!.geometry : union(featureCollection(parts))?.geometry;
-		if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
-			throw new Error(`${file}: merging ${sourceUnits.join(' + ')} gave no polygon`);
+	features.forEach((feature, i) => {
+		const p = feature.properties;
+		if (typeof p?.name !== 'string' || !p.name.trim() || typeof p.province !== 'string') {
+			throw new Error(`${file}, feature ${i + 1}: missing "name" or "province"`);
 		}
-		const feature: District = {
+		if (!isFocusProvince(p.province)) return; // other provinces are context only
+		const geometry = feature.geometry;
+		if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+			throw new Error(`${file}, feature ${i + 1} (${p.name}): expected a Polygon or MultiPolygon geometry`);
+		}
+		const slug = slugify(p.name);
+		if (seen.has(slug)) throw new Error(`${file}, feature ${i + 1}: district "${p.name}" appears twice (slug ${slug})`);
+		seen.add(slug);
+		const measured = measuredAreaKm2({ type: 'Feature', properties: {}, geometry });
+		const figures = census(p.name);
+		districts.push({
 			type: 'Feature',
 			geometry,
-			properties: { slug: slugify(name), name, province, areaKm2: 0, sourceUnits }
-		};
-		feature.properties.areaKm2 = Math.round(area(feature) / 1e4) / 100;
-		districts.push(feature);
-	}
+			properties: {
+				slug,
+				name: p.name,
+				province: p.province,
+				division: String(p.division ?? ''),
+				areaKm2: figures?.areaKm2 ?? measured,
+				areaSource: figures?.areaKm2 ? 'PBS Census 2023 Table 1' : 'measured on the OSM geometry',
+				measuredAreaKm2: measured,
+				population: figures?.population ?? null,
+				osmRelations: Array.isArray(p.osmRelations) ? p.osmRelations : []
+			}
+		});
+	});
 	// Stable order: the tie-break for points on a shared edge depends on it (see aggregate/).
 	return districts.sort((a, b) => a.properties.slug.localeCompare(b.properties.slug));
 }

@@ -1,63 +1,77 @@
 import { describe, expect, it } from 'vitest';
+import { polygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { focusDistricts, slugify, type LayoutProps } from './index.js';
+import { LEGACY_SLUGS, resolveDistrictSlug } from './legacy.js';
+import { fullResolutionDistricts, readJson, projectRoot } from '../../../tests/unit/sources.js';
+import { censusByName, type RawCensus } from '../census/index.js';
 import { join } from 'node:path';
-import { area } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { currentDistrictName, districtsInCurrentLayout, slugify } from './index.js';
-import { readJson, sourcesDir } from '../../../tests/unit/sources.js';
 
-type Source = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
-const source = readJson<Source>(join(sourcesDir, 'boundaries/pakistan_districts_2015.geojson'));
-const districts = districtsInCurrentLayout(source.features);
+const census = censusByName(readJson<RawCensus>(join(projectRoot, 'sources/census/pakistan_census_2023_districts.json')));
+const districts = fullResolutionDistricts((name) => census.get(name) ?? null);
 const byName = new Map(districts.map((d) => [d.properties.name, d]));
 
-describe('slugify / names', () => {
+describe('slugify', () => {
 	it('makes stable URL slugs', () => {
 		expect(slugify('Dera Ismail Khan')).toBe('dera-ismail-khan');
-		expect(slugify('Killa Saifullah')).toBe('killa-saifullah');
-	});
-	it('drops "Agency" from tribal agency names', () => {
-		expect(currentDistrictName('North Waziristan Agency')).toBe('North Waziristan');
+		expect(slugify('Kachhi (Bolan)')).toBe('kachhi-bolan');
 	});
 });
 
-describe('districtsInCurrentLayout on the 2015 layer', () => {
-	it('gives 32 KP districts (25 + 7 former agencies) and 32 Balochistan districts', () => {
-		const kp = districts.filter((d) => d.properties.province === 'Khyber Pakhtunkhwa');
-		expect(kp).toHaveLength(32);
-		expect(districts.filter((d) => d.properties.province === 'Balochistan')).toHaveLength(32);
-		for (const agency of ['Bajaur', 'Khyber', 'Kurram', 'Mohmand', 'North Waziristan', 'Orakzai', 'South Waziristan']) {
-			expect(byName.get(agency)?.properties.province).toBe('Khyber Pakhtunkhwa');
-		}
-	});
-	it('leaves no Frontier Region or "Agency" as a district of its own', () => {
-		expect(districts.some((d) => /^FR |Agency/.test(d.properties.name))).toBe(false);
-	});
-	it('merges each Frontier Region into its district with turf.union (area adds up)', () => {
-		const pairs: [string, string][] = [
-			['FR Peshawar', 'Peshawar'], ['FR Kohat', 'Kohat'], ['FR Bannu', 'Bannu'],
-			['FR Lakki Marwat', 'Lakki Marwat'], ['FR DI Khan', 'Dera Ismail Khan'], ['FR Tank', 'Tank']
-		];
-		for (const [fr, target] of pairs) {
-			const frFeature = source.features.find((f) => f.properties.district_agency === fr)!;
-			const oldFeature = source.features.find((f) => f.properties.district_agency === target)!;
-			const merged = byName.get(target)!;
-			expect(merged.properties.sourceUnits).toEqual([target, fr]);
-			const expectedKm2 = (area(frFeature) + area(oldFeature)) / 1e6;
-			expect(merged.properties.areaKm2).toBeCloseTo(expectedKm2, -1); // within ~5 km²: union removes only overlap
-		}
-	});
-	it('gives unique slugs, sorted, and plausible areas', () => {
+describe('focusDistricts on the 2023 census layout (OpenStreetMap)', () => {
+	it('gives the 35 KP and 34 Balochistan districts of the 2023 census, sorted by slug', () => {
+		expect(districts.filter((d) => d.properties.province === 'Khyber Pakhtunkhwa')).toHaveLength(35);
+		expect(districts.filter((d) => d.properties.province === 'Balochistan')).toHaveLength(34);
 		const slugs = districts.map((d) => d.properties.slug);
-		expect(new Set(slugs).size).toBe(slugs.length);
-		expect([...slugs].sort()).toEqual(slugs);
-		// Chagai (Chaghi) is the largest district of Pakistan, Peshawar (with FR) ~1,500 km².
-		const largest = districts.reduce((a, b) => (a.properties.areaKm2 > b.properties.areaKm2 ? a : b));
-		expect(largest.properties.name).toBe('Chaghi');
-		expect(byName.get('Peshawar')!.properties.areaKm2).toBeGreaterThan(1000);
-		expect(byName.get('Peshawar')!.properties.areaKm2).toBeLessThan(2500);
+		expect(slugs).toEqual([...slugs].sort((a, b) => a.localeCompare(b)));
 	});
-	it('says which feature is wrong when a Frontier Region has no target', () => {
-		const broken = source.features.filter((f) => f.properties.district_agency !== 'Kohat');
-		expect(() => districtsInCurrentLayout(broken, undefined, 'layer.geojson')).toThrow(/layer\.geojson, feature \d+: Frontier Region "FR Kohat" should merge into "Kohat"/);
+	it('has the districts the 2015 layer lacked', () => {
+		for (const name of ['Chaman', 'Duki', 'Sohbatpur', 'Surab', 'Upper Chitral', 'Lower Chitral', 'Upper Kohistan', 'Lower Kohistan', 'Kolai Pallas Kohistan', 'Torghar']) {
+			expect(byName.get(name)?.properties.name, name).toBe(name);
+		}
+		expect(byName.get('North Waziristan')?.properties.province).toBe('Khyber Pakhtunkhwa');
+	});
+	it('divides by the PBS-published area and keeps the measured one beside it', () => {
+		const peshawar = byName.get('Peshawar')!.properties;
+		expect(peshawar.areaSource).toBe('PBS Census 2023 Table 1');
+		expect(peshawar.areaKm2).toBe(census.get('Peshawar')!.areaKm2);
+		expect(peshawar.population).toBe(census.get('Peshawar')!.population);
+		// The OSM outline and the published area agree to within a few per cent for an inland district.
+		expect(Math.abs(peshawar.measuredAreaKm2 / peshawar.areaKm2 - 1)).toBeLessThan(0.1);
+	});
+	it('falls back to the measured area, and no population, where the census has no row', () => {
+		const square = polygon([[[66, 30], [66.1, 30], [66.1, 30.1], [66, 30.1], [66, 30]]], { name: 'Nowhere', division: 'X', province: 'Balochistan', osmRelations: [] });
+		const [d] = focusDistricts([square as Feature<Polygon, LayoutProps>], () => null);
+		expect(d!.properties.population).toBeNull();
+		expect(d!.properties.areaSource).toBe('measured on the OSM geometry');
+		expect(d!.properties.areaKm2).toBe(d!.properties.measuredAreaKm2);
+		expect(d!.properties.areaKm2).toBeGreaterThan(100);
+	});
+	it('names the feature when one is broken', () => {
+		const broken = [{ type: 'Feature', properties: { name: 'Quetta', province: 'Balochistan' }, geometry: null }] as unknown as Feature<MultiPolygon, LayoutProps>[];
+		expect(() => focusDistricts(broken, () => null, 'layout.topojson')).toThrow('layout.topojson, feature 1 (Quetta): expected a Polygon or MultiPolygon geometry');
+	});
+});
+
+describe('old district links (LEGACY_SLUGS)', () => {
+	const known = new Set(districts.map((d) => d.properties.slug));
+	it('points every old slug at districts that exist today', () => {
+		for (const [slug, { today }] of Object.entries(LEGACY_SLUGS)) for (const s of today) expect(known.has(s), `${slug} → ${s}`).toBe(true);
+	});
+	it('opens a split district’s successor with a one-line explanation', () => {
+		const chitral = resolveDistrictSlug('chitral', known);
+		expect(chitral.slug).toBe('upper-chitral');
+		expect(chitral.today).toEqual(['upper-chitral', 'lower-chitral']);
+		expect(chitral.note).toMatch(/Chitral was split into Upper Chitral and Lower Chitral/);
+		expect(resolveDistrictSlug('kohistan', known).today).toHaveLength(3);
+		const ka = resolveDistrictSlug('killa-abdullah', known);
+		expect(ka.slug).toBe('killa-abdullah');
+		expect(ka.note).toMatch(/Chaman/);
+	});
+	it('leaves today’s slugs alone and explains an unknown one', () => {
+		expect(resolveDistrictSlug('quetta', known)).toEqual({ slug: 'quetta', today: ['quetta'], note: null });
+		const unknown = resolveDistrictSlug('atlantis', known);
+		expect(unknown.slug).toBeNull();
+		expect(unknown.note).toMatch(/“atlantis”, which is not in the 2023 census layout/);
 	});
 });

@@ -5,6 +5,7 @@
  * leading apostrophe (OWASP "CSV injection").
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { BOUNDARY_CREDIT } from '../geodata/index.js';
 import type { DatasetInfo, Incident } from '../incident/index.js';
 
 type Cell = string | number | boolean | null | undefined;
@@ -65,21 +66,25 @@ export interface DistrictFigures {
 	slug: string;
 	name: string;
 	province: string;
+	/** The area rates divide by, and where it comes from (PBS-published or measured). */
 	areaKm2: number;
+	areaSource: string;
+	/** PBS Census 2023 population; null = no census figure. */
+	population: number | null;
 	incidents: number;
 	killed: number;
 	wounded: number;
 	killedUnknown: number;
 	woundedUnknown: number;
-	/** The mapped value and what it is (e.g. "incidents per 1,000 km²"). */
+	/** The mapped value and what it is (e.g. "incidents per 1,000 km²"); null = no figure. */
 	value: number | null;
 	rank: number;
 }
 
 export function districtsCsv(rows: readonly DistrictFigures[], valueLabel: string, p: Provenance): string {
 	return toCsv(
-		['slug', 'district', 'province', 'area_km2', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'filters'],
-		rows.map((r) => [r.slug, r.name, r.province, r.areaKm2, r.incidents, r.killed, r.wounded, r.killedUnknown, r.woundedUnknown, r.value, r.rank, p.dataset.name, p.dataset.attribution, p.filters])
+		['slug', 'district', 'province', 'area_km2', 'area_source', 'population_2023_pbs', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'filters', 'geography'],
+		rows.map((r) => [r.slug, r.name, r.province, r.areaKm2, r.areaSource, r.population ?? 'no census figure', r.incidents, r.killed, r.wounded, r.killedUnknown, r.woundedUnknown, r.value, r.rank, p.dataset.name, p.dataset.attribution, p.filters, BOUNDARY_CREDIT])
 	);
 }
 

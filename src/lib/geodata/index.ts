@@ -6,6 +6,15 @@ import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { District, DistrictProps } from '../districts/index.js';
+import type { DistrictCensus } from '../census/index.js';
+
+/** Credit line for the map's geography, on the map, in exports and in the About panel. */
+export const BOUNDARY_CREDIT =
+	'Districts (2023 census layout) and border: © OpenStreetMap contributors, ODbL; census figures: Pakistan Bureau of Statistics, Census 2023';
+
+/** The map's own attribution control (incidents are credited under the map, per dataset). */
+export const MAP_ATTRIBUTION =
+	'<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · PBS Census 2023 · incidents: see credit below';
 
 export interface ProvinceProps {
 	name: string;
@@ -22,7 +31,7 @@ export interface BaseMap {
 	districts: District[];
 	provinces: Feature<Polygon | MultiPolygon, ProvinceProps>[];
 	countries: Feature<Polygon | MultiPolygon, CountryProps>[];
-	/** The Afghanistan–Pakistan border (Natural Earth), as one line feature. */
+	/** The Afghanistan–Pakistan border: the stretch of the district layer's outline facing Afghanistan. */
 	border: Feature<MultiLineString, { name: string }>;
 }
 
@@ -33,8 +42,9 @@ function collection<P>(topology: Topology, name: string): Feature<Polygon | Mult
 }
 
 export function decodeBaseMap(districtsTopology: Topology, contextTopology: Topology): BaseMap {
-	const borderObject = contextTopology.objects.border as GeometryCollection | undefined;
-	if (!borderObject) throw new Error('geodata: context topology has no "border" object');
+	// The border lives in the districts' topology, so it shares their arcs (same vertices at every zoom).
+	const borderObject = districtsTopology.objects.border as GeometryCollection | undefined;
+	if (!borderObject) throw new Error('geodata: districts topology has no "border" object');
 	return {
 		districts: collection<DistrictProps>(districtsTopology, 'districts'),
 		provinces: collection<ProvinceProps>(districtsTopology, 'provinces'),
@@ -42,7 +52,15 @@ export function decodeBaseMap(districtsTopology: Topology, contextTopology: Topo
 		border: {
 			type: 'Feature',
 			properties: { name: 'Afghanistan–Pakistan border' },
-			geometry: mesh(contextTopology, borderObject)
+			geometry: mesh(districtsTopology, borderObject)
 		}
 	};
+}
+
+/** geodata/census.json: PBS Census 2023 figures per district slug (null = no census figure). */
+export interface CensusFile {
+	source: string;
+	vintage: string;
+	fieldSources: Record<keyof DistrictCensus, string>;
+	districts: Record<string, DistrictCensus | null>;
 }

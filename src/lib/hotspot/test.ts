@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { polygon } from '@turf/turf';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from './index.js';
-import { committedBaseMap } from '../../../tests/unit/sources.js';
+import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
+import { aggregate, assignIncidents } from '../aggregate/index.js';
+import { toColumns } from '../columns/index.js';
 
 describe('queenNeighbours', () => {
 	it('counts shared corners, not only shared edges (3×3 test grid)', () => {
@@ -19,6 +21,37 @@ describe('queenNeighbours', () => {
 		expect(nb[peshawar]!.map(name)).toEqual(expect.arrayContaining(['Charsadda', 'Nowshera', 'Khyber']));
 		expect(nb.every((n, i) => n.every((j) => nb[j]!.includes(i)))).toBe(true); // symmetric
 		expect(nb.filter((n) => n.length === 0)).toHaveLength(0);
+	});
+	it('knows the 2023 layout’s new districts and their neighbours', () => {
+		const { districts } = committedBaseMap();
+		const nb = queenNeighbours(districts);
+		const of = (slug: string) => nb[districts.findIndex((d) => d.properties.slug === slug)]!.map((j) => districts[j]!.properties.slug);
+		// Chaman was carved out of Killa Abdullah on the Afghan border and touches no other district.
+		expect(of('chaman')).toEqual(['killa-abdullah']);
+		expect(of('upper-chitral')).toContain('lower-chitral');
+		expect(of('duki')).toContain('loralai');
+	});
+});
+
+describe('Gi* on the 2023 layout, checked by hand', () => {
+	// GTD 2008 incidents per district, and Gi* for Peshawar worked out directly from the formula
+	// (Getis & Ord 1992, binary weights, self included): z = (Σw·x − x̄·Σw) / (S·sqrt((nΣw² − (Σw)²)/(n−1))).
+	const { districts } = committedBaseMap();
+	const { incidents } = committedDataset('gtd-2008');
+	const agg = aggregate(toColumns(incidents), assignIncidents(incidents, districts), districts.length);
+	const x = agg.byDistrict.map((t) => t.incidents);
+	const nb = queenNeighbours(districts);
+	it('matches the formula for Peshawar and its neighbours', () => {
+		const i = districts.findIndex((d) => d.properties.slug === 'peshawar');
+		const members = [i, ...nb[i]!];
+		const n = x.length;
+		const mean = x.reduce((a, b) => a + b, 0) / n;
+		const s = Math.sqrt(x.reduce((a, b) => a + b * b, 0) / n - mean * mean);
+		const w = members.length;
+		const sum = members.reduce((a, j) => a + x[j]!, 0);
+		const byHand = (sum - mean * w) / (s * Math.sqrt((n * w - w * w) / (n - 1)));
+		expect(getisOrdGiStar(x, nb).z[i]).toBeCloseTo(byHand, 10);
+		expect(hotspotClass(byHand)).toBe(90); // Peshawar and its ring: a 90 % hotspot in 2008 (z ≈ 1.86)
 	});
 });
 

@@ -57,6 +57,11 @@ export interface NormaliseReport {
 	flagged: Partial<Record<FlagReason, number>>;
 	/** Row-level notes: 1-based row number in the source and what is wrong. */
 	notes: { row: number; reason: FlagReason; detail: string }[];
+	/**
+	 * Rows the importer could not use (datasets bundled with `npm run geodata -- --add`):
+	 * rowsRead = rowsWritten + rejected.length.
+	 */
+	rejected?: { row: number; column: string; problem: string }[];
 }
 
 export interface IncidentDataset {

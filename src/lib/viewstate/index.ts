@@ -2,7 +2,7 @@
  * The whole analyst view as plain data, and its URL form: reload or a shared link restores the
  * same view. Unknown or malformed parameters fall back to defaults instead of failing.
  */
-import { METRICS, type Metric } from '../aggregate/index.js';
+import { METRICS, PERS, type Metric, type Per } from '../aggregate/index.js';
 import { CLASS_METHODS, type ClassMethod } from '../classify/index.js';
 import type { CompareMode } from '../compare/index.js';
 import { dayNumber, PRECISIONS } from '../columns/index.js';
@@ -18,7 +18,7 @@ export type MonthRange = [string, string];
 export interface ViewState {
 	dataset: string;
 	metric: Metric;
-	perArea: boolean;
+	per: Per;
 	classMethod: ClassMethod;
 	classCount: number;
 	scheme: SchemeName;
@@ -43,7 +43,7 @@ export function defaultView(dataset: string): ViewState {
 	return {
 		dataset,
 		metric: 'incidents',
-		perArea: true,
+		per: 'area',
 		classMethod: 'natural',
 		classCount: 5,
 		scheme: 'YlOrRd',
@@ -73,7 +73,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	const p = new URLSearchParams();
 	p.set('dataset', view.dataset);
 	if (view.metric !== defaults.metric) p.set('metric', view.metric);
-	if (view.perArea !== defaults.perArea) p.set('per', view.perArea ? 'area' : 'count');
+	if (view.per !== defaults.per) p.set('per', view.per);
 	if (view.classMethod !== defaults.classMethod) p.set('classes', view.classMethod);
 	if (view.classCount !== defaults.classCount) p.set('k', String(view.classCount));
 	if (view.scheme !== defaults.scheme) p.set('scheme', view.scheme);
@@ -107,7 +107,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string): ViewSta
 	return {
 		dataset: d.dataset,
 		metric: oneOf(p.get('metric'), METRICS) ?? d.metric,
-		perArea: p.get('per') === 'count' ? false : d.perArea,
+		per: oneOf(p.get('per'), PERS) ?? d.per,
 		classMethod: oneOf(p.get('classes'), CLASS_METHODS) ?? d.classMethod,
 		classCount: Number.isInteger(k) && k >= 2 && k <= 7 ? k : d.classCount,
 		scheme: oneOf(p.get('scheme'), SCHEMES) ?? d.scheme,
@@ -151,7 +151,7 @@ export function shadingKey(view: ViewState): string {
 	const p = encodeView({ ...view, district: null, camera: null, hotspots: false, points: false });
 	for (const k of ['dataset', 'metric', 'per']) p.delete(k);
 	const rest = p.toString();
-	return `${view.dataset}|${view.metric}|${view.perArea}${rest ? `|${rest}` : ''}`;
+	return `${view.dataset}|${view.metric}|${view.per}${rest ? `|${rest}` : ''}`;
 }
 
 /** One active filter, as shown in a chip and written into exports. */

@@ -7,7 +7,7 @@ describe('view state in the URL', () => {
 		const view: ViewState = {
 			...defaultView('gtd-2008'),
 			metric: 'killed',
-			perArea: false,
+			per: 'people',
 			classMethod: 'quantile',
 			classCount: 4,
 			scheme: 'Purples',
@@ -43,7 +43,7 @@ describe('filters and keys from a view', () => {
 	it('builds the incident filter and a shading key that ignores overlays', () => {
 		const v = { ...defaultView('gtd-2008'), window: ['2008-03', '2008-04'] as [string, string], suicide: 'yes' as const };
 		expect(viewFilter(v)).toMatchObject({ dayFrom: dayNumber('2008-03-01'), dayTo: dayNumber('2008-04-30'), suicide: 'yes' });
-		expect(shadingKey(defaultView('gtd-2008'))).toBe('gtd-2008|incidents|true');
-		expect(shadingKey({ ...v, hotspots: true, district: 'quetta' })).toBe('gtd-2008|incidents|true|window=2008-03..2008-04&suicide=yes');
+		expect(shadingKey(defaultView('gtd-2008'))).toBe('gtd-2008|incidents|area');
+		expect(shadingKey({ ...v, hotspots: true, district: 'quetta' })).toBe('gtd-2008|incidents|area|window=2008-03..2008-04&suicide=yes');
 	});
 });
