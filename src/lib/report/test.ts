@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon } from '@turf/turf';
+import { districtReports, shareSummary, LARGEST_INCIDENTS } from './index.js';
+import { committedBaseMap, committedCensus, committedDataset } from '../../../tests/unit/sources.js';
+import { countsInDistrict } from '../incident/index.js';
+
+const { districts } = committedBaseMap();
+const datasets = [committedDataset('gtd-2008'), committedDataset('gtd-2015-bombings')];
+const reports = districtReports(districts, datasets, committedCensus().districts);
+const bySlug = new Map(reports.map((r) => [r.district.slug, r]));
+
+describe('districtReports', () => {
+	it('has one report per district, with every dataset', () => {
+		expect(reports).toHaveLength(69);
+		expect(reports.every((r) => r.datasets.length === 2)).toBe(true);
+	});
+	it('counts what a point-in-polygon check counts (Swat, GTD 2008)', () => {
+		const swat = bySlug.get('swat')!;
+		const shape = districts.find((d) => d.properties.slug === 'swat')!;
+		const mine = datasets[0]!.incidents.filter((i) => i.lon !== null && countsInDistrict(i.placePrecision) && booleanPointInPolygon([i.lon, i.lat!], shape));
+		expect(swat.datasets[0]!.totals.incidents).toBe(mine.length);
+		expect(swat.datasets[0]!.totals.killed).toBe(mine.reduce((a, i) => a + (i.killed ?? 0), 0));
+		expect(swat.datasets[0]!.monthly.reduce((a, b) => a + b, 0)).toBe(mine.length);
+		expect(swat.datasets[0]!.perThousandKm2).toBeCloseTo((mine.length / swat.district.areaKm2) * 1000, 9);
+		expect(swat.datasets[0]!.perHundredThousandPeople).toBeCloseTo((mine.length / swat.district.population!) * 1e5, 9);
+		// The largest incidents, by killed + wounded.
+		const top = [...mine].sort((a, b) => (b.killed ?? 0) + (b.wounded ?? 0) - ((a.killed ?? 0) + (a.wounded ?? 0)))[0]!;
+		expect(swat.datasets[0]!.largest).toHaveLength(LARGEST_INCIDENTS);
+		expect((swat.datasets[0]!.largest[0]!.killed ?? 0) + (swat.datasets[0]!.largest[0]!.wounded ?? 0)).toBe((top.killed ?? 0) + (top.wounded ?? 0));
+	});
+	it('ranks 1 the district with the most incidents per 1,000 km²', () => {
+		const first = reports.filter((r) => r.datasets[0]!.rankPerArea === 1);
+		const max = Math.max(...reports.map((r) => r.datasets[0]!.perThousandKm2));
+		expect(first.map((r) => r.datasets[0]!.perThousandKm2)).toEqual([max]);
+	});
+	it('lists neighbours and census context', () => {
+		expect(bySlug.get('chaman')!.neighbours).toEqual([{ slug: 'killa-abdullah', name: 'Killa Abdullah' }]);
+		expect(bySlug.get('chaman')!.census?.population).toBe(466_218);
+	});
+	it('summarises a district in one line for link previews', () => {
+		const line = shareSummary(bySlug.get('peshawar')!, String);
+		expect(line).toMatch(/^Peshawar, Khyber Pakhtunkhwa: \d+ incidents, \d+ killed, \d+ wounded in GTD 2008 — all attack types \(2008\); rank \d+ of the districts/);
+	});
+});

@@ -1,0 +1,73 @@
+/** Prerendered district pages: one per district, readable without JavaScript, figures from the core. */
+import { expect, test } from '@playwright/test';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { baseMap } from './expected.js';
+import { openDashboard, waitForView } from './map-page.js';
+import { committedCensus, committedDataset, projectRoot } from '../unit/sources.js';
+import { districtReports, shareSummary } from '../../src/lib/report/index.js';
+import { formatCount, formatMetric } from '../../src/lib/format/index.js';
+
+const reports = districtReports(baseMap.districts, [committedDataset('gtd-2008'), committedDataset('gtd-2015-bombings')], committedCensus().districts);
+const bySlug = new Map(reports.map((r) => [r.district.slug, r]));
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+test('the built site has a page for every district, with an SVG map, link-preview tags and the core’s figures', async ({ page }) => {
+	await page.goto('/'); // the web server has built the site by now
+	for (const r of reports) {
+		const file = join(projectRoot, 'build/district', r.district.slug, 'index.html');
+		expect(existsSync(file), file).toBe(true);
+		const html = readFileSync(file, 'utf8');
+		expect(html, r.district.slug).toContain('<svg');
+		expect(html).toContain(`<meta property="og:title" content="${escape(`${r.district.name} district: incidents, casualties and census figures`)}"`);
+		expect(html).toContain(`<meta property="og:description" content="${escape(shareSummary(r, formatCount))}"`);
+		for (const f of r.datasets) {
+			expect(html, `${r.district.slug} ${f.info.id}`).toMatch(new RegExp(`data-testid="dataset-${f.info.id}"[\\s\\S]*?data-testid="incidents"[^>]*>${formatCount(f.totals.incidents)}<`));
+		}
+		expect(html).not.toMatch(/<script/); // reads fully without JavaScript
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a district page reads in full: figures, trend, largest incidents, census, neighbours', async ({ page }) => {
+		await page.goto('/district/peshawar/');
+		const r = bySlug.get('peshawar')!;
+		const f = r.datasets.find((d) => d.info.id === 'gtd-2008')!;
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Peshawar');
+		await expect(page).toHaveTitle(/^Peshawar district: incidents, casualties and census figures/);
+		const section = page.getByTestId('dataset-gtd-2008');
+		await expect(section.getByTestId('incidents')).toHaveText(formatCount(f.totals.incidents));
+		await expect(section.getByTestId('killed')).toContainText(formatCount(f.totals.killed));
+		await expect(section.getByTestId('per-area')).toContainText(formatMetric(f.perThousandKm2, true));
+		await expect(section.getByTestId('per-people')).toContainText(formatMetric(f.perHundredThousandPeople, true));
+		await expect(section.getByTestId('per-area')).toContainText(`rank ${f.rankPerArea} of 69`);
+		await expect(section.getByTestId('largest').locator('li')).toHaveCount(f.largest.length);
+		await expect(section.getByTestId('largest')).toContainText(f.largest[0]!.place!);
+		await expect(page.getByTestId('census-population')).toHaveText(formatCount(r.census!.population));
+		await expect(page.getByTestId('neighbours').locator('a')).toHaveText(r.neighbours.map((n) => n.name));
+		await page.getByTestId('neighbours').getByRole('link', { name: 'Khyber' }).click();
+		await expect(page).toHaveURL(/\/district\/khyber\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Khyber');
+	});
+
+	test('an old slug’s page says where the district went and redirects', async ({ page }) => {
+		await page.goto('/district/chitral/');
+		await expect(page).toHaveURL(/\/district\/upper-chitral\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Upper Chitral');
+		const html = readFileSync(join(projectRoot, 'build/district/chitral/index.html'), 'utf8');
+		expect(html).toContain('Chitral was split into Upper Chitral and Lower Chitral in 2018.');
+		expect(html).toContain('href="../lower-chitral/"');
+	});
+});
+
+test('the map links to the district page, and the page links back with the district selected', async ({ page }) => {
+	await openDashboard(page, '?district=chaman');
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await page.getByTestId('district-page-link').click();
+	await expect(page).toHaveURL(/\/district\/chaman\/$/);
+	await expect(page.getByTestId('summary')).toHaveText(shareSummary(bySlug.get('chaman')!, formatCount));
+	await page.getByTestId('open-in-map').click();
+	await expect(page.getByTestId('district-panel')).toHaveAttribute('data-slug', 'chaman');
+});
