@@ -14,6 +14,8 @@ export default defineConfig({
 		// Turf-style modules keep their tests beside the code as `test.ts`.
 		include: ['src/**/test.ts', 'scripts/**/test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// scripts/test.ts builds the geodata in beforeAll (~5 s alone, longer on a busy machine).
+		hookTimeout: 120_000
 	}
 });

@@ -1,0 +1,64 @@
+/**
+ * The first paint: the default view's choropleth as static HTML + inline SVG, written into the
+ * prerendered index page at build time, so a reader sees the shaded districts, the border and the
+ * legend before any JavaScript, MapLibre or WebGL has arrived. The colours and classes come from
+ * the same core as the interactive map (aggregate → districtMetrics → sequentialColour). Pure: a
+ * string out; the page removes it once the interactive map has drawn.
+ */
+import { bbox } from '@turf/turf';
+import { aggregate, assignIncidents, districtMetrics } from '../aggregate/index.js';
+import { toColumns } from '../columns/index.js';
+import { formatMetric, metricUnit } from '../format/index.js';
+import type { BaseMap } from '../geodata/index.js';
+import type { IncidentDataset } from '../incident/index.js';
+import { fitFrame, linePath, polygonPath } from '../svgmap/index.js';
+import { defaultView, viewFilter } from '../viewstate/index.js';
+import { sequentialColour, sequentialLegend } from '../../style/choropleth.js';
+
+export const FIRST_PAINT_ID = 'first-paint';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The colour of each district in the default view of a dataset (slug → colour), and its legend. */
+export function defaultShading(base: BaseMap, dataset: IncidentDataset) {
+	const view = defaultView(dataset.info.id);
+	const agg = aggregate(toColumns(dataset.incidents), assignIncidents(dataset.incidents, base.districts), base.districts.length, viewFilter(view));
+	const { values, breaks } = districtMetrics(base.districts, agg, view.metric, view.per, { method: view.classMethod, count: view.classCount });
+	return {
+		view,
+		colours: new Map(base.districts.map((d, i) => [d.properties.slug, sequentialColour(values[i]!, breaks, view.scheme)])),
+		legend: sequentialLegend(breaks, view.scheme, (v) => formatMetric(v, view.per !== 'count')),
+		unit: metricUnit(view.metric, view.per)
+	};
+}
+
+export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string {
+	const { colours, legend, unit } = defaultShading(base, dataset);
+	const focus = base.provinces.filter((p) => p.properties.focus);
+	const frame = fitFrame(bbox({ type: 'FeatureCollection', features: focus }) as [number, number, number, number], 600, 8);
+	const context = focus.map((p) => `<path d="${polygonPath(p.geometry, frame, 1.5)}" fill="#e8e4dc"/>`).join('');
+	const districts = base.districts.map((d) => `<path d="${polygonPath(d.geometry, frame, 1.2)}" fill="${colours.get(d.properties.slug)}"/>`).join('');
+	const border = `<path d="${linePath(base.border.geometry, frame, 1)}" fill="none" stroke="#3b0764" stroke-width="2" stroke-dasharray="6 3"/>`;
+	const items = legend.map((l) => `<li><i style="background:${l.colour}"></i>${escapeHtml(l.label)} (${l.count})</li>`).join('');
+	const title = `${unit[0]!.toUpperCase()}${unit.slice(1)}`;
+	const links = [...base.districts]
+		.sort((a, b) => a.properties.name.localeCompare(b.properties.name))
+		.map((d) => `<a href="district/${d.properties.slug}/">${escapeHtml(d.properties.name)}</a>`)
+		.join(', ');
+	return `<div id="${FIRST_PAINT_ID}" aria-hidden="true">
+<p class="fp-head"><strong>Attacks in Khyber Pakhtunkhwa &amp; Balochistan</strong> · ${escapeHtml(dataset.info.name)} · loading the interactive map…</p>
+<svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet"><g stroke="#fff" stroke-width="0.6">${context}${districts}</g>${border}</svg>
+<div class="fp-legend"><b>${escapeHtml(title)}</b><ul>${items}</ul><span class="fp-border">- - Afghanistan–Pakistan border</span></div>
+<noscript><p class="fp-districts">The interactive map needs JavaScript. Every district has its own page: ${links}.</p></noscript>
+</div>
+<style>
+#${FIRST_PAINT_ID}{position:fixed;inset:0;z-index:50;background:#f3f1ec;display:flex;flex-direction:column;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f1f1f}
+#${FIRST_PAINT_ID} .fp-head{margin:0;padding:8px 14px;font-size:13px;background:#fbfaf7;border-bottom:1px solid #ddd}
+#${FIRST_PAINT_ID} svg{flex:1;min-height:0;width:100%}
+#${FIRST_PAINT_ID} .fp-legend{position:absolute;right:10px;bottom:10px;background:rgba(255,255,255,.92);padding:6px 10px;border-radius:6px;font-size:12px}
+#${FIRST_PAINT_ID} ul{list-style:none;margin:4px 0;padding:0}
+#${FIRST_PAINT_ID} i{display:inline-block;width:14px;height:10px;margin-right:6px}
+#${FIRST_PAINT_ID} .fp-border{color:#3b0764}
+#${FIRST_PAINT_ID} .fp-districts{position:absolute;left:10px;bottom:10px;max-width:min(32rem,60vw);max-height:40vh;overflow:auto;margin:0;padding:6px 10px;background:rgba(255,255,255,.92);font-size:12px;line-height:1.6}
+</style>`;
+}
