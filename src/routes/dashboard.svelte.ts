@@ -1,0 +1,334 @@
+/**
+ * The analyst view's state, owned by the page: the view (mirrored in the URL), the dataset on
+ * screen (bundled or imported), its join and aggregation in the engine worker, and everything the
+ * map, legend, ranking table and district panel show, derived from them. The analytic work is in
+ * src/lib; this class keeps the choices and wires them up, so the page only lays out components.
+ */
+import { onDestroy, untrack } from 'svelte';
+import { afterNavigate, pushState, replaceState } from '$app/navigation';
+import type { Camera } from '../components/IncidentMap.svelte';
+import type { RankingRow } from '../components/RankingTable.svelte';
+import { districtMetrics, emptyAggregation, metricTotal, metricValue, type Aggregation } from '$lib/aggregate/index.js';
+import { classOf } from '$lib/classify/index.js';
+import { emptyColumns, isoMonth, toColumns, type IncidentColumns } from '$lib/columns/index.js';
+import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
+import { resolveDistrictSlug } from '$lib/districts/legacy.js';
+import { districtsCsv, incidentsCsv, incidentsGeoJson } from '$lib/export/index.js';
+import { formatMetric, metricUnit } from '$lib/format/index.js';
+import { BOUNDARY_CREDIT, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
+import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
+import type { IncidentDataset } from '$lib/incident/index.js';
+import { districtAt } from '$lib/risk/index.js';
+import { decodeView, describeFilters, encodeView, shadingKey, viewFilter, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
+import { choroplethFillColor, divergingClass, divergingColours, divergingFillColor, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
+import { loadBundledDataset, type Manifest } from '../data/bundled.js';
+import { createEngine } from '../data/engine.js';
+import { download } from '../data/download.js';
+import { listImported, loadImported, removeImported, type StoredDataset } from '../data/store/index.js';
+import type { DistrictFacts } from './planning.svelte.js';
+
+export interface DashboardData {
+	baseMap: BaseMap;
+	manifest: Manifest;
+	census: CensusFile;
+	dataset: IncidentDataset;
+}
+
+const isImported = (id: string) => id.startsWith('import-');
+
+/** The loader's data, set by super() before any field of Dashboard initialises (its fields read it). */
+class WithPageData {
+	constructor(protected readonly data: DashboardData) {}
+}
+
+export class Dashboard extends WithPageData {
+	readonly baseMap: BaseMap = this.data.baseMap;
+	readonly census: CensusFile = this.data.census;
+	readonly districts = this.data.baseMap.districts;
+	private readonly manifest: Manifest = this.data.manifest;
+	private readonly indexOf = new Map(this.districts.map((d, i) => [d.properties.slug, i]));
+	private readonly knownSlugs = new Set(this.indexOf.keys());
+	private readonly neighbours = queenNeighbours(this.districts);
+	private readonly engine = createEngine(this.districts);
+
+	/** Why a linked district changed (renamed, split, unknown): one line above the panel. */
+	slugNote = $state<string | null>(null);
+	/** The whole view: controls bind to it, the URL mirrors it. */
+	view = $state<ViewState>() as ViewState;
+	loadError = $state<string | null>(null);
+	hovered = $state<string | null>(null);
+	camera = $state<Camera | null>(null);
+
+	// Datasets and results are replaced whole, never mutated: $state.raw keeps Svelte from wrapping
+	// every incident in a reactive proxy (which made reading 200,000 rows take seconds).
+	imported = $state.raw<StoredDataset[]>([]);
+	requested = $state.raw<IncidentDataset>() as IncidentDataset;
+	loading = $state(false);
+	joinProgress = $state<number | null>(null);
+	private joined = $state.raw<{ dataset: IncidentDataset; assignment: Int32Array; labels: IncidentColumns['labels'] } | null>(null);
+	/** The last aggregation the worker returned; everything on screen comes from it. */
+	result = $state.raw<{ joined: NonNullable<Dashboard['joined']>; key: string; agg: Aggregation; a: Aggregation | null; b: Aggregation | null } | null>(null);
+	private playing = false;
+	private routerReady = $state(false);
+
+	constructor(data: DashboardData) {
+		super(data);
+		this.requested = data.dataset;
+		this.view = this.readUrl(data.dataset.info.id);
+		this.camera = untrack(() => this.view.camera);
+		this.refreshImported();
+
+		onDestroy(() => this.engine.terminate());
+		if (window.__TEST_HOOKS__) window.__engineHooks = { createEngine: () => createEngine(this.districts), emptyColumns };
+
+		// The dataset the view names: bundled (fetched) or imported (from IndexedDB).
+		$effect(() => {
+			const id = this.view.dataset;
+			if (id === untrack(() => this.requested.info.id)) return;
+			this.loading = true;
+			this.loadError = null;
+			(isImported(id) ? loadImported(id) : loadBundledDataset(fetch, this.manifest, id))
+				.then((ds) => (this.requested = ds))
+				.catch((err: Error) => {
+					this.loadError = `${err.message} Showing ${untrack(() => this.requested.info.name)} instead.`;
+					this.view.dataset = untrack(() => this.requested.info.id);
+				})
+				.finally(() => (this.loading = false));
+		});
+		// Joined once in the engine worker …
+		$effect(() => {
+			const ds = this.requested;
+			let current = true;
+			this.joinProgress = 0;
+			const cols = toColumns(ds.incidents);
+			const labels = cols.labels;
+			this.engine
+				.load(cols, (f) => current && (this.joinProgress = f))
+				.then((assignment) => current && (this.joined = { dataset: ds, assignment, labels }))
+				.catch((err: Error) => current && (this.loadError = `Could not join ${ds.info.name}: ${err.message}`))
+				.finally(() => current && (this.joinProgress = null));
+			return () => (current = false);
+		});
+		// … then re-aggregated there on every view change.
+		$effect(() => {
+			const j = this.joined;
+			if (!j) return;
+			const v = $state.snapshot(this.view) as ViewState;
+			const key = shadingKey(v);
+			let current = true;
+			Promise.all([
+				this.engine.api.aggregate(viewFilter(v)),
+				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a)) : null,
+				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b)) : null
+			])
+				.then(([agg, a, b]) => current && (this.result = { joined: j, key, agg, a, b }))
+				.catch((err: Error) => current && (this.loadError = `Could not aggregate: ${err.message}`));
+			return () => (current = false);
+		});
+		// The URL mirrors the view: a new history entry per change; camera moves and play replace it.
+		// SvelteKit's history helpers work once its router has finished the first navigation.
+		afterNavigate(() => (this.routerReady = true));
+		$effect(() => {
+			if (!this.routerReady) return;
+			const next = encodeView({ ...this.view, camera: this.camera }).toString();
+			const current = location.search.replace(/^\?/, '');
+			if (next === current) return;
+			const withoutCamera = (qs: string) => qs.replace(/(^|&)map=[^&]*/, '');
+			const url = `?${next}`;
+			if (this.playing || withoutCamera(next) === withoutCamera(current)) replaceState(url, {});
+			else pushState(url, {});
+		});
+	}
+
+	/** A view with its `?district=` resolved to today's layout (old slugs open their successor). */
+	private withCurrentDistrict(v: ViewState): ViewState {
+		if (!v.district) return (this.slugNote = null), v;
+		const resolved = resolveDistrictSlug(v.district, this.knownSlugs);
+		this.slugNote = resolved.note;
+		return { ...v, district: resolved.slug };
+	}
+
+	private readUrl(loadedDataset: string): ViewState {
+		const v = decodeView(new URLSearchParams(location.search), loadedDataset);
+		// The loader fetched the bundled dataset the URL names; an imported one comes from storage.
+		const dataset = isImported(v.dataset) ? v.dataset : loadedDataset;
+		return this.withCurrentDistrict({ ...v, dataset });
+	}
+
+	/** Back/forward: take the URL's view when it differs from the one on screen. */
+	onpopstate = () => {
+		const v = this.withCurrentDistrict(decodeView(new URLSearchParams(location.search), this.view.dataset));
+		if (encodeView(v).toString() !== encodeView($state.snapshot(this.view) as ViewState).toString()) this.view = v;
+	};
+
+	onwindow = (window: MonthRange | null, isPlaying: boolean) => {
+		this.playing = isPlaying;
+		this.view.window = window;
+	};
+
+	select(slug: string | null) {
+		this.view.district = slug;
+		this.slugNote = null;
+	}
+
+	// ---- datasets ----
+	private refreshImported = () =>
+		listImported()
+			.then((list) => (this.imported = list))
+			.catch((err: Error) => (this.loadError = `Browser storage is not available: ${err.message}`));
+	datasets = $derived([...this.manifest.datasets, ...this.imported.map((d) => d.info)]);
+	onimported = (info: { id: string }) => {
+		this.refreshImported();
+		this.view.dataset = info.id;
+	};
+	onremove = async (id: string) => {
+		try {
+			await removeImported(id);
+		} catch (err) {
+			this.loadError = (err as Error).message;
+		}
+		await this.refreshImported();
+		if (this.view.dataset === id) this.view.dataset = this.manifest.datasets[0]!.id;
+	};
+
+	dataset = $derived(this.result?.joined.dataset ?? this.requested);
+	agg = $derived(this.result?.agg ?? emptyAggregation(this.districts.length));
+	months = $derived(Array.from({ length: Math.max(0, this.agg.months.last - this.agg.months.first + 1) }, (_, i) => isoMonth(this.agg.months.first + i)));
+
+	// ---- what the map shows ----
+	seq = $derived(districtMetrics(this.districts, this.agg, this.view.metric, this.view.per, { method: this.view.classMethod, count: this.view.classCount }));
+	unit = $derived(metricUnit(this.view.metric, this.view.per));
+	/** Rates print with decimals, counts without. */
+	fractional = $derived(this.view.per !== 'count');
+	comparison = $derived.by(() => {
+		const { compare, metric, per } = this.view;
+		if (!compare || !this.result?.a || !this.result.b) return null;
+		const { a, b } = this.result;
+		const values = (x: Aggregation) => this.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
+		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
+		const change = comparePeriods(values(a), values(b), events(a), events(b), compare.mode);
+		return { ...change, bounds: divergingBounds(change.change, 3) };
+	});
+	/** The value shaded per district (null: no figure / not compared). */
+	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
+	valueBySlug = $derived(new Map(this.districts.map((d, i) => [d.properties.slug, this.mapped[i] ?? null])));
+	fillColor = $derived(this.comparison ? divergingFillColor(this.comparison.bounds) : choroplethFillColor(this.seq.breaks, this.view.scheme));
+	changeFormat = (v: number) => (this.view.compare?.mode === 'percent' ? `${Math.round(v)} %` : formatMetric(v, this.fractional || !Number.isInteger(v)));
+	legendItems = $derived(
+		this.comparison
+			? divergingLegend(this.comparison.bounds, this.comparison.change, this.changeFormat)
+			: sequentialLegend(this.seq.breaks, this.view.scheme, (v) => formatMetric(v, this.fractional))
+	);
+	shadedBy = $derived(this.comparison && this.view.compare ? `change in ${this.unit} (${this.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit);
+	legendTitle = $derived(`${this.shadedBy[0]!.toUpperCase()}${this.shadedBy.slice(1)}`);
+	noData = $derived(this.comparison ? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length } : null);
+	gi = $derived.by(() => {
+		if (!this.view.hotspots) return null;
+		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
+		return this.districts.map((d, i) => ({ slug: d.properties.slug, name: d.properties.name, z: z[i]!, p: p[i]! }));
+	});
+	hotspotStates = $derived(this.gi ? new Map(this.gi.map((d) => [d.slug, hotspotClass(d.z)])) : null);
+	points = $derived.by(() => {
+		const result = this.result;
+		if (!this.view.points || !result) return null;
+		const { passing } = result.agg;
+		const features = this.dataset.incidents.flatMap((inc, i) =>
+			passing[i] && inc.lon !== null && inc.lat !== null && result.joined.assignment[i]! >= -1
+				? [{ type: 'Feature' as const, properties: { id: inc.id }, geometry: { type: 'Point' as const, coordinates: [inc.lon, inc.lat] } }]
+				: []
+		);
+		return { type: 'FeatureCollection' as const, features };
+	});
+	renderKey = $derived(this.result ? this.result.key : '');
+	/** The colour each district has on the map now (the SVG map draws the same). */
+	colourBySlug = $derived(
+		new Map(
+			this.districts.map((d, i) => {
+				const v = this.mapped[i];
+				if (v === null || v === undefined) return [d.properties.slug, NO_DATA_COLOUR];
+				if (this.comparison) return [d.properties.slug, divergingColours(this.comparison.bounds.length)[divergingClass(v, this.comparison.bounds)] ?? NO_DATA_COLOUR];
+				return [d.properties.slug, sequentialColour(v, this.seq.breaks, this.view.scheme)];
+			})
+		)
+	);
+
+	/** "Quetta: 10.15 incidents per 1,000 km²" (tooltips, SVG map labels). */
+	describe = (slug: string): string => {
+		const i = this.indexOf.get(slug)!;
+		const v = this.mapped[i];
+		const d = this.districts[i]!.properties;
+		if (this.comparison) return `${d.name}: ${v === null || v === undefined ? 'not compared (too few events)' : `${v > 0 ? '+' : ''}${this.changeFormat(v)}`}`;
+		return `${d.name}: ${formatMetric(v ?? NaN, this.fractional)} ${this.unit}`;
+	};
+
+	// ---- ranking table and district panel ----
+	windowRange = $derived<[number, number]>(
+		this.view.window
+			? [Math.max(0, this.months.indexOf(this.view.window[0])), Math.max(0, this.months.indexOf(this.view.window[1]))]
+			: [0, Math.max(0, this.months.length - 1)]
+	);
+	rankingRows = $derived<RankingRow[]>(
+		this.districts.map((d, i) => {
+			const t = this.agg.byDistrict[i]!;
+			const monthCount = this.months.length;
+			return {
+				slug: d.properties.slug,
+				name: d.properties.name,
+				province: d.properties.province,
+				incidents: t.incidents,
+				killed: t.killed,
+				wounded: t.wounded,
+				casualties: metricTotal(t, 'casualties'),
+				value: this.mapped[i] ?? null,
+				z: this.gi ? this.gi[i]!.z : null,
+				trend: Array.from(this.agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount))
+			};
+		})
+	);
+	selectedIndex = $derived(this.view.district ? this.indexOf.get(this.view.district) : undefined);
+	selectedIncidents = $derived.by(() => {
+		const i = this.selectedIndex;
+		const result = this.result;
+		return i === undefined || !result ? [] : this.dataset.incidents.filter((_, k) => result.joined.assignment[k] === i && result.agg.passing[k]);
+	});
+
+	/** The district a point lies in, with its class and rank under the current metric (planning tools). */
+	districtFacts = (p: [number, number]): DistrictFacts | null => {
+		const i = districtAt(p, this.districts);
+		if (i < 0) return null;
+		const { seq, unit } = this;
+		const cls = classOf(seq.values[i]!, seq.breaks);
+		const fmt = (v: number) => formatMetric(v, this.fractional);
+		const classLabel = cls < 0 ? '0 (none recorded)' : `${fmt(seq.breaks.lower[cls]!)} – ${fmt(seq.breaks.upper[cls]!)} ${unit}`;
+		return { name: this.districts[i]!.properties.name, province: this.districts[i]!.properties.province, rank: seq.ranks[i]!, of: this.districts.length, unit, classLabel };
+	};
+
+	/** Source, dates and filters: stamped on every report, picture and CSV. */
+	stampLines = $derived([
+		`Data: ${this.dataset.info.name}${this.dataset.info.dateRange ? `, ${this.dataset.info.dateRange[0]} – ${this.dataset.info.dateRange[1]}` : ''}. Filters: ${describeFilters(this.view)}.`,
+		`Source: ${this.dataset.info.attribution} (${this.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`
+	]);
+
+	// ---- exports of what is on screen, stamped with source and filters ----
+	exportView = (kind: 'incidents-csv' | 'incidents-geojson' | 'districts-csv') => {
+		const result = this.result;
+		if (!result) return;
+		const { dataset, districts } = this;
+		const provenance = { dataset: dataset.info, filters: describeFilters(this.view) };
+		const stem = `${dataset.info.id}-${new Date().toISOString().slice(0, 10)}`;
+		if (kind === 'districts-csv') {
+			const rows = districts.map((d, i) => ({ ...d.properties, ...this.agg.byDistrict[i]!, value: this.mapped[i] ?? null, rank: this.seq.ranks[i]! }));
+			return download(`${stem}-districts.csv`, districtsCsv(rows, this.comparison ? `change in ${this.unit}` : this.unit, provenance), 'text/csv');
+		}
+		const { passing } = result.agg;
+		const { assignment } = result.joined;
+		const keep = dataset.incidents.flatMap((inc, i) => (passing[i] ? [{ inc, code: assignment[i]! }] : []));
+		const districtOf = (k: number) => {
+			const code = keep[k]!.code;
+			return code >= 0 ? districts[code]!.properties.slug : code === -1 ? 'outside KP/Balochistan' : code === -2 ? 'province-level location' : 'no coordinates';
+		};
+		const rows = keep.map((k) => k.inc);
+		if (kind === 'incidents-csv') download(`${stem}-incidents.csv`, incidentsCsv(rows, districtOf, provenance), 'text/csv');
+		else download(`${stem}-incidents.geojson`, incidentsGeoJson(rows, districtOf, provenance), 'application/geo+json');
+	};
+}
