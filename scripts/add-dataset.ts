@@ -10,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { importCsv, sniff, type ImportResult } from '../src/lib/importers/file.js';
-import type { DatasetInfo, IncidentDataset } from '../src/lib/incident/index.js';
+import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/incident/index.js';
 import type { KnownFormat } from '../src/lib/importers/index.js';
 import { slugify } from '../src/lib/districts/index.js';
 
@@ -68,14 +68,13 @@ export async function importExport(path: string, file = basename(path)): Promise
 }
 
 function toDataset(entry: AddedEntry, result: ImportResult): IncidentDataset {
-	const dates = result.incidents.map((i) => i.date).sort();
 	const info: DatasetInfo = {
 		id: entry.id,
 		name: entry.name,
 		format: entry.format,
 		attribution: entry.attribution,
 		licence: entry.licence,
-		dateRange: dates.length ? [dates[0]!, dates[dates.length - 1]!] : null
+		dateRange: dateRange(result.incidents)
 	};
 	const r = result.report;
 	return {

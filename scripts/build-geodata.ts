@@ -26,7 +26,7 @@ import { focusDistricts, isFocusProvince, type LayoutProps } from '../src/lib/di
 import { facingStretch, type Neighbour } from '../src/lib/borderline/index.js';
 import { censusByName, CENSUS_FIELD_SOURCES, CENSUS_SOURCE, CENSUS_VINTAGE, type RawCensus } from '../src/lib/census/index.js';
 import { normaliseGtdFeatures, type GtdRow } from '../src/lib/gtd/index.js';
-import type { DatasetInfo, IncidentDataset } from '../src/lib/incident/index.js';
+import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/incident/index.js';
 import { SourceRowError } from '../src/lib/incident/errors.js';
 import { addDataset, addedDatasets, parseAddArgs } from './add-dataset.js';
 
@@ -219,11 +219,6 @@ function normaliseGtdFile(dir: string, file: string, info: Omit<DatasetInfo, 'da
 	if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${path}: expected a GeoJSON FeatureCollection`);
 	const { incidents, report } = normaliseGtdFeatures(fc.features, { file, idPrefix: info.id });
 	return { info: { ...info, dateRange: dateRange(incidents) }, incidents, report };
-}
-
-export function dateRange(incidents: readonly { date: string }[]): [string, string] | null {
-	const dates = incidents.map((i) => i.date).sort();
-	return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
 }
 
 /** The bundled GTD extracts, then every dataset added with --add, each with the file it came from. */

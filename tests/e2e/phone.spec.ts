@@ -75,3 +75,18 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 412, height: 915 }
 		});
 	});
 }
+
+test.describe('phone widths from 320 to 430 px', () => {
+	for (const width of [320, 430]) {
+		test.describe(`${width} px`, () => {
+			test.use({ viewport: { width, height: 740 }, hasTouch: true, isMobile: true });
+			test('nothing scrolls sideways, with a district open too; the header buttons are touch-sized', async ({ page }) => {
+				await openDashboard(page, '?district=dera-ismail-khan');
+				await waitForView(page, 'gtd-2008|incidents|area');
+				await expect(page.getByTestId('district-panel')).toBeVisible();
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+				for (const id of ['open-tools', 'sheet-handle']) expect((await page.getByTestId(id).boundingBox())!.height, id).toBeGreaterThanOrEqual(44);
+			});
+		});
+	}
+});

@@ -70,6 +70,12 @@ export interface IncidentDataset {
 	report: NormaliseReport;
 }
 
+/** First and last event date of a set of incidents (ISO), or null when there are none. */
+export function dateRange(incidents: readonly { date: string }[]): [string, string] | null {
+	const dates = incidents.map((i) => i.date).sort();
+	return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
+}
+
 /** Place precisions that are fine enough to count the event in a district (DATA-MODEL.md). */
 export function countsInDistrict(p: PlacePrecision): boolean {
 	return p === 'exact' || p === 'near' || p === 'district';
