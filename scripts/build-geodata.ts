@@ -28,7 +28,7 @@ import { censusByName, CENSUS_FIELD_SOURCES, CENSUS_SOURCE, CENSUS_VINTAGE, type
 import { normaliseGtdFeatures, type GtdRow } from '../src/lib/gtd/index.js';
 import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/incident/index.js';
 import { SourceRowError } from '../src/lib/incident/errors.js';
-import { addDataset, addedDatasets, parseAddArgs } from './add-dataset.js';
+import { addDataset, addedDatasets, DEFAULT_TERMS, parseAddArgs } from './add-dataset.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -55,9 +55,7 @@ const CONTEXT_KEEP = 0.15;
 const QUANTIZE = 1e6;
 const CONTEXT_QUANTIZE = 1e5;
 
-const GTD_ATTRIBUTION =
-	'National Consortium for the Study of Terrorism and Responses to Terrorism (START), Global Terrorism Database, https://www.start.umd.edu/gtd';
-const GTD_LICENCE = 'GTD terms: free for non-commercial research and education, with citation';
+const { attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } = DEFAULT_TERMS.GTD;
 const GTD_FILES: { file: string; info: Omit<DatasetInfo, 'dateRange'> }[] = [
 	{ file: 'incidents/gtd_pakistan_2008.geojson', info: { id: 'gtd-2008', name: 'GTD 2008 — all attack types', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } },
 	{ file: 'incidents/gtd_pakistan_2015_bombings.geojson', info: { id: 'gtd-2015-bombings', name: 'GTD 2015 — bombings/explosions', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } }

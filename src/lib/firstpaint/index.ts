@@ -5,13 +5,12 @@
  * the same core as the interactive map (aggregate → districtMetrics → sequentialColour). Pure: a
  * string out; the page removes it once the interactive map has drawn.
  */
-import { bbox } from '@turf/turf';
 import { aggregate, assignIncidents, districtMetrics } from '../aggregate/index.js';
 import { toColumns } from '../columns/index.js';
 import { formatMetric, metricUnit } from '../format/index.js';
 import type { BaseMap } from '../geodata/index.js';
 import type { IncidentDataset } from '../incident/index.js';
-import { fitFrame, linePath, polygonPath } from '../svgmap/index.js';
+import { focusFrame, linePath, polygonPath } from '../svgmap/index.js';
 import { defaultView, viewFilter } from '../viewstate/index.js';
 import { sequentialColour, sequentialLegend } from '../../style/choropleth.js';
 
@@ -34,8 +33,7 @@ export function defaultShading(base: BaseMap, dataset: IncidentDataset) {
 
 export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string {
 	const { colours, legend, unit } = defaultShading(base, dataset);
-	const focus = base.provinces.filter((p) => p.properties.focus);
-	const frame = fitFrame(bbox({ type: 'FeatureCollection', features: focus }) as [number, number, number, number], 600, 8);
+	const { focus, frame } = focusFrame(base.provinces, 600, 8);
 	const context = focus.map((p) => `<path d="${polygonPath(p.geometry, frame, 1.5)}" fill="#e8e4dc"/>`).join('');
 	const districts = base.districts.map((d) => `<path d="${polygonPath(d.geometry, frame, 1.2)}" fill="${colours.get(d.properties.slug)}"/>`).join('');
 	const border = `<path d="${linePath(base.border.geometry, frame, 1)}" fill="none" stroke="#3b0764" stroke-width="2" stroke-dasharray="6 3"/>`;

@@ -34,6 +34,8 @@ export interface DistrictReport {
 	census: DistrictCensus | null;
 	neighbours: { slug: string; name: string }[];
 	datasets: DatasetFigures[];
+	/** How many districts the ranks are among. */
+	districtCount: number;
 }
 
 const casualties = (i: Incident) => (i.killed ?? 0) + (i.wounded ?? 0);
@@ -57,6 +59,7 @@ export function districtReports(districts: readonly District[], datasets: readon
 	return districts.map((d, i) => ({
 		district: d.properties,
 		census: census[d.properties.slug] ?? null,
+		districtCount: districts.length,
 		neighbours: neighbours[i]!.map((j) => ({ slug: districts[j]!.properties.slug, name: districts[j]!.properties.name })).sort((a, b) => a.name.localeCompare(b.name)),
 		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict }) => ({
 			info: dataset.info,
@@ -77,5 +80,5 @@ export function shareSummary(r: DistrictReport, format: (n: number) => string): 
 	const f = r.datasets[0];
 	if (!f) return `${r.district.name}, ${r.district.province}.`;
 	const range = f.info.dateRange ? ` (${f.info.dateRange[0].slice(0, 4)}${f.info.dateRange[1].slice(0, 4) !== f.info.dateRange[0].slice(0, 4) ? `–${f.info.dateRange[1].slice(0, 4)}` : ''})` : '';
-	return `${r.district.name}, ${r.district.province}: ${format(f.totals.incidents)} incidents, ${format(f.totals.killed)} killed, ${format(f.totals.wounded)} wounded in ${f.info.name}${range}; rank ${f.rankPerArea} of the districts by incidents per 1,000 km².`;
+	return `${r.district.name}, ${r.district.province}: ${format(f.totals.incidents)} incidents, ${format(f.totals.killed)} killed, ${format(f.totals.wounded)} wounded in ${f.info.name}${range}; rank ${f.rankPerArea} of ${r.districtCount} districts by incidents per 1,000 km².`;
 }

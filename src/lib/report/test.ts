@@ -39,6 +39,6 @@ describe('districtReports', () => {
 	});
 	it('summarises a district in one line for link previews', () => {
 		const line = shareSummary(bySlug.get('peshawar')!, String);
-		expect(line).toMatch(/^Peshawar, Khyber Pakhtunkhwa: \d+ incidents, \d+ killed, \d+ wounded in GTD 2008 — all attack types \(2008\); rank \d+ of the districts/);
+		expect(line).toMatch(/^Peshawar, Khyber Pakhtunkhwa: \d+ incidents, \d+ killed, \d+ wounded in GTD 2008 — all attack types \(2008\); rank \d+ of 69 districts by incidents per 1,000 km²\.$/);
 	});
 });

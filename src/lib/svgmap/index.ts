@@ -3,7 +3,8 @@
  * vertices closer than a fraction of a pixel dropped so a page carries kilobytes, not the full
  * 30,000-vertex outline. Pure: GeoJSON in, SVG path data out (no DOM).
  */
-import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { bbox } from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 export interface Frame {
 	width: number;
@@ -28,6 +29,12 @@ export function fitFrame(bbox: readonly [number, number, number, number], width:
 		height,
 		project: (p) => [padding + ((p[0]! * Math.PI) / 180 - x0) * scale, padding + (y0 - mercatorY(p[1]!)) * scale]
 	};
+}
+
+/** The frame every static map uses: KP and Balochistan (the provinces marked `focus`), fitted to `width`. */
+export function focusFrame<P extends { focus: boolean }>(provinces: readonly Feature<Polygon | MultiPolygon, P>[], width: number, padding = 8) {
+	const focus = provinces.filter((p) => p.properties.focus);
+	return { focus, frame: fitFrame(bbox({ type: 'FeatureCollection', features: focus }) as [number, number, number, number], width, padding) };
 }
 
 /** Projected ring or line with points closer than `minPx` to the last kept one dropped (ends kept). */

@@ -4,17 +4,12 @@
  * the 2015 layout get a page that says where the district went.
  */
 import { error } from '@sveltejs/kit';
-import type { Topology } from 'topojson-specification';
-import { bbox } from '@turf/turf';
 import type { EntryGenerator, PageLoad } from './$types';
-import districtsTopology from '$geodata/districts.topo.json';
-import contextTopology from '$geodata/context.topo.json';
-import censusFile from '$geodata/census.json';
-import { decodeBaseMap, type CensusFile } from '$lib/geodata/index.js';
+import type { CensusFile } from '$lib/geodata/index.js';
 import { districtReports, type DistrictReport } from '$lib/report/index.js';
 import { LEGACY_SLUGS } from '$lib/districts/legacy.js';
-import { fitFrame, linePath, polygonPath } from '$lib/svgmap/index.js';
-import type { IncidentDataset } from '$lib/incident/index.js';
+import { focusFrame, linePath, polygonPath } from '$lib/svgmap/index.js';
+import { bundledGeodata } from '../../../data/prerendered.js';
 
 export const prerender = true;
 export const ssr = true;
@@ -22,19 +17,14 @@ export const csr = false;
 // Pages live at /district/<slug>/ (index.html in a folder), so the relative links resolve alike everywhere.
 export const trailingSlash = 'always';
 
-const datasetFiles = import.meta.glob<IncidentDataset>('../../../../geodata/incidents/*.json', { eager: true, import: 'default' });
-
 /** Everything the 69 pages need, computed once per build. */
 const build = (() => {
 	let cached: { reports: Map<string, DistrictReport>; locator: Locator; census: CensusFile } | null = null;
 	return () => {
 		if (cached) return cached;
-		const base = decodeBaseMap(districtsTopology as unknown as Topology, contextTopology as unknown as Topology);
-		const datasets = Object.keys(datasetFiles).sort().map((k) => datasetFiles[k]!);
-		const census = censusFile as unknown as CensusFile;
+		const { baseMap: base, datasets, census } = bundledGeodata();
 		const reports = districtReports(base.districts, datasets, census.districts);
-		const focus = base.provinces.filter((p) => p.properties.focus);
-		const frame = fitFrame(bbox({ type: 'FeatureCollection', features: focus }) as [number, number, number, number], 300, 6);
+		const { focus, frame } = focusFrame(base.provinces, 300, 6);
 		const locator: Locator = {
 			width: frame.width,
 			height: frame.height,

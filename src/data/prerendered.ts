@@ -1,0 +1,28 @@
+/**
+ * The committed geodata as build-time rendering reads it (the first paint in hooks.server.ts and
+ * the district pages): imported with the build, decoded once, datasets in the manifest's order.
+ */
+import type { Topology } from 'topojson-specification';
+import districtsTopology from '$geodata/districts.topo.json';
+import contextTopology from '$geodata/context.topo.json';
+import censusFile from '$geodata/census.json';
+import manifest from '$geodata/manifest.json';
+import { decodeBaseMap, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
+import type { IncidentDataset } from '$lib/incident/index.js';
+
+const incidentFiles = import.meta.glob<IncidentDataset>('../../geodata/incidents/*.json', { eager: true, import: 'default' });
+
+let cached: { baseMap: BaseMap; census: CensusFile; datasets: IncidentDataset[] } | null = null;
+
+export function bundledGeodata() {
+	cached ??= {
+		baseMap: decodeBaseMap(districtsTopology as unknown as Topology, contextTopology as unknown as Topology),
+		census: censusFile as unknown as CensusFile,
+		datasets: manifest.datasets.map(({ file }) => {
+			const dataset = incidentFiles[`../../geodata/${file}`];
+			if (!dataset) throw new Error(`geodata/${file} is listed in the manifest but was not bundled`);
+			return dataset;
+		})
+	};
+	return cached;
+}
