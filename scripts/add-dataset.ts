@@ -13,6 +13,7 @@ import { importCsv, sniff, type ImportResult } from '../src/lib/importers/file.j
 import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/incident/index.js';
 import type { KnownFormat } from '../src/lib/importers/index.js';
 import { slugify } from '../src/lib/districts/index.js';
+import { SOURCE_TERMS } from '../src/lib/importers/terms.js';
 
 export const ADDED_DIR = 'datasets';
 const INDEX = `${ADDED_DIR}/index.json`;
@@ -28,20 +29,7 @@ export interface AddedEntry {
 }
 
 /** What each export's publisher asks of a redistributor (README, "Deploy with current data"). */
-export const DEFAULT_TERMS: Record<KnownFormat, { attribution: string; licence: string }> = {
-	'UCDP GED': {
-		attribution: 'Uppsala Conflict Data Program (UCDP), Georeferenced Event Dataset — Sundberg & Melander (2013), Journal of Peace Research 50(4); ucdp.uu.se',
-		licence: 'CC BY 4.0'
-	},
-	ACLED: {
-		attribution: 'Armed Conflict Location & Event Data (ACLED), acleddata.com',
-		licence: 'ACLED Terms of Use: attribution required; check that your ACLED licence allows publishing the data'
-	},
-	GTD: {
-		attribution: 'National Consortium for the Study of Terrorism and Responses to Terrorism (START), Global Terrorism Database, https://www.start.umd.edu/gtd',
-		licence: 'GTD terms: free for non-commercial research and education, with citation'
-	}
-};
+export const DEFAULT_TERMS = SOURCE_TERMS;
 
 function readIndex(dir: string): AddedEntry[] {
 	const path = join(dir, INDEX);

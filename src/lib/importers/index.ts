@@ -335,6 +335,8 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 		byReason[kind] = (byReason[kind] ?? 0) + 1;
 	};
 	return {
+		/** Rows seen so far (imported or rejected). */
+		rowsRead: () => rowsRead,
 		add(row: Row) {
 			rowsRead++;
 			try {

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectorError, fetchDataset, fetchedCsv, mergeRefresh, refreshFrom, type FetchOptions, type FetchRequest } from './index.js';
+import { currentYearlyVersion, ucdpRequests } from './ucdp.js';
+import { importCsv } from '../importers/file.js';
+import type { Incident } from '../incident/index.js';
+import { MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD, MOCK_UCDP_TOKEN, startMockApis, type MockApis } from '../../../tests/mock-apis/server.js';
+
+let mock: MockApis;
+beforeAll(async () => (mock = await startMockApis()));
+afterAll(() => mock.close());
+beforeEach(() => mock.reset());
+
+const waits: number[] = [];
+const options = (extra: Partial<FetchOptions> = {}): FetchOptions => ({
+	fetch,
+	origins: { ucdp: mock.origin, acled: mock.origin },
+	sleep: async (ms) => void waits.push(ms),
+	now: () => new Date('2026-11-26T12:00:00Z'),
+	...extra
+});
+const ucdp = (over: Partial<Extract<FetchRequest, { source: 'ucdp' }>['query']> = {}, token = MOCK_UCDP_TOKEN): FetchRequest => ({
+	source: 'ucdp',
+	query: { from: '2022-11-28', to: '2026-11-26', countries: [770], yearlyVersion: '26.1', ...over },
+	token
+});
+const acled = (password = MOCK_ACLED_PASSWORD): FetchRequest => ({ source: 'acled', query: { from: '2022-11-28', to: '2026-11-26' }, credentials: { email: MOCK_ACLED_EMAIL, password } });
+
+async function failure(req: FetchRequest, opts = options()): Promise<ConnectorError> {
+	const err = await fetchDataset(req, opts).then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(err).toBeInstanceOf(ConnectorError);
+	return err as ConnectorError;
+}
+
+describe('UCDP releases for a date range', () => {
+	it('asks the yearly release up to its last year, then one Candidate release per month', () => {
+		const plan = ucdpRequests({ from: '2022-11-28', to: '2026-03-10', yearlyVersion: '26.1' });
+		expect(plan).toEqual([
+			{ version: '26.1', kind: 'yearly', from: '2022-11-28', to: '2025-12-31' },
+			{ version: '26.0.1', kind: 'candidate', from: '2026-01-01', to: '2026-01-31' },
+			{ version: '26.0.2', kind: 'candidate', from: '2026-02-01', to: '2026-02-28' },
+			{ version: '26.0.3', kind: 'candidate', from: '2026-03-01', to: '2026-03-10' }
+		]);
+		expect(ucdpRequests({ from: '2026-05-02', to: '2026-05-09', yearlyVersion: '26.1' })).toEqual([{ version: '26.0.5', kind: 'candidate', from: '2026-05-02', to: '2026-05-09' }]);
+		expect(() => ucdpRequests({ from: '2024-01-01', to: '2023-01-01', yearlyVersion: '26.1' })).toThrow(/after the end date/);
+		expect(() => ucdpRequests({ from: '2023-01-01', to: '2024-01-01', yearlyVersion: '26' })).toThrow(/not a UCDP yearly release/);
+	});
+	it('knows which yearly release is out on a date (released in June)', () => {
+		expect(currentYearlyVersion('2026-11-26')).toBe('26.1');
+		expect(currentYearlyVersion('2026-03-01')).toBe('25.1');
+	});
+});
+
+describe('UCDP connector against the mock API', () => {
+	it('fetches every page of every release and imports every row', async () => {
+		const progress: (number | null)[] = [];
+		const { result, provenance } = await fetchDataset(ucdp(), options({ onProgress: (p) => progress.push(p.fraction) }));
+		// 2,500 yearly events (3 pages of 1,000) + 9 Candidate months of 20.
+		expect(result.report.rowsRead).toBe(2680);
+		expect(result.report.imported + result.report.rejected).toBe(result.report.rowsRead);
+		expect(result.report.imported).toBe(2680);
+		expect(result.report.format).toBe('UCDP GED');
+		const gedPages = mock.requests.filter((r) => r.path === '/api/gedevents/26.1').map((r) => r.query.page);
+		expect(gedPages).toEqual(['0', '1', '2']);
+		expect(mock.requests.every((r) => r.query.Country === '770' && r.query.pagesize === '1000')).toBe(true);
+		// Candidate 26.0.10 is not out (404): the run stops there and says so.
+		expect(mock.requests.map((r) => r.path).filter((p) => p.includes('26.0.')).at(-1)).toBe('/api/gedevents/26.0.10');
+		expect(provenance.api).toBe('UCDP API (ucdpapi.pcr.uu.se), GED 26.1 + Candidate 26.0.1–26.0.9');
+		expect(provenance.note).toMatch(/not published Candidate events from 2026-10-01 yet .*26\.0\.9, September 2026/);
+		expect(provenance.query).toBe('Pakistan (GW 770), 2022-11-28 – 2026-11-26');
+		expect(provenance.retrievedAt).toBe('2026-11-26T12:00:00.000Z');
+		expect(progress.filter((f) => f !== null).every((f, i, a) => i === 0 || f! >= a[i - 1]!)).toBe(true);
+		// The token travels in its header only.
+		expect(mock.requests.every((r) => r.headers['x-ucdp-access-token'] === MOCK_UCDP_TOKEN)).toBe(true);
+		expect(JSON.stringify({ provenance, urls: mock.requests.map((r) => r.query) })).not.toContain(MOCK_UCDP_TOKEN);
+	});
+
+	it('maps UCDP rows with the same importer as a file (precision, toll, date)', async () => {
+		const rows: Record<string, string | undefined>[] = [];
+		const { result } = await fetchDataset(ucdp({ to: '2023-03-31' }), options({ onRows: (r) => rows.push(...r) }));
+		const first = result.incidents[0]!;
+		expect(first).toMatchObject({ id: '5000001', date: '2022-11-28', placePrecision: 'exact', lat: 34.008, lon: 71.5785, eventType: 'State-based conflict', killed: 0, wounded: null });
+		// The same rows written as a CSV (what `npm run fetch-data` writes) import to the same incidents.
+		const csv = fetchedCsv('ucdp', rows);
+		const fromFile = await importCsv(csv, { file: 'ucdp.csv', size: csv.length, encoding: 'utf-8' });
+		if (fromFile.kind !== 'done') throw new Error(fromFile.kind);
+		expect(fromFile.result.incidents).toEqual(result.incidents);
+	});
+
+	it('includes Afghanistan (GW 700) when asked', async () => {
+		const { provenance } = await fetchDataset(ucdp({ countries: [770, 700], to: '2023-01-31' }), options());
+		expect(mock.requests[0]!.query.Country).toBe('770,700');
+		expect(provenance.query).toBe('Pakistan (GW 770) and Afghanistan (GW 700), 2022-11-28 – 2023-01-31');
+	});
+
+	it('reports a refused token as a credentials problem, without echoing it', async () => {
+		const err = await failure(ucdp({}, 'wrong-token-123'));
+		expect(err.kind).toBe('credentials');
+		expect(err.message).toMatch(/UCDP did not accept the access token \(HTTP 401\)/);
+		expect(err.message).not.toContain('wrong-token-123');
+	});
+
+	it('retries after 429 (honouring Retry-After) and then succeeds', async () => {
+		waits.length = 0;
+		mock.scenario.failures.push({ path: /gedevents\/26\.1$/, status: 429, times: 2, retryAfter: '3' });
+		const retries: number[] = [];
+		const { result } = await fetchDataset(ucdp({ to: '2023-06-30' }), options({ onRetry: (status) => retries.push(status) }));
+		expect(retries).toEqual([429, 429]);
+		expect(waits).toEqual([3000, 3000]);
+		expect(result.report.rowsRead).toBeGreaterThan(0);
+	});
+
+	it('backs off exponentially on 5xx and gives up with a clear message', async () => {
+		waits.length = 0;
+		mock.scenario.failures.push({ path: /gedevents/, status: 503, times: 99 });
+		const err = await failure(ucdp());
+		expect(err.kind).toBe('http');
+		expect(err.message).toMatch(/UCDP answered HTTP 503 \(a server error\) 5 times in a row; nothing was saved/);
+		expect(waits).toEqual([1000, 2000, 4000, 8000]);
+	});
+
+	it('names the page that is not JSON', async () => {
+		mock.scenario.malformed = { path: /gedevents\/26\.1$/, page: '1' };
+		const err = await failure(ucdp());
+		expect(err.kind).toBe('malformed');
+		expect(err.message).toMatch(/^UCDP GED 26\.1, page 2 is not valid JSON \(it begins "<html>/);
+	});
+
+	it('stops on a changed schema, naming the unknown or missing column', async () => {
+		mock.scenario.extraColumn = 'deaths_estimate_v2';
+		const unknown = await failure(ucdp());
+		expect(unknown.kind).toBe('schema');
+		expect(unknown.message).toMatch(/UCDP GED 26\.1, page 1: unknown column "deaths_estimate_v2"/);
+		mock.reset();
+		mock.scenario.dropColumn = 'where_prec';
+		const missing = await failure(ucdp());
+		expect(missing.message).toMatch(/column "where_prec" is missing/);
+	});
+
+	it('says so when there are no events, and saves nothing', async () => {
+		const err = await failure(ucdp({ from: '1995-01-01', to: '1995-12-31' }));
+		expect(err.kind).toBe('empty');
+		expect(err.message).toBe('UCDP returned no events for Pakistan (GW 770), 1995-01-01 – 1995-12-31. Nothing was saved.');
+	});
+
+	it('tells a network failure apart, with the caller’s advice', async () => {
+		const err = await failure(ucdp(), options({ origins: { ucdp: 'http://127.0.0.1:9' }, unreachable: (s) => `no route to ${s}` }));
+		expect(err.kind).toBe('network');
+		expect(err.message).toBe('no route to UCDP');
+	});
+
+	it('can be cancelled between pages', async () => {
+		const controller = new AbortController();
+		const err = await failure(ucdp(), options({ signal: controller.signal, onProgress: () => controller.abort() }));
+		expect(err.kind).toBe('cancelled');
+	});
+});
+
+describe('ACLED connector against the mock API', () => {
+	it('signs in with the password grant, pages until a short page, and imports every row', async () => {
+		const { result, provenance } = await fetchDataset(acled(), options());
+		expect(result.report.rowsRead).toBe(12_000);
+		expect(result.report.imported + result.report.rejected).toBe(12_000);
+		const signIn = mock.requests.find((r) => r.path === '/oauth/token')!;
+		expect(signIn.method).toBe('POST');
+		expect(Object.fromEntries(new URLSearchParams(signIn.body))).toEqual({ username: MOCK_ACLED_EMAIL, password: MOCK_ACLED_PASSWORD, grant_type: 'password', client_id: 'acled' });
+		const reads = mock.requests.filter((r) => r.path === '/api/acled/read');
+		expect(reads.map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		expect(reads[0]!.query).toMatchObject({ _format: 'json', iso: '586', event_date: '2022-11-28|2026-11-26', event_date_where: 'BETWEEN', limit: '5000' });
+		expect(reads.every((r) => r.headers.authorization === 'Bearer mock-access-1')).toBe(true);
+		// Neither the password nor the email is in any URL or in the provenance.
+		const visible = JSON.stringify({ provenance, queries: reads.map((r) => r.query), report: result.report });
+		expect(visible).not.toContain(MOCK_ACLED_PASSWORD);
+		expect(visible).not.toContain(MOCK_ACLED_EMAIL);
+		expect(result.incidents.find((i) => i.id === 'PAKT1')).toMatchObject({ date: '2022-11-28', placePrecision: 'exact', subType: 'Suicide bomb', suicide: true, killed: 0 });
+		expect(provenance).toMatchObject({ source: 'ACLED', query: 'Pakistan (ISO 586), 2022-11-28 – 2026-11-26' });
+	});
+
+	it('reports wrong credentials without echoing them', async () => {
+		const err = await failure(acled('hunter2'));
+		expect(err.kind).toBe('credentials');
+		expect(err.message).toMatch(/ACLED did not accept this email and password \(HTTP 400\)/);
+		expect(err.message).not.toContain('hunter2');
+	});
+
+	it('retries a 429 on a data page', async () => {
+		mock.scenario.failures.push({ path: /acled\/read/, status: 429, times: 1, retryAfter: '1' });
+		const { result } = await fetchDataset(acled(), options());
+		expect(result.report.rowsRead).toBe(12_000);
+		expect(mock.requests.filter((r) => r.path === '/api/acled/read' && r.query.page === '1')).toHaveLength(2);
+	});
+
+	it('stops on a changed schema', async () => {
+		mock.scenario.dropColumn = 'geo_precision';
+		const err = await failure(acled());
+		expect(err.message).toMatch(/^ACLED, page 1: column "geo_precision" is missing/);
+	});
+});
+
+describe('refresh', () => {
+	const inc = (id: string, date: string, killed = 1): Incident => ({
+		id, date, datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: null, provinceRecorded: null, districtRecorded: null,
+		eventType: null, subType: null, target: null, actor: null, killed, wounded: null, suicide: null, summary: null, source: null
+	});
+	it('asks again from a month before the newest stored event', () => {
+		expect(refreshFrom('2026-09-28', '2022-11-28')).toBe('2026-08-28');
+		expect(refreshFrom('2022-12-10', '2022-11-28')).toBe('2022-11-28');
+	});
+	it('counts added, changed and removed events in the window and keeps the rest', () => {
+		const stored = [inc('a', '2026-01-01'), inc('b', '2026-09-01'), inc('c', '2026-09-10'), inc('d', '2026-09-20')];
+		const fresh = [inc('b', '2026-09-01'), inc('c', '2026-09-10', 5), inc('e', '2026-10-02')];
+		const diff = mergeRefresh(stored, fresh, '2026-08-28');
+		expect({ added: diff.added, changed: diff.changed, removed: diff.removed }).toEqual({ added: 1, changed: 1, removed: 1 });
+		expect(diff.incidents.map((i) => i.id)).toEqual(['a', 'b', 'c', 'e']);
+		expect(diff.incidents.find((i) => i.id === 'c')!.killed).toBe(5);
+	});
+});
