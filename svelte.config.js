@@ -8,7 +8,8 @@ const config = {
 		// Fully static build: the dashboard runs offline from `build/` with the bundled geodata.
 		adapter: adapter({ fallback: undefined }),
 		// Strict Content Security Policy (a <meta> tag in the prerendered page, with hashes for
-		// SvelteKit's own inline bootstrap): only this origin's scripts, workers and data. Inline
+		// SvelteKit's own inline bootstrap): only this origin's scripts, workers and data, plus
+		// connections to the UCDP and ACLED APIs when the user asks for current data. Inline
 		// styles stay allowed because Svelte's style: directives and the app shell set style
 		// attributes; no imported text ever reaches markup (it is rendered as text), so that
 		// leaves no way in for script. This is the second line of defence.
@@ -20,7 +21,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// The two data APIs of "Get current data" (src/lib/connectors), and nothing else.
+				'connect-src': ['self', 'https://ucdpapi.pcr.uu.se', 'https://acleddata.com'],
 				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -14,6 +14,7 @@ import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/in
 import type { KnownFormat } from '../src/lib/importers/index.js';
 import { slugify } from '../src/lib/districts/index.js';
 import { SOURCE_TERMS } from '../src/lib/importers/terms.js';
+import type { FetchProvenance } from '../src/lib/connectors/index.js';
 
 export const ADDED_DIR = 'datasets';
 const INDEX = `${ADDED_DIR}/index.json`;
@@ -26,6 +27,8 @@ export interface AddedEntry {
 	format: KnownFormat;
 	attribution: string;
 	licence: string;
+	/** For a file written by `npm run fetch-data`: its API, query and retrieval time. */
+	fetched?: FetchProvenance;
 }
 
 /** What each export's publisher asks of a redistributor (README, "Deploy with current data"). */
@@ -62,7 +65,8 @@ function toDataset(entry: AddedEntry, result: ImportResult): IncidentDataset {
 		format: entry.format,
 		attribution: entry.attribution,
 		licence: entry.licence,
-		dateRange: dateRange(result.incidents)
+		dateRange: dateRange(result.incidents),
+		...(entry.fetched ? { fetched: entry.fetched } : {})
 	};
 	const r = result.report;
 	return {
@@ -106,6 +110,15 @@ export function describeImport(result: ImportResult, file: string, maxRows = 50)
 	return lines;
 }
 
+/** The provenance `npm run fetch-data` writes beside its CSV (FILE.provenance.json), if any. */
+function fetchedProvenance(csvPath: string): FetchProvenance | undefined {
+	const sidecar = csvPath.replace(/\.csv$/i, '') + '.provenance.json';
+	if (!existsSync(sidecar)) return undefined;
+	const p = JSON.parse(readFileSync(sidecar, 'utf8')) as FetchProvenance;
+	if (!p.api || !p.query || !p.retrievedAt) throw new Error(`--add: ${sidecar} is not a fetch-data provenance file (api, query, retrievedAt)`);
+	return p;
+}
+
 /** Copies the export into the sources and lists it; returns the entry (the caller rebuilds). */
 export async function addDataset(dir: string, path: string, opts: AddOptions = {}): Promise<AddedEntry> {
 	if (!existsSync(path)) throw new Error(`--add: no file ${path}`);
@@ -118,13 +131,15 @@ export async function addDataset(dir: string, path: string, opts: AddOptions = {
 	const entries = readIndex(dir).filter((e) => e.id !== id);
 	if (['gtd-2008', 'gtd-2015-bombings'].includes(id)) throw new Error(`--add: "${id}" is a bundled dataset's id; choose another --name`);
 	const terms = DEFAULT_TERMS[result.format];
+	const fetched = fetchedProvenance(path);
 	const entry: AddedEntry = {
 		id,
 		name,
 		file: `${ADDED_DIR}/${id}.csv`,
 		format: result.format,
 		attribution: opts.attribution ?? terms.attribution,
-		licence: opts.licence ?? terms.licence
+		licence: opts.licence ?? terms.licence,
+		...(fetched ? { fetched } : {})
 	};
 	mkdirSync(join(dir, ADDED_DIR), { recursive: true });
 	copyFileSync(path, join(dir, entry.file));

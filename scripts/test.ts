@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { booleanPointInPolygon } from '@turf/turf';
 import { buildGeodata } from './build-geodata.js';
 import { addDataset } from './add-dataset.js';
+import { fetchData } from './fetch-data.js';
+import { MOCK_ACLED_EMAIL, MOCK_UCDP_TOKEN, startMockApis, type MockApis } from '../tests/mock-apis/server.js';
 import { committedBaseMap, committedCensus, committedDataset, fullResolutionDistricts, projectRoot, readJson, sourcesDir } from '../tests/unit/sources.js';
 import { aggregate, assignIncidents } from '../src/lib/aggregate/index.js';
 import { toColumns } from '../src/lib/columns/index.js';
@@ -117,5 +119,53 @@ describe('npm run geodata -- --add FILE.csv', () => {
 		expect(run.status).toBe(1);
 		expect(run.stderr).toMatch(/semicolon-unknown\.csv: the header is not a UCDP GED, ACLED or GTD export \(columns: /);
 		expect(existsSync(join(dir, 'datasets'))).toBe(false);
+	});
+});
+
+describe('npm run fetch-data (against the local mock APIs)', () => {
+	let mock: MockApis;
+	beforeAll(async () => (mock = await startMockApis()));
+	afterAll(() => mock.close());
+
+	it('writes a UCDP CSV and its provenance that --add bundles, every row accounted for', async () => {
+		const work = mkdtempSync(join(tmpdir(), 'fetch-'));
+		const out = join(work, 'ucdp-recent.csv');
+		const log: string[] = [];
+		const env = { UCDP_TOKEN: MOCK_UCDP_TOKEN, UCDP_API_ORIGIN: mock.origin };
+		await fetchData(['--source', 'ucdp', '--from', '2025-06-01', '--to', '2026-02-15', '--version', '26.1', '--out', out], env, (l) => log.push(l));
+		const provenance = readJson<{ api: string; query: string; retrievedAt: string }>(join(work, 'ucdp-recent.provenance.json'));
+		expect(provenance.api).toBe('UCDP API (ucdpapi.pcr.uu.se), GED 26.1 + Candidate 26.0.1–26.0.2');
+		expect(JSON.stringify(provenance) + log.join('\n')).not.toContain(MOCK_UCDP_TOKEN);
+		expect(log.at(-1)).toBe(`bundle it with: npm run geodata -- --add ${out} --name "UCDP 2025-06-01 – 2026-02-15"`);
+
+		const dir = mkdtempSync(join(tmpdir(), 'sources-'));
+		cpSync(sourcesDir, dir, { recursive: true });
+		const entry = await addDataset(dir, out, { name: 'UCDP recent' });
+		expect(entry.fetched?.api).toBe(provenance.api);
+		const built = mkdtempSync(join(tmpdir(), 'geodata-fetch-'));
+		await buildGeodata(dir, built);
+		const added = readJson<IncidentDataset>(join(built, 'incidents/ucdp-recent.json'));
+		const rowsInFile = readFileSync(out, 'utf8').trim().split('\n').length - 1;
+		const served = mock.requests.filter((r) => r.path.startsWith('/api/gedevents')).length;
+		expect(served).toBeGreaterThan(2);
+		expect(added.report.rowsRead).toBe(rowsInFile);
+		expect(added.report.rowsWritten + (added.report.rejected?.length ?? 0)).toBe(rowsInFile);
+		expect(added.info.fetched).toMatchObject({ source: 'UCDP', retrievedAt: provenance.retrievedAt });
+		expect(added.info.dateRange![0] >= '2025-06-01' && added.info.dateRange![1] <= '2026-02-15').toBe(true);
+	});
+
+	it('says which credentials to set, and exits non-zero from the shell', () => {
+		const run = spawnSync('npx', ['tsx', 'scripts/fetch-data.ts', '--source', 'acled', '--from', '2024-01-01', '--to', '2024-02-01'], {
+			cwd: projectRoot,
+			encoding: 'utf8',
+			env: { ...process.env, ACLED_EMAIL: '', ACLED_PASSWORD: '' }
+		});
+		expect(run.status).toBe(1);
+		expect(run.stderr).toMatch(/Set ACLED_EMAIL and ACLED_PASSWORD/);
+	});
+
+	it('reports refused credentials by kind', async () => {
+		const env = { ACLED_EMAIL: MOCK_ACLED_EMAIL, ACLED_PASSWORD: 'wrong', ACLED_API_ORIGIN: mock.origin };
+		await expect(fetchData(['--source', 'acled', '--from', '2024-01-01', '--to', '2024-02-01', '--out', join(tmpdir(), 'x.csv')], env, () => {})).rejects.toMatchObject({ kind: 'credentials' });
 	});
 });

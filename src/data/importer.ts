@@ -1,8 +1,9 @@
-/** Main-thread handle on the import worker. */
+/** Main-thread handle on the import worker (file imports and "Get current data"). */
 import { proxy, wrap } from 'comlink';
 import ImportWorker from '../workers/import.worker.ts?worker';
-import type { ImporterApi, WorkerOutcome } from '../workers/import.worker.js';
+import type { ImporterApi, Secrets, WorkerOutcome } from '../workers/import.worker.js';
 import type { ColumnMapping } from '$lib/importers/index.js';
+import type { FetchProgress, FetchRequest } from '$lib/connectors/index.js';
 
 const api = (() => {
 	let remote: ReturnType<typeof wrap<ImporterApi>> | null = null;
@@ -13,5 +14,12 @@ export function importFile(file: File, mapping: ColumnMapping | undefined, onPro
 	return api().importFile(file, mapping, proxy(onProgress));
 }
 
-export const cancelImport = () => api().cancel();
+export function fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
+	return api().fetchCurrent(req, proxy(onProgress));
+}
 
+export function refreshFetched(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void) {
+	return api().refresh(id, secrets, proxy(onProgress));
+}
+
+export const cancelImport = () => api().cancel();

@@ -1,21 +1,55 @@
-/** What an imported file becomes in browser storage: its description and attribution. */
+/** What an imported file or a fetched dataset becomes in browser storage: its description and attribution. */
 import type { ImportResult } from '../lib/importers/file.js';
 import { termsOf } from '../lib/importers/terms.js';
-import type { DatasetInfo } from '../lib/incident/index.js';
-import { saveImported } from './store/index.js';
+import { countsInDistrict, dateRange, type DatasetInfo, type Incident } from '../lib/incident/index.js';
+import type { FetchProvenance } from '../lib/connectors/index.js';
+import { saveImported, type StoredDataset } from './store/index.js';
 
+type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks'>;
 
 /** Stores an import (atomically) and returns its dataset description. */
-export async function keepImport(result: ImportResult): Promise<DatasetInfo> {
-	const dates = result.incidents.map((i) => i.date).sort();
-	const format = result.report.format === 'GeoJSON' ? 'GeoJSON' : result.report.format;
+export async function keepImport(result: ImportResult, fetched?: FetchProvenance): Promise<DatasetInfo> {
+	const format = result.report.format;
 	const info: DatasetInfo = {
 		id: `import-${Date.now().toString(36)}`,
-		name: `${result.report.file} (${format}, imported)`,
+		name: fetched ? `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})` : `${result.report.file} (${format}, imported)`,
 		format: format === 'UCDP GED' || format === 'ACLED' || format === 'GTD' || format === 'GeoJSON' ? format : 'CSV',
-		...termsOf(result.report.format),
-		dateRange: dates.length ? [dates[0]!, dates.at(-1)!] : null
+		...termsOf(format),
+		dateRange: dateRange(result.incidents),
+		...(fetched ? { fetched } : {})
 	};
 	await saveImported({ info, importReport: result.report, headers: result.headers, importedAt: new Date().toISOString() }, result.incidents, result.rejections);
+	return info;
+}
+
+type Rejected = ImportResult['rejections'][number];
+
+/**
+ * Rewrites a fetched dataset after a refresh, under the same id: the merged incidents, the
+ * stored rejections of rows the refresh did not receive again plus the refresh's own, and an
+ * import report whose accounting still closes (imported + rejected = rows read).
+ */
+export async function keepRefresh(
+	stored: Stored,
+	incidents: Incident[],
+	oldRejections: Rejected[],
+	fresh: ImportResult,
+	fetched: FetchProvenance,
+	idColumn: string
+): Promise<DatasetInfo> {
+	const received = new Set(fresh.rejections.map((r) => r.cells[idColumn]).concat(fresh.incidents.map((i) => i.id)));
+	const rejections = [...oldRejections.filter((r) => !received.has(r.cells[idColumn])), ...fresh.rejections];
+	const info: DatasetInfo = { ...stored.info, name: `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`, dateRange: dateRange(incidents), fetched };
+	const coarse = incidents.filter((i) => i.lon !== null && !countsInDistrict(i.placePrecision)).length;
+	const importReport = {
+		...fresh.report,
+		rowsRead: incidents.length + rejections.length,
+		imported: incidents.length,
+		rejected: rejections.length,
+		coarse,
+		unlocated: incidents.filter((i) => i.lon === null).length,
+		notes: [...fresh.report.notes, 'Refreshed: rows dated before the refresh window are kept from the earlier fetch.']
+	};
+	await saveImported({ ...stored, info, importReport, importedAt: new Date().toISOString() }, incidents, rejections);
 	return info;
 }

@@ -24,6 +24,7 @@ import { choroplethFillColor, divergingClass, divergingColours, divergingFillCol
 import { loadBundledDataset, type Manifest } from '../data/bundled.js';
 import { createEngine } from '../data/engine.js';
 import { download } from '../data/download.js';
+import { fetchedLine } from '$lib/connectors/index.js';
 import { listImported, loadImported, removeImported, type StoredDataset } from '../data/store/index.js';
 import type { DistrictFacts } from './planning.svelte.js';
 
@@ -181,6 +182,14 @@ export class Dashboard extends WithPageData {
 		this.refreshImported();
 		this.view.dataset = info.id;
 	};
+	/** A refresh rewrote a fetched dataset under its id: list it again, and reload it if it is on screen. */
+	onrefreshed = (info: { id: string }) => {
+		this.refreshImported();
+		if (this.view.dataset !== info.id) return;
+		loadImported(info.id)
+			.then((ds) => (this.requested = ds))
+			.catch((err: Error) => (this.loadError = err.message));
+	};
 	onremove = async (id: string) => {
 		try {
 			await removeImported(id);
@@ -306,7 +315,8 @@ export class Dashboard extends WithPageData {
 	/** Source, dates and filters: stamped on every report, picture and CSV. */
 	stampLines = $derived([
 		`Data: ${this.dataset.info.name}${this.dataset.info.dateRange ? `, ${this.dataset.info.dateRange[0]} – ${this.dataset.info.dateRange[1]}` : ''}. Filters: ${describeFilters(this.view)}.`,
-		`Source: ${this.dataset.info.attribution} (${this.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`
+		`Source: ${this.dataset.info.attribution} (${this.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`,
+		...(this.dataset.info.fetched ? [fetchedLine(this.dataset.info.fetched)] : [])
 	]);
 
 	// ---- exports of what is on screen, stamped with source and filters ----

@@ -1,15 +1,22 @@
 /**
  * Reads an import file off the main thread: sniffing, streaming CSV parse (papaparse) or GeoJSON,
  * and the row importers, with progress and cancel. A million rows never block the page.
+ * "Get current data" runs here too: the UCDP/ACLED connectors fetch page by page into the same
+ * row importer, and the result is stored like a dropped file.
  */
 import { expose } from 'comlink';
 import { importCsv, importGeoJson, sniff, type ImportOutcome, type ImportResult } from '../lib/importers/file.js';
 import type { ColumnMapping, ImportReport, Rejection } from '../lib/importers/index.js';
 import type { DatasetInfo } from '../lib/incident/index.js';
-import { keepImport } from '../data/keep.js';
+import { ConnectorError, fetchDataset, mergeRefresh, refreshFrom, type ConnectorErrorKind, type FetchProgress, type FetchRequest } from '../lib/connectors/index.js';
+import { browserUnreachable } from '../lib/connectors/advice.js';
+import { keepImport, keepRefresh } from '../data/keep.js';
+import { listImported, loadImported, loadRejections } from '../data/store/index.js';
 
 /** Rejections sent back with the report (all of them stay in storage for the download). */
 const REJECTIONS_SHOWN = 100;
+
+type Rejected = Rejection & { cells: Record<string, string | undefined> };
 
 /**
  * What the page gets back. A successful import is stored here, in the worker, so the page never
@@ -17,24 +24,100 @@ const REJECTIONS_SHOWN = 100;
  */
 export type WorkerOutcome =
 	| Exclude<ImportOutcome, { kind: 'done' }>
-	| { kind: 'saved'; info: DatasetInfo; report: ImportReport; headers: string[]; rejections: (Rejection & { cells: Record<string, string | undefined> })[] }
-	| { kind: 'nothing-imported'; result: ImportResult };
+	| { kind: 'saved'; info: DatasetInfo; report: ImportReport; headers: string[]; rejections: Rejected[] }
+	| { kind: 'nothing-imported'; result: ImportResult }
+	/** A connector's failure, by kind (Comlink keeps only an Error's message, so it travels as a value). */
+	| { kind: 'failed'; problem: ConnectorErrorKind; message: string };
+
+/** A refresh: what changed, and the dataset as now stored. */
+export interface RefreshOutcome {
+	kind: 'refreshed';
+	info: DatasetInfo;
+	from: string;
+	received: number;
+	added: number;
+	changed: number;
+	removed: number;
+}
+
+/** Credentials for a refresh, by source (the page holds them; they are never stored here). */
+export type Secrets = { source: 'ucdp'; token: string } | { source: 'acled'; email: string; password: string };
 
 let cancelled = false;
+let aborter: AbortController | null = null;
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 const importer = {
 	async importFile(file: File, mapping: ColumnMapping | undefined, onProgress: (fraction: number) => void): Promise<WorkerOutcome> {
 		const outcome = await read(file, mapping, onProgress);
 		if (outcome.kind !== 'done') return outcome;
-		const { result } = outcome;
-		if (result.report.imported === 0) return { kind: 'nothing-imported', result };
-		const info = await keepImport(result);
-		return { kind: 'saved', info, report: result.report, headers: result.headers, rejections: result.rejections.slice(0, REJECTIONS_SHOWN) };
+		return save(outcome.result);
 	},
+
+	/** Fetches from an API and stores the dataset; throws a ConnectorError's message on failure. */
+	async fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
+		aborter = new AbortController();
+		return asOutcome(async () => {
+			const { result, provenance } = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
+			return save(result, provenance);
+		});
+	},
+
+	/** Asks the API again from a month before the newest stored event, and merges. */
+	async refresh(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void): Promise<RefreshOutcome | Extract<WorkerOutcome, { kind: 'failed' }>> {
+		aborter = new AbortController();
+		return asOutcome(() => refreshDataset(id, secrets, onProgress, aborter!.signal));
+	},
+
 	cancel() {
 		cancelled = true;
+		aborter?.abort();
 	}
 };
+
+async function asOutcome<T>(run: () => Promise<T>): Promise<T | Extract<WorkerOutcome, { kind: 'failed' }>> {
+	try {
+		return await run();
+	} catch (err) {
+		if (err instanceof ConnectorError) return { kind: 'failed', problem: err.kind, message: err.message };
+		throw err;
+	}
+}
+
+async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void, signal: AbortSignal): Promise<RefreshOutcome> {
+	const stored = (await listImported()).find((d) => d.info.id === id);
+	const fetched = stored?.info.fetched;
+	if (!stored || !fetched) throw new Error('This dataset was not fetched from an API, so it cannot be refreshed.');
+	const current = await loadImported(id);
+	const newest = stored.info.dateRange?.[1] ?? fetched.params.from;
+	const from = refreshFrom(newest, fetched.params.from);
+	const query = { from, to: today() };
+	const req: FetchRequest =
+		secrets.source === 'ucdp'
+			? { source: 'ucdp', token: secrets.token, query: { ...query, countries: fetched.params.countries ?? [770], yearlyVersion: fetched.params.yearlyVersion ?? '26.1' } }
+			: { source: 'acled', credentials: { email: secrets.email, password: secrets.password }, query };
+	let fetchedNow: Awaited<ReturnType<typeof fetchDataset>>;
+	try {
+		fetchedNow = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal, onProgress, unreachable: browserUnreachable(req) });
+	} catch (err) {
+		// Nothing in the window: nothing new, and nothing is removed on the strength of an empty answer.
+		if (err instanceof ConnectorError && err.kind === 'empty') return { kind: 'refreshed', info: stored.info, from, received: 0, added: 0, changed: 0, removed: 0 };
+		throw err;
+	}
+	const { result, provenance } = fetchedNow;
+	const diff = mergeRefresh(current.incidents, result.incidents, from);
+	// The dataset still covers the original start: the provenance keeps it, with the new end and time.
+	const merged = { ...provenance, query: provenance.query.replace(from, fetched.params.from), params: { ...provenance.params, from: fetched.params.from } };
+	const info = await keepRefresh(stored, diff.incidents, await loadRejections(id), result, merged, secrets.source === 'ucdp' ? 'id' : 'event_id_cnty');
+	return { kind: 'refreshed', info, from, received: result.report.rowsRead, added: diff.added, changed: diff.changed, removed: diff.removed };
+}
+
+async function save(result: ImportResult, fetched?: Parameters<typeof keepImport>[1]): Promise<WorkerOutcome> {
+	if (result.report.imported === 0) return { kind: 'nothing-imported', result };
+	const info = await keepImport(result, fetched);
+	return { kind: 'saved', info, report: result.report, headers: result.headers, rejections: result.rejections.slice(0, REJECTIONS_SHOWN) };
+}
 
 /** Sniffs the file and runs it through the CSV or GeoJSON importer. */
 async function read(file: File, mapping: ColumnMapping | undefined, onProgress: (fraction: number) => void): Promise<ImportOutcome> {

@@ -76,6 +76,8 @@ function chunks<T>(rows: readonly T[]): T[][] {
 	return out;
 }
 
+const chunkRange = (id: string) => IDBKeyRange.bound([id, 'incidents', 0], [id, 'rejections', Infinity]);
+
 export async function saveImported(meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks'>, incidents: readonly Incident[], rejections: readonly StoredRejection[]): Promise<void> {
 	const database = await db();
 	const incidentChunks = chunks(incidents);
@@ -90,6 +92,8 @@ export async function saveImported(meta: Omit<StoredDataset, 'incidentChunks' | 
 	};
 	track(tx.done);
 	try {
+		// A refresh rewrites a dataset under its id: its old chunks go in the same transaction.
+		track(tx.objectStore('chunks').delete(chunkRange(meta.info.id)));
 		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: incidentChunks.length, rejectionChunks: rejectionChunks.length }));
 		incidentChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'incidents', i])));
 		rejectionChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'rejections', i])));
@@ -144,7 +148,7 @@ export async function removeImported(id: string): Promise<void> {
 	const tx = database.transaction(['datasets', 'chunks'], 'readwrite');
 	await Promise.all([
 		tx.objectStore('datasets').delete(id),
-		tx.objectStore('chunks').delete(IDBKeyRange.bound([id, 'incidents', 0], [id, 'rejections', Infinity])),
+		tx.objectStore('chunks').delete(chunkRange(id)),
 		tx.done
 	]);
 }

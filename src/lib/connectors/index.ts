@@ -38,6 +38,11 @@ export interface FetchProvenance {
 	note?: string;
 }
 
+/** "Fetched from the UCDP API (…), GED 26.1 + …, query …, on 2026-11-26 12:00 UTC": for stamps and exports. */
+export function fetchedLine(p: FetchProvenance): string {
+	return `Fetched from the ${p.api}; query: ${p.query}; retrieved ${p.retrievedAt.slice(0, 16).replace('T', ' ')} UTC.${p.note ? ` ${p.note}` : ''}`;
+}
+
 export interface FetchProgress {
 	/** 0…1 when the number of pages is known, else null. */
 	fraction: number | null;

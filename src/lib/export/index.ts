@@ -1,11 +1,12 @@
 /**
- * Exports of what is on screen: incidents (CSV, GeoJSON), district figures (CSV), rejected import
+ * Exports of what is on screen: incidents (CSV, GeoJSON), district figures (CSV), rejected
  * rows (CSV). Every file carries the data source and the filters used. CSV text cells that a
  * spreadsheet would run as a formula (starting with = + - @, tab or CR) are neutralised with a
  * leading apostrophe (OWASP "CSV injection").
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { BOUNDARY_CREDIT } from '../geodata/index.js';
+import { fetchedLine } from '../connectors/index.js';
 import type { DatasetInfo, Incident } from '../incident/index.js';
 
 type Cell = string | number | boolean | null | undefined;
@@ -29,6 +30,9 @@ export interface Provenance {
 	filters: string;
 }
 
+/** For a fetched dataset: API, query and retrieval time (empty for files and bundled data). */
+const retrieval = (p: Provenance) => (p.dataset.fetched ? fetchedLine(p.dataset.fetched) : '');
+
 const INCIDENT_COLUMNS = [
 	'id', 'date', 'date_precision', 'longitude', 'latitude', 'place_precision', 'place', 'province_recorded', 'district_recorded',
 	'district', 'event_type', 'sub_type', 'target', 'actor', 'killed', 'wounded', 'suicide', 'summary', 'source'
@@ -36,11 +40,11 @@ const INCIDENT_COLUMNS = [
 
 export function incidentsCsv(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
 	return toCsv(
-		[...INCIDENT_COLUMNS, 'dataset', 'attribution', 'licence', 'filters'],
+		[...INCIDENT_COLUMNS, 'dataset', 'attribution', 'licence', 'retrieval', 'filters'],
 		incidents.map((inc, i) => [
 			inc.id, inc.date, inc.datePrecision, inc.lon, inc.lat, inc.placePrecision, inc.place, inc.provinceRecorded, inc.districtRecorded,
 			districtOf(i), inc.eventType, inc.subType, inc.target, inc.actor, inc.killed, inc.wounded, inc.suicide, inc.summary, inc.source,
-			p.dataset.name, p.dataset.attribution, p.dataset.licence, p.filters
+			p.dataset.name, p.dataset.attribution, p.dataset.licence, retrieval(p), p.filters
 		])
 	);
 }
@@ -51,11 +55,12 @@ export function incidentsGeoJson(incidents: readonly Incident[], districtOf: (i:
 		geometry: inc.lon === null || inc.lat === null ? null : { type: 'Point', coordinates: [inc.lon, inc.lat] },
 		properties: { ...inc, district: districtOf(i) }
 	}));
-	const fc: FeatureCollection<Point | null> & { attribution: string; licence: string; dataset: string; filters: string } = {
+	const fc: FeatureCollection<Point | null> & { attribution: string; licence: string; dataset: string; retrieval: string; filters: string } = {
 		type: 'FeatureCollection',
 		dataset: p.dataset.name,
 		attribution: p.dataset.attribution,
 		licence: p.dataset.licence,
+		retrieval: retrieval(p),
 		filters: p.filters,
 		features
 	};
@@ -83,8 +88,8 @@ export interface DistrictFigures {
 
 export function districtsCsv(rows: readonly DistrictFigures[], valueLabel: string, p: Provenance): string {
 	return toCsv(
-		['slug', 'district', 'province', 'area_km2', 'area_source', 'population_2023_pbs', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'filters', 'geography'],
-		rows.map((r) => [r.slug, r.name, r.province, r.areaKm2, r.areaSource, r.population ?? 'no census figure', r.incidents, r.killed, r.wounded, r.killedUnknown, r.woundedUnknown, r.value, r.rank, p.dataset.name, p.dataset.attribution, p.filters, BOUNDARY_CREDIT])
+		['slug', 'district', 'province', 'area_km2', 'area_source', 'population_2023_pbs', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'retrieval', 'filters', 'geography'],
+		rows.map((r) => [r.slug, r.name, r.province, r.areaKm2, r.areaSource, r.population ?? 'no census figure', r.incidents, r.killed, r.wounded, r.killedUnknown, r.woundedUnknown, r.value, r.rank, p.dataset.name, p.dataset.attribution, retrieval(p), p.filters, BOUNDARY_CREDIT])
 	);
 }
 

@@ -21,6 +21,15 @@ describe('CSV export', () => {
 		expect(rows.every((r) => r.attribution!.includes('Global Terrorism Database') && r.filters === 'Group: TTP')).toBe(true);
 		expect(rows[0]!.id).toBe(incidents[0]!.id);
 	});
+	it('stamps a fetched dataset’s API, query and retrieval time on every row, and no credentials', () => {
+		const { info, incidents } = committedDataset('gtd-2008');
+		const fetched = { source: 'UCDP' as const, api: 'UCDP API (ucdpapi.pcr.uu.se), GED 26.1', query: 'Pakistan (GW 770), 2022-11-28 – 2025-12-31', params: { from: '2022-11-28', to: '2025-12-31' }, retrievedAt: '2026-11-26T12:00:00.000Z' };
+		const csv = incidentsCsv(incidents.slice(0, 2), () => 'peshawar', { dataset: { ...info, fetched }, filters: 'none' });
+		const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+		expect(rows.map((r) => r.retrieval)).toEqual(Array(2).fill('Fetched from the UCDP API (ucdpapi.pcr.uu.se), GED 26.1; query: Pakistan (GW 770), 2022-11-28 – 2025-12-31; retrieved 2026-11-26 12:00 UTC.'));
+		const plain = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 1), () => 'x', { dataset: info, filters: 'none' }).trim(), { header: true }).data;
+		expect(plain[0]!.retrieval).toBe('');
+	});
 	it('writes rejected rows with their original cells and the reason', () => {
 		const csv = rejectedCsv(['id', 'latitude'], [{ row: 4, column: 'latitude', problem: 'not a number', cells: { id: '7', latitude: '=1+1' } }]);
 		expect(csv).toBe("row,column,problem,id,latitude\r\n4,latitude,not a number,7,'=1+1\r\n");

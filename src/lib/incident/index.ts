@@ -2,6 +2,7 @@
  * The one incident schema shared by every source (see DATA-MODEL.md in the shared folder).
  * Pure types and tiny helpers: no DOM, usable from Node, a Worker or a test.
  */
+import type { FetchProvenance } from '../connectors/index.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -44,6 +45,8 @@ export interface DatasetInfo {
 	licence: string;
 	/** First and last event date in the dataset (ISO). */
 	dateRange: [string, string] | null;
+	/** For datasets fetched from an API ("Get current data"): API, query and retrieval time. */
+	fetched?: FetchProvenance;
 }
 
 /** Why a row was flagged during normalisation (it is still kept). */
