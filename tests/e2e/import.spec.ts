@@ -83,7 +83,7 @@ test('a hostile CSV is explained row by row, its text stays text, and exports ne
 	expect(csv).toContain(`,'+cmd|' /C calc'!A0,`);
 	expect(csv).toContain(`,"'=HYPERLINK(""http://example.invalid"")",'@SUM(A1),`);
 	expect(csv).not.toMatch(/,[=+@]/);
-	expect(csv).toContain('Uppsala Conflict Data Program (UCDP) Georeferenced Event Dataset');
+	expect(csv).toContain('Uppsala Conflict Data Program (UCDP), Georeferenced Event Dataset');
 	expect(problems).toEqual([]);
 });
 
