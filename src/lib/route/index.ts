@@ -1,8 +1,10 @@
 /**
- * Route corridor check: a corridor of chosen width around a route (turf.buffer), the incidents
- * inside it, and the route cut into segments ranked by the incidents nearest to each.
+ * Route corridor check: the incidents within a chosen distance of a route (geodesic distance to
+ * the route line, the measure the site check and border bands use), and the route cut into
+ * segments ranked by the incidents nearest to each. The corridor polygon (turf.buffer) is only
+ * drawn: a buffer approximates the distance, so it never decides a count.
  */
-import { bbox, booleanPointInPolygon, buffer, length, lineChunk, lineString, pointToLineDistance } from '@turf/turf';
+import { bbox, buffer, length, lineChunk, lineString, pointToLineDistance } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { countsInDistrict, type Incident } from '../incident/index.js';
 
@@ -36,6 +38,7 @@ export function routeExposure(
 	const line = lineString(route);
 	const corridor = buffer(line, halfWidthKm, { units: 'kilometers' }) as Feature<Polygon | MultiPolygon>;
 	const [w, s, e, n] = bbox(corridor);
+	const margin = 0.05; // degrees, ≈ 5 km: far more than the buffer's approximation error
 	const chunks = lineChunk(line, segmentKm, { units: 'kilometers' }).features;
 	let from = 0;
 	const segments: Segment[] = chunks.map((chunk, index) => {
@@ -47,10 +50,9 @@ export function routeExposure(
 	const inCorridor: number[] = [];
 	incidents.forEach((inc, i) => {
 		if (!include[i] || inc.lon === null || inc.lat === null || !countsInDistrict(inc.placePrecision)) return;
-		if (inc.lon < w || inc.lon > e || inc.lat < s || inc.lat > n) return;
+		// The buffer's box, widened by a margin, only skips points that are surely far.
+		if (inc.lon < w - margin || inc.lon > e + margin || inc.lat < s - margin || inc.lat > n + margin) return;
 		const p: [number, number] = [inc.lon, inc.lat];
-		if (!booleanPointInPolygon(p, corridor)) return;
-		inCorridor.push(i);
 		// Each incident counts once, for the segment nearest to it.
 		let best = segments[0]!;
 		let bestKm = Infinity;
@@ -58,6 +60,8 @@ export function routeExposure(
 			const km = pointToLineDistance(p, seg.line, { units: 'kilometers' });
 			if (km < bestKm) (bestKm = km), (best = seg);
 		}
+		if (bestKm > halfWidthKm) return;
+		inCorridor.push(i);
 		best.incidents++;
 		best.killed += inc.killed ?? 0;
 		best.wounded += inc.wounded ?? 0;
