@@ -9,7 +9,7 @@ import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import type { Camera } from '../components/IncidentMap.svelte';
 import type { RankingRow } from '../components/RankingTable.svelte';
 import { districtMetrics, emptyAggregation, metricTotal, metricValue, type Aggregation } from '$lib/aggregate/index.js';
-import { classOf } from '$lib/classify/index.js';
+import { CLASS_METHOD_LABEL, classOf } from '$lib/classify/index.js';
 import { emptyColumns, isoMonth, toColumns, type IncidentColumns } from '$lib/columns/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
@@ -20,6 +20,8 @@ import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/inde
 import type { IncidentDataset } from '$lib/incident/index.js';
 import { districtAt } from '$lib/risk/index.js';
 import { decodeView, describeFilters, encodeView, shadingKey, viewFilter, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
+import { bivariateClasses, bivariateCsv, classWords, highOnBoth, LEVELS, NEED_INDICATORS, NEEDS, tertileRange, type BivariateRow } from '$lib/bivariate/index.js';
+import { bivariateColour, bivariateFillColor, bivariateLegend } from '$style/bivariate.js';
 import { choroplethFillColor, divergingClass, divergingColours, divergingFillColor, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
 import { loadBundledDataset, type Manifest } from '../data/bundled.js';
 import { createEngine } from '../data/engine.js';
@@ -69,6 +71,8 @@ export class Dashboard extends WithPageData {
 	private joined = $state.raw<{ dataset: IncidentDataset; assignment: Int32Array; labels: IncidentColumns['labels'] } | null>(null);
 	/** The last aggregation the worker returned; everything on screen comes from it. */
 	result = $state.raw<{ joined: NonNullable<Dashboard['joined']>; key: string; agg: Aggregation; a: Aggregation | null; b: Aggregation | null } | null>(null);
+	/** Other state the URL carries beside the view (the NGO plan's parameters), as a query string. */
+	urlExtra = $state('');
 	private playing = false;
 	private routerReady = $state(false);
 
@@ -131,7 +135,7 @@ export class Dashboard extends WithPageData {
 		afterNavigate(() => (this.routerReady = true));
 		$effect(() => {
 			if (!this.routerReady) return;
-			const next = encodeView({ ...this.view, camera: this.camera }).toString();
+			const next = [encodeView({ ...this.view, camera: this.camera }).toString(), this.urlExtra].filter(Boolean).join('&');
 			const current = location.search.replace(/^\?/, '');
 			if (next === current) return;
 			const withoutCamera = (qs: string) => qs.replace(/(^|&)map=[^&]*/, '');
@@ -218,19 +222,56 @@ export class Dashboard extends WithPageData {
 		const change = comparePeriods(values(a), values(b), events(a), events(b), compare.mode);
 		return { ...change, bounds: divergingBounds(change.change, 3) };
 	});
-	/** The value shaded per district (null: no figure / not compared). */
+	/**
+	 * Hazard × need (when a need indicator is chosen and periods are not compared): attacks per
+	 * 100,000 people under the current filters against the census indicator, in 3 × 3 classes.
+	 */
+	bivariate = $derived.by(() => {
+		const need = this.view.need;
+		if (!need || this.comparison) return null;
+		const violence = this.districts.map((d, i) => metricValue(this.agg.byDistrict[i]!, 'incidents', 'people', d.properties));
+		const needs = this.districts.map((d) => {
+			const c = this.census.districts[d.properties.slug];
+			return (c ? NEEDS[need].of(c) : null) ?? NaN;
+		});
+		const b = bivariateClasses(violence, needs);
+		if (!b) return null;
+		const rows: BivariateRow[] = this.districts.flatMap((d, i) => {
+			const cls = b.classes[i];
+			return cls === null || cls === undefined ? [] : [{ slug: d.properties.slug, name: d.properties.name, province: d.properties.province, incidents: this.agg.byDistrict[i]!.incidents, population: d.properties.population, violence: violence[i]!, need: needs[i]!, cls }];
+		});
+		return { ...b, need, violence, needs, rows, high: highOnBoth(rows) };
+	});
+	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
-	valueBySlug = $derived(new Map(this.districts.map((d, i) => [d.properties.slug, this.mapped[i] ?? null])));
-	fillColor = $derived(this.comparison ? divergingFillColor(this.comparison.bounds) : choroplethFillColor(this.seq.breaks, this.view.scheme));
+	/** What the map's feature-state carries: the value, or the hazard × need class. */
+	shaded = $derived(this.bivariate ? this.bivariate.classes : this.mapped);
+	valueBySlug = $derived(new Map(this.districts.map((d, i) => [d.properties.slug, this.shaded[i] ?? null])));
+	fillColor = $derived(
+		this.bivariate ? bivariateFillColor() : this.comparison ? divergingFillColor(this.comparison.bounds) : choroplethFillColor(this.seq.breaks, this.view.scheme)
+	);
 	changeFormat = (v: number) => (this.view.compare?.mode === 'percent' ? `${Math.round(v)} %` : formatMetric(v, this.fractional || !Number.isInteger(v)));
 	legendItems = $derived(
-		this.comparison
+		this.bivariate
+			? bivariateLegend(this.bivariate.classes)
+			: this.comparison
 			? divergingLegend(this.comparison.bounds, this.comparison.change, this.changeFormat)
 			: sequentialLegend(this.seq.breaks, this.view.scheme, (v) => formatMetric(v, this.fractional))
 	);
 	shadedBy = $derived(this.comparison && this.view.compare ? `change in ${this.unit} (${this.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit);
-	legendTitle = $derived(`${this.shadedBy[0]!.toUpperCase()}${this.shadedBy.slice(1)}`);
-	noData = $derived(this.comparison ? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length } : null);
+	legendTitle = $derived(this.bivariate ? `Hazard × need: incidents per 100,000 people × ${NEEDS[this.bivariate.need].label}` : `${this.shadedBy[0]!.toUpperCase()}${this.shadedBy.slice(1)}`);
+	/** How the classes are made, in words (the hazard × need legend quotes its tertile ranges). */
+	legendMethod = $derived.by(() => {
+		const b = this.bivariate;
+		if (b) {
+			const rate = (v: number) => formatMetric(v, true);
+			const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+			const ranges = (f: (v: number) => string, breaks: [number, number]) => LEVELS.map((l, i) => `${l} ${tertileRange(i, breaks, f)}`).join(', ');
+			return `Thirds of the districts. Violence per 100,000 people: ${ranges(rate, b.violenceBreaks)}. Need: ${ranges(pct, b.needBreaks)}. PBS Census 2023, ${NEEDS[b.need].source.replace('PBS Census 2023, ', '')}`;
+		}
+		return this.comparison ? 'Equal steps either side of no change' : CLASS_METHOD_LABEL[this.view.classMethod];
+	});
+	noData = $derived(this.bivariate ? { colour: NO_DATA_COLOUR, label: 'no census figure', count: this.bivariate.classes.filter((c) => c === null).length } : this.comparison ? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length } : null);
 	gi = $derived.by(() => {
 		if (!this.view.hotspots) return null;
 		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
@@ -253,6 +294,7 @@ export class Dashboard extends WithPageData {
 	colourBySlug = $derived(
 		new Map(
 			this.districts.map((d, i) => {
+				if (this.bivariate) return [d.properties.slug, bivariateColour(this.bivariate.classes[i] ?? null)];
 				const v = this.mapped[i];
 				if (v === null || v === undefined) return [d.properties.slug, NO_DATA_COLOUR];
 				if (this.comparison) return [d.properties.slug, divergingColours(this.comparison.bounds.length)[divergingClass(v, this.comparison.bounds)] ?? NO_DATA_COLOUR];
@@ -266,6 +308,12 @@ export class Dashboard extends WithPageData {
 		const i = this.indexOf.get(slug)!;
 		const v = this.mapped[i];
 		const d = this.districts[i]!.properties;
+		const b = this.bivariate;
+		if (b) {
+			const cls = b.classes[i];
+			if (cls === null || cls === undefined) return `${d.name}: no census figure`;
+			return `${d.name}: ${classWords(cls)} (${formatMetric(b.violence[i]!, true)} incidents per 100,000 people; ${(b.needs[i]! * 100).toFixed(1)} % ${NEEDS[b.need].label})`;
+		}
 		if (this.comparison) return `${d.name}: ${v === null || v === undefined ? 'not compared (too few events)' : `${v > 0 ? '+' : ''}${this.changeFormat(v)}`}`;
 		return `${d.name}: ${formatMetric(v ?? NaN, this.fractional)} ${this.unit}`;
 	};
@@ -309,7 +357,22 @@ export class Dashboard extends WithPageData {
 		const cls = classOf(seq.values[i]!, seq.breaks);
 		const fmt = (v: number) => formatMetric(v, this.fractional);
 		const classLabel = cls < 0 ? '0 (none recorded)' : `${fmt(seq.breaks.lower[cls]!)} – ${fmt(seq.breaks.upper[cls]!)} ${unit}`;
-		return { name: this.districts[i]!.properties.name, province: this.districts[i]!.properties.province, rank: seq.ranks[i]!, of: this.districts.length, unit, classLabel };
+		const d = this.districts[i]!.properties;
+		const c = this.census.districts[d.slug];
+		const needs = NEED_INDICATORS.map((k) => ({ label: NEEDS[k].label, share: c ? NEEDS[k].of(c) : null, source: NEEDS[k].source }));
+		const perPeople = metricValue(this.agg.byDistrict[i]!, 'incidents', 'people', d);
+		const bivariate = this.bivariate?.classes[i];
+		return {
+			name: d.name,
+			province: d.province,
+			rank: seq.ranks[i]!,
+			of: this.districts.length,
+			unit,
+			classLabel,
+			perHundredThousand: Number.isNaN(perPeople) ? null : perPeople,
+			needs,
+			hazardNeed: bivariate === null || bivariate === undefined ? null : classWords(bivariate)
+		};
 	};
 
 	/** Source, dates and filters: stamped on every report, picture and CSV. */
@@ -318,6 +381,15 @@ export class Dashboard extends WithPageData {
 		`Source: ${this.dataset.info.attribution} (${this.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`,
 		...(this.dataset.info.fetched ? [fetchedLine(this.dataset.info.fetched)] : [])
 	]);
+
+	/** The districts high on both violence and need, as CSV with the census vintage and the data's dates. */
+	exportHighOnBoth = () => {
+		const b = this.bivariate;
+		if (!b) return;
+		const info = this.dataset.info;
+		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: describeFilters(this.view) });
+		download(`${info.id}-high-violence-high-need-${b.need}.csv`, csv, 'text/csv');
+	};
 
 	// ---- exports of what is on screen, stamped with source and filters ----
 	exportView = (kind: 'incidents-csv' | 'incidents-geojson' | 'districts-csv') => {

@@ -11,6 +11,9 @@ import { distanceToLine, riskSummary, siteRisk } from '$lib/risk/index.js';
 import type { Band, BorderIndex } from '$lib/border/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
 import { toCsv } from '$lib/export/index.js';
+import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
+import { NEED_INDICATORS, NEEDS } from '$lib/bivariate/index.js';
+import { CENSUS_SOURCE, CENSUS_VINTAGE } from '$lib/census/index.js';
 import type { OverlaySource } from '$style/layers.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
@@ -23,6 +26,12 @@ export interface DistrictFacts {
 	of: number;
 	unit: string;
 	classLabel: string;
+	/** Incidents per 100,000 people (PBS 2023), null without a census figure. */
+	perHundredThousand: number | null;
+	/** The district's need figures (PBS Census 2023), each with its table. */
+	needs: { label: string; share: number | null; source: string }[];
+	/** The hazard × need class in words, when that view is on. */
+	hazardNeed: string | null;
 }
 
 /** What the planning tools read from the page. */
@@ -74,6 +83,7 @@ export class Planning {
 	bandsError = $state<string | null>(null);
 
 	constructor(private readonly ctx: PlanningContext) {
+		this.fromUrl();
 		this.refreshSites();
 		$effect(() => {
 			if (this.waypoints.length < 2 || this.routeLib) return;
@@ -90,6 +100,33 @@ export class Planning {
 				.catch((err: Error) => (this.bandsError = err.message));
 		});
 	}
+
+	/** The plan as URL parameters (src/lib/viewstate/plan.ts): the page writes them beside the view's. */
+	urlParams = $derived(
+		encodePlan({
+			tool: this.tab,
+			site: this.site,
+			radiusKm: this.radiusKm,
+			recentMonths: this.recentMonths,
+			waypoints: this.waypoints,
+			halfWidthKm: this.halfWidthKm,
+			segmentKm: this.segmentKm,
+			bands: this.showBands
+		}).toString()
+	);
+
+	/** Opens the plan a link (or back/forward) carries. */
+	fromUrl = () => {
+		const plan = decodePlan(new URLSearchParams(location.search));
+		this.tab = plan.tool;
+		this.site = plan.site;
+		this.radiusKm = plan.radiusKm;
+		this.recentMonths = plan.recentMonths;
+		this.waypoints = plan.waypoints;
+		this.halfWidthKm = plan.halfWidthKm;
+		this.segmentKm = plan.segmentKm;
+		this.showBands = plan.bands;
+	};
 
 	/** Figures for a point with the current radius and recent window. */
 	private riskAt(p: [number, number], nearest = 5) {
@@ -213,9 +250,16 @@ export class Planning {
 		const figures = this.siteFigures;
 		if (what === 'site' && site && figures) {
 			const r = figures.risk;
+			const d = figures.district;
 			return toCsv(
-				['site', 'latitude', 'longitude', 'radius_km', 'incidents', `incidents_last_${this.recentMonths}_months`, 'killed', 'wounded', 'district_level_locations', 'district', 'district_rank', 'border_km', 'summary', 'dataset', 'attribution', 'filters'],
-				[[site.name, site.lat, site.lon, this.radiusKm, r.all.incidents, r.recent.incidents, r.all.killed, r.all.wounded, r.all.districtLevel, figures.district?.name ?? 'outside KP/Balochistan', figures.district?.rank ?? null, Number(figures.borderKm.toFixed(2)), figures.summary, ...provenance]]
+				['site', 'latitude', 'longitude', 'radius_km', 'incidents', `incidents_last_${this.recentMonths}_months`, 'killed', 'wounded', 'district_level_locations', 'district', 'district_rank', 'district_incidents_per_100k', ...NEED_INDICATORS.map((k) => `district_${NEEDS[k].column}`), 'census', 'border_km', 'summary', 'dataset', 'attribution', 'filters'],
+				[[
+					site.name, site.lat, site.lon, this.radiusKm, r.all.incidents, r.recent.incidents, r.all.killed, r.all.wounded, r.all.districtLevel,
+					d?.name ?? 'outside KP/Balochistan', d?.rank ?? null, d?.perHundredThousand === null || !d ? null : Number(d.perHundredThousand.toFixed(3)),
+					...(d ? d.needs.map((n) => (n.share === null ? 'no census figure' : Number((n.share * 100).toFixed(2)))) : NEED_INDICATORS.map(() => null)),
+					d ? `${CENSUS_SOURCE} (${CENSUS_VINTAGE}): ${d.needs.map((n) => n.source).join('; ')}` : null,
+					Number(figures.borderKm.toFixed(2)), figures.summary, ...provenance
+				]]
 			);
 		}
 		if (what === 'route' && this.exposure) {

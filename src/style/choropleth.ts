@@ -37,7 +37,7 @@ export function divergingColours(perSide: number): string[] {
 }
 
 const value: ExpressionSpecification = ['to-number', ['feature-state', 'value'], 0];
-const withNoData = (colour: ExpressionSpecification | string): ExpressionSpecification => [
+export const withNoData = (colour: ExpressionSpecification | string): ExpressionSpecification => [
 	'case',
 	['boolean', ['feature-state', 'nodata'], false],
 	NO_DATA_COLOUR,

@@ -106,8 +106,15 @@ test('border bands count the incidents of the current filters', async ({ page })
 
 test('a saved site is kept across reloads, with its figures in the table', async ({ page }) => {
 	await checkLandiKotal(page, 'Landi Kotal');
-	page.once('dialog', (d) => d.accept('TEST clinic Landi Kotal'));
+	// Named inline (no browser prompt): the field starts with the site's name.
+	page.on('dialog', (d) => {
+		throw new Error(`unexpected browser dialog: ${d.message()}`);
+	});
 	await page.getByTestId('save-site').click();
+	await expect(page.getByTestId('save-site-name')).toHaveValue('Landi Kotal');
+	await page.getByTestId('save-site-name').fill('TEST clinic Landi Kotal');
+	await page.getByTestId('save-site-confirm').click();
+	await expect(page.getByTestId('save-site-form')).toHaveCount(0);
 	await expect(page.getByTestId('tab-sites')).toHaveText('Saved sites (1)');
 
 	await page.reload();

@@ -8,6 +8,7 @@ import type { CompareMode } from '../compare/index.js';
 import { dayNumber, PRECISIONS } from '../columns/index.js';
 import type { IncidentFilter } from '../filter/index.js';
 import type { PlacePrecision } from '../incident/index.js';
+import { NEED_INDICATORS, type NeedIndicator } from '../bivariate/index.js';
 
 export const SCHEMES = ['YlOrRd', 'OrRd', 'Reds', 'Purples', 'YlGnBu'] as const;
 export type SchemeName = (typeof SCHEMES)[number];
@@ -34,6 +35,8 @@ export interface ViewState {
 	compare: { mode: CompareMode; a: MonthRange; b: MonthRange } | null;
 	hotspots: boolean;
 	points: boolean;
+	/** Hazard × need: the census need indicator the bivariate map pairs with attacks per person; null = off. */
+	need: NeedIndicator | null;
 	district: string | null;
 	/** Map centre and zoom; null = fit the two provinces. */
 	camera: { lon: number; lat: number; zoom: number } | null;
@@ -57,6 +60,7 @@ export function defaultView(dataset: string): ViewState {
 		compare: null,
 		hotspots: false,
 		points: false,
+		need: null,
 		district: null,
 		camera: null
 	};
@@ -91,6 +95,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	}
 	if (view.hotspots) p.set('hotspots', '1');
 	if (view.points) p.set('points', '1');
+	if (view.need) p.set('need', view.need);
 	if (view.district) p.set('district', view.district);
 	if (view.camera) p.set('map', `${view.camera.lon.toFixed(4)},${view.camera.lat.toFixed(4)},${view.camera.zoom.toFixed(2)}`);
 	return p;
@@ -121,6 +126,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string): ViewSta
 		compare: mode && a && b ? { mode, a, b } : null,
 		hotspots: p.get('hotspots') === '1',
 		points: p.get('points') === '1',
+		need: oneOf(p.get('need'), NEED_INDICATORS),
 		district: p.get('district'),
 		camera: camera.length === 3 && camera.every(Number.isFinite) ? { lon: camera[0]!, lat: camera[1]!, zoom: camera[2]! } : null
 	};
