@@ -1,10 +1,12 @@
 /**
  * The analytic engine off the main thread: the spatial join runs once per dataset (in chunks, with
- * progress), then every filter change re-aggregates the typed columns held here.
+ * progress), then every filter change re-aggregates the typed columns held here: a change of the
+ * time window alone is summed from the per-month cube of the other filters (src/lib/aggregate/timecube).
  */
 import { expose } from 'comlink';
 import { buildJoinIndex, type JoinIndex } from '../lib/join/index.js';
 import { aggregate, assignColumns, type Aggregation, type Assignment } from '../lib/aggregate/index.js';
+import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
 import type { IncidentColumns } from '../lib/columns/index.js';
 import type { District } from '../lib/districts/index.js';
@@ -15,17 +17,20 @@ const CHUNK = 1 << 16;
 let index: JoinIndex | null = null;
 let columns: IncidentColumns | null = null;
 let assignment: Assignment | null = null;
+/** The cube of the last non-date filter: time changes (slider, play) are answered from it. */
+let cube: { key: string; cube: TimeCube } | null = null;
 
 const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
-		columns = assignment = null;
+		columns = assignment = cube = null;
 	},
 
 	/** Joins the columns to the districts; returns a copy of the assignment for the main thread. */
 	load(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
 		if (!index) throw new Error('engine: setDistricts first');
 		columns = cols;
+		cube = null;
 		assignment = new Int32Array(cols.length);
 		for (let from = 0; from < cols.length; from += CHUNK) {
 			const to = Math.min(cols.length, from + CHUNK);
@@ -37,7 +42,11 @@ const engine = {
 
 	aggregate(filter: IncidentFilter = {}): Aggregation {
 		if (!index || !columns || !assignment) throw new Error('engine: load a dataset first');
-		return aggregate(columns, assignment, index.districtCount, filter);
+		const window = monthWindow(filter);
+		if (!window) return aggregate(columns, assignment, index.districtCount, filter);
+		const key = cubeKey(filter);
+		if (cube?.key !== key) cube = { key, cube: buildTimeCube(columns, assignment, index.districtCount, filter) };
+		return aggregateWindow(cube.cube, window);
 	}
 };
 

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, polygon } from '@turf/turf';
-import { aggregate, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
+import { aggregate, assignColumns, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
 import { formatMetric } from '../format/index.js';
 import { classBreaks, classOf, NO_FIGURE_CLASS } from '../classify/index.js';
-import { dayNumber, toColumns } from '../columns/index.js';
+import { dayNumber, isoMonth, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
+import { aggregateWindow, buildTimeCube, cubeKey, monthWindow } from './timecube.js';
+import { buildJoinIndex } from '../join/index.js';
+import { seededRandom, syntheticColumns } from '../join/synthetic.js';
+import { windowDays } from '../viewstate/index.js';
+import type { IncidentFilter } from '../filter/index.js';
 import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
@@ -107,5 +112,76 @@ describe('metrics and ranks', () => {
 		const breaks = classBreaks([5, NaN, 9, 0], { method: 'equal', count: 2 });
 		expect(breaks.counts.reduce((a, b) => a + b, 0) + breaks.zeroCount).toBe(3);
 		expect(classOf(NaN, breaks)).toBe(NO_FIGURE_CLASS);
+	});
+});
+
+describe('time cube: a window from per-month sums equals a full pass (property test)', () => {
+	const { districts } = committedBaseMap();
+	const rnd = seededRandom(2026);
+	const pick = <T>(xs: readonly T[], p: number) => xs.filter(() => rnd() < p);
+	/** Real datasets, and synthetic rows with random categories, casualties and precisions. */
+	function synthetic(n: number) {
+		const cols = syntheticColumns(n, [60.9, 24.9, 74.1, 36.9], [dayNumber('2019-01-01'), dayNumber('2026-10-31')], 7);
+		cols.labels = { actor: ['(not recorded)', 'A', 'B', 'C', 'D'], eventType: ['(not recorded)', 'x', 'y'], target: ['(not recorded)', 'p', 'q', 'r'] };
+		for (let i = 0; i < n; i++) {
+			cols.actor[i] = Math.floor(rnd() * 5);
+			cols.eventType[i] = Math.floor(rnd() * 3);
+			cols.target[i] = Math.floor(rnd() * 4);
+			cols.suicide[i] = Math.floor(rnd() * 3) - 1;
+			cols.precision[i] = Math.floor(rnd() * PRECISIONS.length);
+			if (rnd() < 0.05) (cols.lon[i] = NaN), (cols.lat[i] = NaN);
+		}
+		return cols;
+	}
+	const sets = [
+		...['gtd-2008', 'gtd-2015-bombings'].map((id) => toColumns(committedDataset(id).incidents)),
+		synthetic(20_000)
+	].map((cols) => ({ cols, assignment: assignColumns(cols, buildJoinIndex(districts)) }));
+
+	function randomFilter(cols: IncidentColumns): IncidentFilter {
+		const months: number[] = [];
+		for (let i = 0; i < cols.length; i++) months.push(cols.month[i]!);
+		const [lo, hi] = [Math.min(...months), Math.max(...months)];
+		const a = lo - 2 + Math.floor(rnd() * (hi - lo + 5));
+		const b = a + Math.floor(rnd() * (hi - lo + 3));
+		const window = rnd() < 0.2 ? {} : windowDays([isoMonth(a), isoMonth(Math.max(a, b))]);
+		return {
+			...window,
+			actor: pick(cols.labels.actor, 0.3),
+			eventType: pick(cols.labels.eventType, 0.3),
+			target: pick(cols.labels.target, 0.2),
+			...(rnd() < 0.2 ? { suicide: rnd() < 0.5 ? ('yes' as const) : ('no' as const) } : {}),
+			minCasualties: rnd() < 0.2 ? Math.floor(rnd() * 4) : 0,
+			precision: pick(PRECISIONS, 0.2)
+		};
+	}
+
+	it('matches district totals, buckets, passing rows, facets and histograms on 300 random filters: 0 mismatches', () => {
+		let mismatches = 0;
+		for (let run = 0; run < 300; run++) {
+			const { cols, assignment } = sets[run % sets.length]!;
+			const filter = randomFilter(cols);
+			const window = monthWindow(filter);
+			expect(window).not.toBeNull();
+			const fast = aggregateWindow(buildTimeCube(cols, assignment, districts.length, filter), window!);
+			const exact = aggregate(cols, assignment, districts.length, filter);
+			if (JSON.stringify(fast) !== JSON.stringify(exact)) {
+				mismatches++;
+				expect(fast, `run ${run}: ${JSON.stringify(filter)}`).toEqual(exact);
+			}
+		}
+		expect(mismatches).toBe(0);
+	});
+
+	it('reuses one cube across windows, and leaves windows that cut months to the full pass', () => {
+		const { cols, assignment } = sets[0]!;
+		const cube = buildTimeCube(cols, assignment, districts.length, { actor: [] });
+		for (const [a, b] of [['2008-01', '2008-03'], ['2008-06', '2008-06'], ['2007-01', '2009-12']] as const) {
+			const filter = { ...windowDays([a, b]), actor: [] };
+			expect(JSON.stringify(aggregateWindow(cube, monthWindow(filter)!))).toBe(JSON.stringify(aggregate(cols, assignment, districts.length, filter)));
+		}
+		expect(monthWindow({ dayFrom: dayNumber('2008-01-02'), dayTo: dayNumber('2008-01-31') })).toBeNull();
+		expect(monthWindow({ dayFrom: dayNumber('2008-01-01'), dayTo: dayNumber('2008-01-30') })).toBeNull();
+		expect(cubeKey({ dayFrom: 1, dayTo: 2, actor: ['A'] })).toBe(cubeKey({ actor: ['A'] }));
 	});
 });
