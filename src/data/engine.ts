@@ -9,6 +9,8 @@ export interface Engine {
 	api: Remote<EngineApi>;
 	/** Sends the columns (transferred, not copied) and joins them, reporting progress 0…1. */
 	load(cols: IncidentColumns, onProgress: (fraction: number) => void): Promise<Int32Array>;
+	/** An imported dataset: the worker reads it from IndexedDB and builds its columns itself. */
+	loadStored(id: string, onProgress: (fraction: number) => void): Promise<{ assignment: Int32Array; labels: IncidentColumns['labels'] }>;
 	terminate(): void;
 }
 
@@ -21,6 +23,10 @@ export function createEngine(districts: District[]): Engine {
 		async load(cols, onProgress) {
 			await ready;
 			return api.load(transfer(cols, columnBuffers(cols)), proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
+		},
+		async loadStored(id, onProgress) {
+			await ready;
+			return api.loadStored(id, proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
 		},
 		terminate: () => worker.terminate()
 	};

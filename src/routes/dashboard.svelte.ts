@@ -105,11 +105,20 @@ export class Dashboard extends WithPageData {
 			const ds = this.requested;
 			let current = true;
 			this.joinProgress = 0;
-			const cols = toColumns(ds.incidents);
-			const labels = cols.labels;
-			this.engine
-				.load(cols, (f) => current && (this.joinProgress = f))
-				.then((assignment) => current && (this.joined = { dataset: ds, assignment, labels }))
+			const progress = (f: number) => current && (this.joinProgress = f);
+			// An import can be large: the worker reads it from storage and builds its columns itself.
+			const joining = isImported(ds.info.id)
+				? this.engine.loadStored(ds.info.id, progress)
+				: (() => {
+						const cols = toColumns(ds.incidents);
+						return this.engine.load(cols, progress).then((assignment) => ({ assignment, labels: cols.labels }));
+					})();
+			joining
+				.then(({ assignment, labels }) => {
+					if (!current) return;
+					if (assignment.length !== ds.incidents.length) throw new Error(`storage changed while loading (${assignment.length} rows joined, ${ds.incidents.length} shown); reload the page`);
+					this.joined = { dataset: ds, assignment, labels };
+				})
 				.catch((err: Error) => current && (this.loadError = `Could not join ${ds.info.name}: ${err.message}`))
 				.finally(() => current && (this.joinProgress = null));
 			return () => (current = false);

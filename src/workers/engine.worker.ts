@@ -8,7 +8,8 @@ import { buildJoinIndex, type JoinIndex } from '../lib/join/index.js';
 import { aggregate, assignColumns, type Aggregation, type Assignment } from '../lib/aggregate/index.js';
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
-import type { IncidentColumns } from '../lib/columns/index.js';
+import { toColumns, type IncidentColumns } from '../lib/columns/index.js';
+import { loadImported } from '../data/store/index.js';
 import type { District } from '../lib/districts/index.js';
 
 /** Rows joined between two progress reports. */
@@ -20,6 +21,19 @@ let assignment: Assignment | null = null;
 /** The cube of the last non-date filter: time changes (slider, play) are answered from it. */
 let cube: { key: string; cube: TimeCube } | null = null;
 
+function join(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
+	if (!index) throw new Error('engine: setDistricts first');
+	columns = cols;
+	cube = null;
+	assignment = new Int32Array(cols.length);
+	for (let from = 0; from < cols.length; from += CHUNK) {
+		const to = Math.min(cols.length, from + CHUNK);
+		assignColumns(cols, index, assignment, from, to);
+		onProgress?.(to, cols.length);
+	}
+	return assignment.slice();
+}
+
 const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
@@ -28,16 +42,18 @@ const engine = {
 
 	/** Joins the columns to the districts; returns a copy of the assignment for the main thread. */
 	load(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
-		if (!index) throw new Error('engine: setDistricts first');
-		columns = cols;
-		cube = null;
-		assignment = new Int32Array(cols.length);
-		for (let from = 0; from < cols.length; from += CHUNK) {
-			const to = Math.min(cols.length, from + CHUNK);
-			assignColumns(cols, index, assignment, from, to);
-			onProgress?.(to, cols.length);
-		}
-		return assignment.slice();
+		return join(cols, onProgress);
+	},
+
+	/**
+	 * An imported dataset, read from IndexedDB here and turned into columns here: the page does
+	 * not build columns of a large import on its own thread. Returns the assignment and the
+	 * category labels (the filter controls' options).
+	 */
+	async loadStored(id: string, onProgress?: (done: number, total: number) => void): Promise<{ assignment: Assignment; labels: IncidentColumns['labels'] }> {
+		const { incidents } = await loadImported(id);
+		const cols = toColumns(incidents);
+		return { assignment: join(cols, onProgress), labels: cols.labels };
 	},
 
 	aggregate(filter: IncidentFilter = {}): Aggregation {
