@@ -18,11 +18,16 @@ const rejected = [{ row: 7, column: 'date', problem: 'not a date', cells: { id: 
 describe('imported datasets in IndexedDB', () => {
 	it('stores, lists, reloads and removes a dataset, across chunks', async () => {
 		await saveImported(meta('import-a'), rows, rejected);
-		expect((await listImported()).map((d) => [d.info.id, d.incidentChunks])).toEqual([['import-a', 3]]);
+		expect((await listImported()).map((d) => [d.info.id, d.incidentChunks])).toEqual([['import-a', 12]]);
 		const back = await loadImported('import-a');
 		expect(back.incidents).toEqual(rows);
 		expect(back.report).toMatchObject({ rowsRead: 12_001, rowsWritten: 12_000 });
 		expect(await loadRejections('import-a')).toEqual(rejected);
+		// A refresh rewrites the dataset under its id: fewer rows leave no old chunk behind.
+		await saveImported(meta('import-a'), rows.slice(0, 2500), []);
+		expect((await listImported()).map((d) => d.incidentChunks)).toEqual([3]);
+		expect((await loadImported('import-a')).incidents).toEqual(rows.slice(0, 2500));
+		expect(await loadRejections('import-a')).toEqual([]);
 		await removeImported('import-a');
 		expect(await listImported()).toEqual([]);
 		await expect(loadImported('import-a')).rejects.toThrow(StorageError);
