@@ -93,7 +93,8 @@ export function emptyAggregation(districtCount: number): Aggregation {
 	return aggregate(toColumns([]), new Int32Array(), districtCount);
 }
 
-function monthSpan(cols: IncidentColumns): { first: number; last: number } {
+/** First and last month number in the columns (first > last when there are no rows). */
+export function monthSpan(cols: IncidentColumns): { first: number; last: number } {
 	let first = Infinity;
 	let last = -Infinity;
 	for (let i = 0; i < cols.length; i++) {
@@ -102,6 +103,20 @@ function monthSpan(cols: IncidentColumns): { first: number; last: number } {
 		if (m > last) last = m;
 	}
 	return first <= last ? { first, last } : { first: 0, last: -1 };
+}
+
+/** The sum of several totals (e.g. every district's: the "in a district" bucket). */
+export function sumTotals(all: readonly Totals[]): Totals {
+	return all.reduce<Totals>(
+		(sum, t) => ({
+			incidents: sum.incidents + t.incidents,
+			killed: sum.killed + t.killed,
+			wounded: sum.wounded + t.wounded,
+			killedUnknown: sum.killedUnknown + t.killedUnknown,
+			woundedUnknown: sum.woundedUnknown + t.woundedUnknown
+		}),
+		{ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }
+	);
 }
 
 /**
@@ -160,16 +175,7 @@ export function aggregate(cols: IncidentColumns, assignment: Assignment, distric
 		woundedUnknown: acc[slot * 5 + 4]!
 	});
 	const byDistrict = Array.from({ length: districtCount }, (_, d) => totals(d));
-	const inDistricts = byDistrict.reduce<Totals>(
-		(sum, t) => ({
-			incidents: sum.incidents + t.incidents,
-			killed: sum.killed + t.killed,
-			wounded: sum.wounded + t.wounded,
-			killedUnknown: sum.killedUnknown + t.killedUnknown,
-			woundedUnknown: sum.woundedUnknown + t.woundedUnknown
-		}),
-		{ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }
-	);
+	const inDistricts = sumTotals(byDistrict);
 	return {
 		byDistrict,
 		inDistricts,

@@ -10,7 +10,7 @@
  */
 import { PRECISIONS, monthNumber, isoDate, type IncidentColumns } from '../columns/index.js';
 import { BIT, compileFilter, failures, type IncidentFilter } from '../filter/index.js';
-import type { Aggregation, Assignment, Totals } from './index.js';
+import { monthSpan, sumTotals, type Aggregation, type Assignment, type Totals } from './index.js';
 
 const FACETS = ['actor', 'eventType', 'target', 'suicide', 'precision'] as const;
 type Facet = (typeof FACETS)[number];
@@ -51,22 +51,11 @@ export function monthWindow(filter: IncidentFilter): { from: number; to: number 
 	return { from: mFrom, to: mTo };
 }
 
-function span(cols: IncidentColumns): { first: number; last: number } {
-	let first = Infinity;
-	let last = -Infinity;
-	for (let i = 0; i < cols.length; i++) {
-		const m = cols.month[i]!;
-		if (m < first) first = m;
-		if (m > last) last = m;
-	}
-	return first <= last ? { first, last } : { first: 0, last: -1 };
-}
-
 /** One pass: the cubes for the filter's non-date components (its dates are ignored). */
 export function buildTimeCube(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: IncidentFilter): TimeCube {
 	if (assignment.length !== cols.length) throw new Error('buildTimeCube: assignment and columns differ in length');
 	const f = compileFilter(cols, { ...filter, dayFrom: undefined, dayTo: undefined });
-	const months = span(cols);
+	const months = monthSpan(cols);
 	const monthCount = months.last - months.first + 1;
 	const optionCounts: Record<Facet, number> = {
 		actor: cols.labels.actor.length,
@@ -127,10 +116,7 @@ export function aggregateWindow(cube: TimeCube, window: { from: number; to: numb
 		return { incidents: t[0]!, killed: t[1]!, wounded: t[2]!, killedUnknown: t[3]!, woundedUnknown: t[4]! };
 	};
 	const byDistrict = Array.from({ length: districtCount }, (_, d) => sumSlot(d));
-	const inDistricts = byDistrict.reduce<Totals>(
-		(s, t) => ({ incidents: s.incidents + t.incidents, killed: s.killed + t.killed, wounded: s.wounded + t.wounded, killedUnknown: s.killedUnknown + t.killedUnknown, woundedUnknown: s.woundedUnknown + t.woundedUnknown }),
-		{ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 }
-	);
+	const inDistricts = sumTotals(byDistrict);
 	const [outside, coarse, unlocated] = [districtCount, districtCount + 1, districtCount + 2].map(sumSlot) as [Totals, Totals, Totals];
 	const facet = (k: Facet) => {
 		const out = new Int32Array(cube.optionCounts[k]);
