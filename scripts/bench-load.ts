@@ -221,6 +221,8 @@ try {
 	await importPage.getByTestId('report-close').click();
 	await importPage.waitForSelector('[data-rendered^="import-"]', { timeout: 300_000 });
 	const shownMs = (await importPage.evaluate(() => performance.now())) - t0;
+	// The page has settled on the import when its accounting shows every row.
+	await importPage.getByTestId('acc-rows').filter({ hasText: IMPORT_ROWS.toLocaleString('en-GB') }).waitFor({ timeout: 300_000 });
 	const importBlocking = await readWatch();
 	const cdp = await importContext.newCDPSession(importPage);
 	await cdp.send('HeapProfiler.collectGarbage');

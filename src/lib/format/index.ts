@@ -25,9 +25,13 @@ export function metricUnit(metric: Metric, per: Per): string {
 export const formatShare = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 /** "14 Mar 2008", "Mar 2008" or "2008" depending on what the source knows. */
+/** One formatter per precision: building an Intl.DateTimeFormat costs far more than using one (time-play labels every month). */
+const DATE_FORMATS = {
+	day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+	month: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+	year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' })
+} as const;
+
 export function formatDate(iso: string, precision: 'day' | 'month' | 'year'): string {
-	const d = new Date(`${iso}T00:00:00Z`);
-	const opts: Intl.DateTimeFormatOptions =
-		precision === 'day' ? { day: 'numeric', month: 'short', year: 'numeric' } : precision === 'month' ? { month: 'short', year: 'numeric' } : { year: 'numeric' };
-	return new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d);
+	return DATE_FORMATS[precision].format(new Date(`${iso}T00:00:00Z`));
 }
