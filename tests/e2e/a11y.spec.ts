@@ -18,6 +18,16 @@ test('the dashboard on a desktop', async ({ page }) => {
 	expect(await violations(page)).toEqual([]);
 });
 
+test('the Get current data dialog, and the hazard × need view with a site check', async ({ page }) => {
+	await openDashboard(page, '?dataset=gtd-2008&need=water&tool=site&site=32.986,70.604&sitename=TEST%20site');
+	await waitForView(page, 'gtd-2008|incidents|area|need=water');
+	await expect(page.getByTestId('site-need')).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+	await page.getByTestId('get-current-data').click();
+	await expect(page.getByTestId('current-data')).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+});
+
 test('a district page', async ({ page }) => {
 	await page.goto('/district/chaman/');
 	expect(await violations(page)).toEqual([]);
