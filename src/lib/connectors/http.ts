@@ -53,6 +53,7 @@ const retryable = (status: number) => status === 429 || status >= 500;
 export async function request(url: string, init: RequestInit, opts: HttpOptions): Promise<Response> {
 	const retries = opts.retries ?? 4;
 	const sleep = opts.sleep ?? ((ms: number) => defaultSleep(ms, opts.signal));
+	let networkFailures = 0;
 	for (let attempt = 0; ; attempt++) {
 		if (opts.signal?.aborted) throw new ConnectorError('cancelled', 'Cancelled; nothing was saved.');
 		let response: Response;
@@ -60,6 +61,11 @@ export async function request(url: string, init: RequestInit, opts: HttpOptions)
 			response = await opts.fetch(url, { ...init, signal: opts.signal });
 		} catch (err) {
 			if (opts.signal?.aborted || (err as Error)?.name === 'AbortError') throw new ConnectorError('cancelled', 'Cancelled; nothing was saved.');
+			// One retry: a kept-alive connection the server has just closed fails like no network.
+			if (networkFailures++ === 0) {
+				await sleep(backoffMs(0, null));
+				continue;
+			}
 			throw new ConnectorError('network', opts.unreachable(opts.service));
 		}
 		if (!retryable(response.status)) return response;

@@ -145,10 +145,19 @@ describe('UCDP connector against the mock API', () => {
 		expect(err.message).toBe('UCDP returned no events for Pakistan (GW 770), 1995-01-01 – 1995-12-31. Nothing was saved.');
 	});
 
-	it('tells a network failure apart, with the caller’s advice', async () => {
+	it('tells a network failure apart (after one retry), with the caller’s advice', async () => {
+		waits.length = 0;
 		const err = await failure(ucdp(), options({ origins: { ucdp: 'http://127.0.0.1:9' }, unreachable: (s) => `no route to ${s}` }));
 		expect(err.kind).toBe('network');
 		expect(err.message).toBe('no route to UCDP');
+		expect(waits).toEqual([1000]);
+	});
+	it('retries once when a connection fails, then goes on', async () => {
+		let calls = 0;
+		const flaky: typeof fetch = (input, init) => (++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
+		const { result } = await fetchDataset(ucdp({ to: '2023-01-31' }), options({ fetch: flaky }));
+		expect(calls).toBeGreaterThan(1);
+		expect(result.report.rowsRead).toBeGreaterThan(0);
 	});
 
 	it('can be cancelled between pages', async () => {
