@@ -20,6 +20,12 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 		}
 	},
+	// Timing tests (main-thread budgets) run alone, after the rest: on two cores a parallel test
+	// would steal their CPU and fail them for its own work.
+	projects: [
+		{ name: 'main', testIgnore: /large-import\.spec\.ts/ },
+		{ name: 'timing', testMatch: /large-import\.spec\.ts/, dependencies: ['main'] }
+	],
 	// The tests run against the production build, as users get it from `npm start`.
 	webServer: {
 		command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
