@@ -17,7 +17,7 @@ import { districtsCsv, incidentsCsv, incidentsGeoJson } from '$lib/export/index.
 import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { BOUNDARY_CREDIT, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
-import type { IncidentDataset } from '$lib/incident/index.js';
+import type { Incident, IncidentDataset } from '$lib/incident/index.js';
 import { districtAt } from '$lib/risk/index.js';
 import { decodeView, describeFilters, encodeView, shadingKey, viewFilter, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
 import { bivariateClasses, bivariateCsv, classWords, highOnBoth, LEVELS, NEED_INDICATORS, NEEDS, tertileRange, type BivariateRow } from '$lib/bivariate/index.js';
@@ -27,7 +27,7 @@ import { loadBundledDataset, type Manifest } from '../data/bundled.js';
 import { createEngine } from '../data/engine.js';
 import { download } from '../data/download.js';
 import { fetchedLine } from '$lib/connectors/index.js';
-import { listImported, loadImported, removeImported, type StoredDataset } from '../data/store/index.js';
+import { listImported, loadImported, loadImportedMeta, removeImported, type StoredDataset } from '../data/store/index.js';
 import type { DistrictFacts } from './planning.svelte.js';
 
 export interface DashboardData {
@@ -38,6 +38,8 @@ export interface DashboardData {
 }
 
 const isImported = (id: string) => id.startsWith('import-');
+/** Rows in a dataset: an import's are counted in its report (its rows may not be loaded). */
+const rowCount = (ds: IncidentDataset) => (isImported(ds.info.id) ? ds.report.rowsWritten : ds.incidents.length);
 
 /** The loader's data, set by super() before any field of Dashboard initialises (its fields read it). */
 class WithPageData {
@@ -65,6 +67,13 @@ export class Dashboard extends WithPageData {
 	// Datasets and results are replaced whole, never mutated: $state.raw keeps Svelte from wrapping
 	// every incident in a reactive proxy (which made reading 200,000 rows take seconds).
 	imported = $state.raw<StoredDataset[]>([]);
+	/**
+	 * An import's rows on the page, loaded only when something shows them (a district's incident
+	 * list, the points layer, an export, the planning tools): the map, ranking, legend and filters
+	 * come from the engine worker, which reads the rows itself.
+	 */
+	private rows = $state.raw<{ id: string; incidents: Incident[] } | null>(null);
+	private rowsPromise: { id: string; promise: Promise<void> } | null = null;
 	requested = $state.raw<IncidentDataset>() as IncidentDataset;
 	loading = $state(false);
 	joinProgress = $state<number | null>(null);
@@ -92,8 +101,12 @@ export class Dashboard extends WithPageData {
 			if (id === untrack(() => this.requested.info.id)) return;
 			this.loading = true;
 			this.loadError = null;
-			(isImported(id) ? loadImported(id) : loadBundledDataset(fetch, this.manifest, id))
-				.then((ds) => (this.requested = ds))
+			// An import's rows stay in storage until something on the page needs them (needRows).
+			(isImported(id) ? loadImportedMeta(id) : loadBundledDataset(fetch, this.manifest, id))
+				.then((ds) => {
+					this.rows = null;
+					this.requested = ds;
+				})
 				.catch((err: Error) => {
 					this.loadError = `${err.message} Showing ${untrack(() => this.requested.info.name)} instead.`;
 					this.view.dataset = untrack(() => this.requested.info.id);
@@ -116,12 +129,16 @@ export class Dashboard extends WithPageData {
 			joining
 				.then(({ assignment, labels }) => {
 					if (!current) return;
-					if (assignment.length !== ds.incidents.length) throw new Error(`storage changed while loading (${assignment.length} rows joined, ${ds.incidents.length} shown); reload the page`);
+					if (assignment.length !== rowCount(ds)) throw new Error(`storage changed while loading (${assignment.length} rows joined, ${rowCount(ds)} stored); reload the page`);
 					this.joined = { dataset: ds, assignment, labels };
 				})
 				.catch((err: Error) => current && (this.loadError = `Could not join ${ds.info.name}: ${err.message}`))
 				.finally(() => current && (this.joinProgress = null));
 			return () => (current = false);
+		});
+		// A district's incident list and the points layer show rows: read an import's when asked for.
+		$effect(() => {
+			if (this.view.district || this.view.points) this.needRows();
 		});
 		// … then re-aggregated there on every view change.
 		$effect(() => {
@@ -199,8 +216,12 @@ export class Dashboard extends WithPageData {
 	onrefreshed = (info: { id: string }) => {
 		this.refreshImported();
 		if (this.view.dataset !== info.id) return;
-		loadImported(info.id)
-			.then((ds) => (this.requested = ds))
+		loadImportedMeta(info.id)
+			.then((ds) => {
+				this.rows = null;
+				this.rowsPromise = null;
+				this.requested = ds;
+			})
 			.catch((err: Error) => (this.loadError = err.message));
 	};
 	onremove = async (id: string) => {
@@ -213,7 +234,36 @@ export class Dashboard extends WithPageData {
 		if (this.view.dataset === id) this.view.dataset = this.manifest.datasets[0]!.id;
 	};
 
-	dataset = $derived(this.result?.joined.dataset ?? this.requested);
+	private baseDataset = $derived(this.result?.joined.dataset ?? this.requested);
+	dataset = $derived.by(() => {
+		const base = this.baseDataset;
+		return this.rows && this.rows.id === base.info.id ? { ...base, incidents: this.rows.incidents } : base;
+	});
+	/** Rows in the dataset on screen (an import's may not be on the page). */
+	rowTotal = $derived(rowCount(this.baseDataset));
+	/** Rows in the dataset being joined. */
+	requestedRows = $derived(rowCount(this.requested));
+	/** True while an import's rows are wanted on the page and not yet read. */
+	rowsPending = $derived(isImported(this.baseDataset.info.id) && this.rows?.id !== this.baseDataset.info.id);
+	/** Rows of the dataset on the page: the dataset as loaded for bundled data, an import's read from storage once. */
+	ensureRows = (): Promise<void> => {
+		const id = this.baseDataset.info.id;
+		if (!isImported(id) || this.rows?.id === id) return Promise.resolve();
+		if (this.rowsPromise?.id === id) return this.rowsPromise.promise;
+		const promise = loadImported(id)
+			.then((ds) => {
+				if (this.baseDataset.info.id === id) this.rows = { id, incidents: ds.incidents };
+			})
+			.catch((err: Error) => {
+				this.loadError = err.message;
+			})
+			.finally(() => {
+				if (this.rowsPromise?.promise === promise) this.rowsPromise = null;
+			});
+		this.rowsPromise = { id, promise };
+		return promise;
+	};
+	needRows = () => void this.ensureRows();
 	agg = $derived(this.result?.agg ?? emptyAggregation(this.districts.length));
 	months = $derived(Array.from({ length: Math.max(0, this.agg.months.last - this.agg.months.first + 1) }, (_, i) => isoMonth(this.agg.months.first + i)));
 
@@ -352,9 +402,11 @@ export class Dashboard extends WithPageData {
 		})
 	);
 	selectedIndex = $derived(this.view.district ? this.indexOf.get(this.view.district) : undefined);
+	/** The selected district's incidents under the filters; null while an import's rows are being read. */
 	selectedIncidents = $derived.by(() => {
 		const i = this.selectedIndex;
 		const result = this.result;
+		if (i !== undefined && this.rowsPending) return null;
 		return i === undefined || !result ? [] : this.dataset.incidents.filter((_, k) => result.joined.assignment[k] === i && result.agg.passing[k]);
 	});
 
@@ -401,7 +453,8 @@ export class Dashboard extends WithPageData {
 	};
 
 	// ---- exports of what is on screen, stamped with source and filters ----
-	exportView = (kind: 'incidents-csv' | 'incidents-geojson' | 'districts-csv') => {
+	exportView = async (kind: 'incidents-csv' | 'incidents-geojson' | 'districts-csv') => {
+		if (kind !== 'districts-csv') await this.ensureRows();
 		const result = this.result;
 		if (!result) return;
 		const { dataset, districts } = this;

@@ -131,11 +131,10 @@ async function readChunks<T>(id: string, kind: 'incidents' | 'rejections', count
 	return rows;
 }
 
-/** The stored dataset as the dashboard uses it, with a report in the bundled data's shape. */
-export async function loadImported(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
+/** The stored dataset's description and report in the bundled data's shape, without its rows. */
+export async function loadImportedMeta(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
 	const stored = await (await db()).get('datasets', id);
 	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
-	const incidents = await readChunks<Incident>(id, 'incidents', stored.incidentChunks);
 	const r = stored.importReport;
 	const report: NormaliseReport = {
 		file: r.file,
@@ -144,7 +143,13 @@ export async function loadImported(id: string): Promise<IncidentDataset & { stor
 		flagged: { 'no-coordinates': r.unlocated, 'province-level-location': r.coarse },
 		notes: []
 	};
-	return { info: stored.info, incidents, report, stored };
+	return { info: stored.info, incidents: [], report, stored };
+}
+
+/** The stored dataset as the dashboard uses it, with its rows. */
+export async function loadImported(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
+	const meta = await loadImportedMeta(id);
+	return { ...meta, incidents: await readChunks<Incident>(id, 'incidents', meta.stored.incidentChunks) };
 }
 
 export async function loadRejections(id: string): Promise<StoredRejection[]> {
