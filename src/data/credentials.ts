@@ -35,12 +35,3 @@ export function keepCredentials(secrets: Secrets, remember: boolean): void {
 		/* storage unavailable (private mode): kept for the session only */
 	}
 }
-
-export function forgetCredentials(source: Source): void {
-	delete memory[source];
-	try {
-		localStorage.removeItem(key(source));
-	} catch {
-		/* nothing stored */
-	}
-}

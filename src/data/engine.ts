@@ -14,6 +14,9 @@ export interface Engine {
 	terminate(): void;
 }
 
+/** The worker reports rows done of rows; the page wants a fraction. */
+const progress = (onProgress: (fraction: number) => void) => proxy((done: number, total: number) => onProgress(total ? done / total : 1));
+
 export function createEngine(districts: District[]): Engine {
 	const worker = new EngineWorker();
 	const api = wrap<EngineApi>(worker);
@@ -22,11 +25,11 @@ export function createEngine(districts: District[]): Engine {
 		api,
 		async load(cols, onProgress) {
 			await ready;
-			return api.load(transfer(cols, columnBuffers(cols)), proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
+			return api.load(transfer(cols, columnBuffers(cols)), progress(onProgress));
 		},
 		async loadStored(id, onProgress) {
 			await ready;
-			return api.loadStored(id, proxy((done: number, total: number) => onProgress(total ? done / total : 1)));
+			return api.loadStored(id, progress(onProgress));
 		},
 		terminate: () => worker.terminate()
 	};

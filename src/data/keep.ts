@@ -1,18 +1,22 @@
 /** What an imported file or a fetched dataset becomes in browser storage: its description and attribution. */
 import type { ImportResult } from '../lib/importers/file.js';
 import { termsOf } from '../lib/importers/terms.js';
-import { countsInDistrict, dateRange, type DatasetInfo, type Incident } from '../lib/incident/index.js';
+import { dateRange, type DatasetInfo, type Incident } from '../lib/incident/index.js';
+import { locationCounts } from '../lib/importers/index.js';
 import type { FetchProvenance } from '../lib/connectors/index.js';
 import { saveImported, type StoredDataset } from './store/index.js';
 
 type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks'>;
+
+/** "UCDP: Pakistan (GW 770), 2022-11-28 – 2026-11-26 (fetched 2026-11-26)". */
+const fetchedName = (fetched: FetchProvenance) => `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`;
 
 /** Stores an import (atomically) and returns its dataset description. */
 export async function keepImport(result: ImportResult, fetched?: FetchProvenance): Promise<DatasetInfo> {
 	const format = result.report.format;
 	const info: DatasetInfo = {
 		id: `import-${Date.now().toString(36)}`,
-		name: fetched ? `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})` : `${result.report.file} (${format}, imported)`,
+		name: fetched ? fetchedName(fetched) : `${result.report.file} (${format}, imported)`,
 		format: format === 'UCDP GED' || format === 'ACLED' || format === 'GTD' || format === 'GeoJSON' ? format : 'CSV',
 		...termsOf(format),
 		dateRange: dateRange(result.incidents),
@@ -39,15 +43,13 @@ export async function keepRefresh(
 ): Promise<DatasetInfo> {
 	const received = new Set(fresh.rejections.map((r) => r.cells[idColumn]).concat(fresh.incidents.map((i) => i.id)));
 	const rejections = [...oldRejections.filter((r) => !received.has(r.cells[idColumn])), ...fresh.rejections];
-	const info: DatasetInfo = { ...stored.info, name: `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`, dateRange: dateRange(incidents), fetched };
-	const coarse = incidents.filter((i) => i.lon !== null && !countsInDistrict(i.placePrecision)).length;
+	const info: DatasetInfo = { ...stored.info, name: fetchedName(fetched), dateRange: dateRange(incidents), fetched };
 	const importReport = {
 		...fresh.report,
 		rowsRead: incidents.length + rejections.length,
 		imported: incidents.length,
 		rejected: rejections.length,
-		coarse,
-		unlocated: incidents.filter((i) => i.lon === null).length,
+		...locationCounts(incidents),
 		notes: [...fresh.report.notes, 'Refreshed: rows dated before the refresh window are kept from the earlier fetch.']
 	};
 	await saveImported({ ...stored, info, importReport, importedAt: new Date().toISOString() }, incidents, rejections);

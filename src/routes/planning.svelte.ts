@@ -255,7 +255,7 @@ export class Planning {
 				['site', 'latitude', 'longitude', 'radius_km', 'incidents', `incidents_last_${this.recentMonths}_months`, 'killed', 'wounded', 'district_level_locations', 'district', 'district_rank', 'district_incidents_per_100k', ...NEED_INDICATORS.map((k) => `district_${NEEDS[k].column}`), 'census', 'border_km', 'summary', 'dataset', 'attribution', 'filters'],
 				[[
 					site.name, site.lat, site.lon, this.radiusKm, r.all.incidents, r.recent.incidents, r.all.killed, r.all.wounded, r.all.districtLevel,
-					d?.name ?? 'outside KP/Balochistan', d?.rank ?? null, d?.perHundredThousand === null || !d ? null : Number(d.perHundredThousand.toFixed(3)),
+					d?.name ?? 'outside KP/Balochistan', d?.rank ?? null, d && d.perHundredThousand !== null ? Number(d.perHundredThousand.toFixed(3)) : null,
 					...(d ? d.needs.map((n) => (n.share === null ? 'no census figure' : Number((n.share * 100).toFixed(2)))) : NEED_INDICATORS.map(() => null)),
 					d ? `${CENSUS_SOURCE} (${CENSUS_VINTAGE}): ${d.needs.map((n) => n.source).join('; ')}` : null,
 					Number(figures.borderKm.toFixed(2)), figures.summary, ...provenance

@@ -11,7 +11,7 @@ import type { DatasetInfo } from '../lib/incident/index.js';
 import { ConnectorError, fetchDataset, mergeRefresh, refreshFrom, type ConnectorErrorKind, type FetchProgress, type FetchRequest } from '../lib/connectors/index.js';
 import { browserUnreachable } from '../lib/connectors/advice.js';
 import { keepImport, keepRefresh } from '../data/keep.js';
-import { listImported, loadImported, loadRejections } from '../data/store/index.js';
+import { loadImported, loadRejections } from '../data/store/index.js';
 
 /** Rejections sent back with the report (all of them stay in storage for the download). */
 const REJECTIONS_SHOWN = 100;
@@ -86,10 +86,10 @@ async function asOutcome<T>(run: () => Promise<T>): Promise<T | Extract<WorkerOu
 }
 
 async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void, signal: AbortSignal): Promise<RefreshOutcome> {
-	const stored = (await listImported()).find((d) => d.info.id === id);
-	const fetched = stored?.info.fetched;
-	if (!stored || !fetched) throw new Error('This dataset was not fetched from an API, so it cannot be refreshed.');
 	const current = await loadImported(id);
+	const { stored } = current;
+	const fetched = stored.info.fetched;
+	if (!fetched) throw new Error('This dataset was not fetched from an API, so it cannot be refreshed.');
 	const newest = stored.info.dateRange?.[1] ?? fetched.params.from;
 	const from = refreshFrom(newest, fetched.params.from);
 	const query = { from, to: today() };

@@ -118,7 +118,7 @@ export async function listImported(): Promise<StoredDataset[]> {
 
 /**
  * Reads the chunks one after another, not all at once: each chunk is deserialised in its own task
- * (a few ms for 5,000 rows), where a burst of parallel reads was one long task on the page.
+ * (a few ms for a 1,000-row chunk), where a burst of parallel reads was one long task on the page.
  */
 async function readChunks<T>(id: string, kind: 'incidents' | 'rejections', count: number): Promise<T[]> {
 	const database = await db();

@@ -318,6 +318,17 @@ export interface ImportReport {
 	notes: string[];
 }
 
+/** Imported rows located only at province/country level, and rows without coordinates (the report's counts). */
+export function locationCounts(incidents: readonly Incident[]): { coarse: number; unlocated: number } {
+	let coarse = 0;
+	let unlocated = 0;
+	for (const i of incidents) {
+		if (i.lon === null) unlocated++;
+		else if (!countsInDistrict(i.placePrecision)) coarse++;
+	}
+	return { coarse, unlocated };
+}
+
 /**
  * Accumulates rows: `add` each parsed row, then `finish`. Rejected rows keep their original
  * cells so they can be downloaded, fixed and imported again.
@@ -355,7 +366,6 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 			reject(rowsRead, '(row)', problem, cells);
 		},
 		finish(notes: string[] = []): { incidents: Incident[]; rejections: (Rejection & { cells: Row })[]; report: ImportReport } {
-			const coarse = incidents.filter((i) => i.lon !== null && !countsInDistrict(i.placePrecision)).length;
 			return {
 				incidents,
 				rejections,
@@ -366,8 +376,7 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 					imported: incidents.length,
 					rejected: rejections.length,
 					byReason,
-					coarse,
-					unlocated: incidents.filter((i) => i.lon === null).length,
+					...locationCounts(incidents),
 					truncatedFields: ctx.truncated,
 					notes
 				}
