@@ -146,11 +146,13 @@ export class Dashboard extends WithPageData {
 			if (!j) return;
 			const v = $state.snapshot(this.view) as ViewState;
 			const key = shadingKey(v);
+			// Which rows pass is asked for only when the page holds rows to list, draw or count.
+			const withPassing = this.rowsOnPage;
 			let current = true;
 			Promise.all([
-				this.engine.api.aggregate(viewFilter(v)),
-				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a)) : null,
-				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b)) : null
+				this.engine.api.aggregate(viewFilter(v), withPassing),
+				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a), false) : null,
+				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b), false) : null
 			])
 				.then(([agg, a, b]) => current && (this.result = { joined: j, key, agg, a, b }))
 				.catch((err: Error) => current && (this.loadError = `Could not aggregate: ${err.message}`));
@@ -243,8 +245,10 @@ export class Dashboard extends WithPageData {
 	rowTotal = $derived(rowCount(this.baseDataset));
 	/** Rows in the dataset being joined. */
 	requestedRows = $derived(rowCount(this.requested));
-	/** True while an import's rows are wanted on the page and not yet read. */
-	rowsPending = $derived(isImported(this.baseDataset.info.id) && this.rows?.id !== this.baseDataset.info.id);
+	/** The dataset's rows are on the page: always for bundled data, once read for an import. */
+	rowsOnPage = $derived(!isImported(this.baseDataset.info.id) || this.rows?.id === this.baseDataset.info.id);
+	/** True while an import's rows, or which of them pass the filters, are not yet on the page. */
+	rowsPending = $derived(!this.rowsOnPage || this.result?.agg.passing === null);
 	/** Rows of the dataset on the page: the dataset as loaded for bundled data, an import's read from storage once. */
 	ensureRows = (): Promise<void> => {
 		const id = this.baseDataset.info.id;
@@ -341,6 +345,7 @@ export class Dashboard extends WithPageData {
 		const result = this.result;
 		if (!this.view.points || !result) return null;
 		const { passing } = result.agg;
+		if (!passing) return null;
 		const features = this.dataset.incidents.flatMap((inc, i) =>
 			passing[i] && inc.lon !== null && inc.lat !== null && result.joined.assignment[i]! >= -1
 				? [{ type: 'Feature' as const, properties: { id: inc.id }, geometry: { type: 'Point' as const, coordinates: [inc.lon, inc.lat] } }]
@@ -407,7 +412,8 @@ export class Dashboard extends WithPageData {
 		const i = this.selectedIndex;
 		const result = this.result;
 		if (i !== undefined && this.rowsPending) return null;
-		return i === undefined || !result ? [] : this.dataset.incidents.filter((_, k) => result.joined.assignment[k] === i && result.agg.passing[k]);
+		const passing = result?.agg.passing;
+		return i === undefined || !result || !passing ? [] : this.dataset.incidents.filter((_, k) => result.joined.assignment[k] === i && passing[k]);
 	});
 
 	/** The district a point lies in, with its class and rank under the current metric (planning tools). */
@@ -464,7 +470,8 @@ export class Dashboard extends WithPageData {
 			const rows = districts.map((d, i) => ({ ...d.properties, ...this.agg.byDistrict[i]!, value: this.mapped[i] ?? null, rank: this.seq.ranks[i]! }));
 			return download(`${stem}-districts.csv`, districtsCsv(rows, this.comparison ? `change in ${this.unit}` : this.unit, provenance), 'text/csv');
 		}
-		const { passing } = result.agg;
+		// Right after an import's rows are read, the shown aggregation may not carry `passing` yet.
+		const passing = result.agg.passing ?? (await this.engine.api.aggregate(viewFilter($state.snapshot(this.view) as ViewState), true)).passing!;
 		const { assignment } = result.joined;
 		const keep = dataset.incidents.flatMap((inc, i) => (passing[i] ? [{ inc, code: assignment[i]! }] : []));
 		const districtOf = (k: number) => {

@@ -1,12 +1,14 @@
 /**
  * The analytic engine off the main thread: the spatial join runs once per dataset (in chunks, with
  * progress), then every filter change re-aggregates the typed columns held here: a change of the
- * time window alone is summed from the per-month cube of the other filters (src/lib/aggregate/timecube).
+ * time window alone is summed from the per-month cube of the other filters (src/lib/aggregate/timecube),
+ * and that cube is built from the rows grouped into cells once per dataset (src/lib/aggregate/cells).
  */
 import { expose } from 'comlink';
 import { buildJoinIndex, type JoinIndex } from '../lib/join/index.js';
 import { aggregate, assignColumns, type Aggregation, type Assignment } from '../lib/aggregate/index.js';
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
+import { groupCells, type Cells } from '../lib/aggregate/cells.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
 import { toColumns, type IncidentColumns } from '../lib/columns/index.js';
 import { loadImported } from '../data/store/index.js';
@@ -18,26 +20,29 @@ const CHUNK = 1 << 16;
 let index: JoinIndex | null = null;
 let columns: IncidentColumns | null = null;
 let assignment: Assignment | null = null;
+/** The rows grouped into cells once per dataset: a filter change visits cells, not rows. */
+let cells: Cells | null = null;
 /** The cube of the last non-date filter: time changes (slider, play) are answered from it. */
 let cube: { key: string; cube: TimeCube } | null = null;
 
 function join(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
 	if (!index) throw new Error('engine: setDistricts first');
 	columns = cols;
-	cube = null;
+	cube = cells = null;
 	assignment = new Int32Array(cols.length);
 	for (let from = 0; from < cols.length; from += CHUNK) {
 		const to = Math.min(cols.length, from + CHUNK);
 		assignColumns(cols, index, assignment, from, to);
 		onProgress?.(to, cols.length);
 	}
+	cells = groupCells(cols, assignment, index.districtCount);
 	return assignment.slice();
 }
 
 const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
-		columns = assignment = cube = null;
+		columns = assignment = cube = cells = null;
 	},
 
 	/** Joins the columns to the districts; returns a copy of the assignment for the main thread. */
@@ -56,13 +61,17 @@ const engine = {
 		return { assignment: join(cols, onProgress), labels: cols.labels };
 	},
 
-	aggregate(filter: IncidentFilter = {}): Aggregation {
-		if (!index || !columns || !assignment) throw new Error('engine: load a dataset first');
+	/**
+	 * Totals, facets and histograms under a filter. `passing` (one flag per row) is computed only
+	 * when the page holds rows to read it with (`withPassing`).
+	 */
+	aggregate(filter: IncidentFilter = {}, withPassing = true): Aggregation {
+		if (!index || !columns || !assignment || !cells) throw new Error('engine: load a dataset first');
 		const window = monthWindow(filter);
 		if (!window) return aggregate(columns, assignment, index.districtCount, filter);
 		const key = cubeKey(filter);
-		if (cube?.key !== key) cube = { key, cube: buildTimeCube(columns, assignment, index.districtCount, filter) };
-		return aggregateWindow(cube.cube, window);
+		if (cube?.key !== key) cube = { key, cube: buildTimeCube(cells, filter) };
+		return aggregateWindow(cube.cube, window, withPassing);
 	}
 };
 

@@ -19,7 +19,7 @@ import { perHundredThousand } from '../census/index.js';
 import type { Incident } from '../incident/index.js';
 import { classBreaks, type ClassBreaks, type ClassOptions } from '../classify/index.js';
 import { FIRST_COARSE_PRECISION, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
-import { BIT, compileFilter, failures, type IncidentFilter } from '../filter/index.js';
+import { BIT, compileFilter, failuresInto, type IncidentFilter } from '../filter/index.js';
 import { buildJoinIndex, locate, type JoinIndex } from '../join/index.js';
 
 export const OUTSIDE = -1;
@@ -72,8 +72,12 @@ export interface Aggregation {
 	unlocated: Totals;
 	/** Rows that pass the filter. */
 	rows: number;
-	/** 1 where the row passes the filter (for incident lists and point layers). */
-	passing: Uint8Array;
+	/**
+	 * 1 where the row passes the filter (for incident lists, point layers, planning tools and
+	 * exports), or null when not asked for: the engine leaves it out while an import's rows are not
+	 * on the page, as nothing there could read it (at 1 M rows it is most of a re-shading's cost).
+	 */
+	passing: Uint8Array | null;
 	/**
 	 * Live counts for the filter controls: for each option, the rows that would pass if only that
 	 * control changed (every other filter applied). Index = category code / precision code;
@@ -89,7 +93,7 @@ export interface Aggregation {
 }
 
 /** An aggregation of no rows (what the page shows before the first join returns). */
-export function emptyAggregation(districtCount: number): Aggregation {
+export function emptyAggregation(districtCount: number): Aggregation & { passing: Uint8Array } {
 	return aggregate(toColumns([]), new Int32Array(), districtCount);
 }
 
@@ -123,9 +127,9 @@ export function sumTotals(all: readonly Totals[]): Totals {
  * Totals per district and per bucket, facet counts and monthly histograms, in one pass over the
  * typed columns: a filter change costs no geometry and no per-row objects.
  */
-export function aggregate(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: IncidentFilter = {}): Aggregation {
+export function aggregate(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: IncidentFilter = {}): Aggregation & { passing: Uint8Array } {
 	if (assignment.length !== cols.length) throw new Error('aggregate: assignment and columns differ in length');
-	const f = compileFilter(cols, filter);
+	const failing = failuresInto(compileFilter(cols, filter), cols, new Uint8Array(cols.length));
 	// Slots: districts first, then the three buckets; five accumulators per slot.
 	const acc = new Float64Array((districtCount + 3) * 5);
 	const passing = new Uint8Array(cols.length);
@@ -142,7 +146,7 @@ export function aggregate(cols: IncidentColumns, assignment: Assignment, distric
 	const districtMonthly = new Int32Array(districtCount * monthCount);
 	let rows = 0;
 	for (let i = 0; i < cols.length; i++) {
-		const fails = failures(f, cols, i);
+		const fails = failing[i]!;
 		// A row counts towards a control's options when it fails nothing but that control.
 		if ((fails & ~BIT.actor) === 0) facets.actor[cols.actor[i]!]!++;
 		if ((fails & ~BIT.eventType) === 0) facets.eventType[cols.eventType[i]!]!++;

@@ -3,8 +3,9 @@ import { booleanPointInPolygon, polygon } from '@turf/turf';
 import { aggregate, assignColumns, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
 import { formatMetric } from '../format/index.js';
 import { classBreaks, classOf, NO_FIGURE_CLASS } from '../classify/index.js';
-import { dayNumber, isoMonth, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
+import { dayNumber, emptyColumns, isoMonth, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow } from './timecube.js';
+import { groupCells } from './cells.js';
 import { buildJoinIndex } from '../join/index.js';
 import { seededRandom, syntheticColumns } from '../join/synthetic.js';
 import { windowDays } from '../viewstate/index.js';
@@ -136,7 +137,10 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 	const sets = [
 		...['gtd-2008', 'gtd-2015-bombings'].map((id) => toColumns(committedDataset(id).incidents)),
 		synthetic(20_000)
-	].map((cols) => ({ cols, assignment: assignColumns(cols, buildJoinIndex(districts)) }));
+	].map((cols) => {
+		const assignment = assignColumns(cols, buildJoinIndex(districts));
+		return { cols, assignment, cells: groupCells(cols, assignment, districts.length) };
+	});
 
 	function randomFilter(cols: IncidentColumns): IncidentFilter {
 		const months: number[] = [];
@@ -159,11 +163,11 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 	it('matches district totals, buckets, passing rows, facets and histograms on 300 random filters: 0 mismatches', () => {
 		let mismatches = 0;
 		for (let run = 0; run < 300; run++) {
-			const { cols, assignment } = sets[run % sets.length]!;
+			const { cols, assignment, cells } = sets[run % sets.length]!;
 			const filter = randomFilter(cols);
 			const window = monthWindow(filter);
 			expect(window).not.toBeNull();
-			const fast = aggregateWindow(buildTimeCube(cols, assignment, districts.length, filter), window!);
+			const fast = aggregateWindow(buildTimeCube(cells, filter), window!);
 			const exact = aggregate(cols, assignment, districts.length, filter);
 			if (JSON.stringify(fast) !== JSON.stringify(exact)) {
 				mismatches++;
@@ -174,8 +178,8 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 	});
 
 	it('reuses one cube across windows, and leaves windows that cut months to the full pass', () => {
-		const { cols, assignment } = sets[0]!;
-		const cube = buildTimeCube(cols, assignment, districts.length, { actor: [] });
+		const { cols, assignment, cells } = sets[0]!;
+		const cube = buildTimeCube(cells, { actor: [] });
 		for (const [a, b] of [['2008-01', '2008-03'], ['2008-06', '2008-06'], ['2007-01', '2009-12']] as const) {
 			const filter = { ...windowDays([a, b]), actor: [] };
 			expect(JSON.stringify(aggregateWindow(cube, monthWindow(filter)!))).toBe(JSON.stringify(aggregate(cols, assignment, districts.length, filter)));
@@ -183,5 +187,55 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 		expect(monthWindow({ dayFrom: dayNumber('2008-01-02'), dayTo: dayNumber('2008-01-31') })).toBeNull();
 		expect(monthWindow({ dayFrom: dayNumber('2008-01-01'), dayTo: dayNumber('2008-01-30') })).toBeNull();
 		expect(cubeKey({ dayFrom: 1, dayTo: 2, actor: ['A'] })).toBe(cubeKey({ actor: ['A'] }));
+	});
+});
+
+describe('groupCells: rows no filter, district or month tells apart', () => {
+	// Hand-made rows: [actor, month offset, district code, killed, wounded].
+	const rows: [number, number, number, number, number][] = [
+		[1, 0, 3, 1, 2], // casualties 3
+		[1, 0, 3, 3, NaN], // casualties 3 too (known), so the same cell as the first
+		[1, 0, 3, NaN, NaN], // unknown: a cell of its own
+		[1, 1, 3, 1, 2], // next month
+		[1, 0, 4, 1, 2], // another district
+		[2, 0, 3, 1, 2], // another actor
+		[1, 0, OUTSIDE, 1.5, 0], // a fractional figure, outside every district
+		[1, 0, OUTSIDE, 0, 1.5] // the same casualty figure
+	];
+	const cols = emptyColumns(rows.length);
+	cols.labels.actor = ['(not recorded)', 'A', 'B'];
+	const assignment = new Int32Array(rows.length);
+	rows.forEach(([actor, month, code, k, w], i) => {
+		cols.actor[i] = actor;
+		cols.month[i] = 600 + month;
+		cols.day[i] = 18_262 + month * 31;
+		cols.killed[i] = k;
+		cols.wounded[i] = w;
+		assignment[i] = code;
+	});
+	const cells = groupCells(cols, assignment, districts.length);
+	const cellTotals = (c: number) => Array.from(cells.totals.subarray(c * 5, c * 5 + 5));
+
+	it('puts rows the filters cannot tell apart in one cell, and sums their totals there', () => {
+		expect(cells.cellCount).toBe(6);
+		expect(cells.ofRow[0]).toBe(cells.ofRow[1]);
+		expect(cellTotals(cells.ofRow[0]!)).toEqual([2, 4, 2, 0, 1]); // incidents, killed, wounded, killed unknown, wounded unknown
+		expect(cells.ofRow[6]).toBe(cells.ofRow[7]);
+		expect(cellTotals(cells.ofRow[6]!)).toEqual([2, 1.5, 1.5, 0, 0]);
+		expect(new Set([0, 2, 3, 4, 5].map((i) => cells.ofRow[i])).size).toBe(5);
+		expect(cells.rows.reduce((a, b) => a + b, 0)).toBe(rows.length);
+	});
+
+	it('orders cells by district or bucket, then month, and records each slot', () => {
+		const keys = Array.from({ length: cells.cellCount }, (_, c) => cells.slot[c]! * cells.monthCount + cells.cols.month[c]! - cells.months.first);
+		expect(keys).toEqual([...keys].sort((a, b) => a - b));
+		expect(cells.slot[cells.ofRow[6]!]).toBe(districts.length); // OUTSIDE is the first slot after the districts
+	});
+
+	it('answers a casualty filter for every row of a cell as for the row itself', () => {
+		for (const minCasualties of [1, 2, 3, 4]) {
+			const filter = { minCasualties };
+			expect(JSON.stringify(aggregateWindow(buildTimeCube(cells, filter), monthWindow(filter)!))).toBe(JSON.stringify(aggregate(cols, assignment, districts.length, filter)));
+		}
 	});
 });
