@@ -5,8 +5,9 @@ import { dateRange, type DatasetInfo, type Incident } from '../lib/incident/inde
 import { locationCounts } from '../lib/importers/index.js';
 import type { FetchProvenance } from '../lib/connectors/index.js';
 import { saveImported, type StoredDataset } from './store/index.js';
+import { toColumns } from '../lib/columns/index.js';
 
-type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks'>;
+type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns'>;
 
 /** "UCDP: Pakistan (GW 770), 2022-11-28 – 2026-11-26 (fetched 2026-11-26)". */
 const fetchedName = (fetched: FetchProvenance) => `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`;
@@ -22,7 +23,7 @@ export async function keepImport(result: ImportResult, fetched?: FetchProvenance
 		dateRange: dateRange(result.incidents),
 		...(fetched ? { fetched } : {})
 	};
-	await saveImported({ info, importReport: result.report, headers: result.headers, importedAt: new Date().toISOString() }, result.incidents, result.rejections);
+	await saveImported({ info, importReport: result.report, headers: result.headers, importedAt: new Date().toISOString() }, result.incidents, result.rejections, result.columns);
 	return info;
 }
 
@@ -52,6 +53,6 @@ export async function keepRefresh(
 		...locationCounts(incidents),
 		notes: [...fresh.report.notes, 'Refreshed: rows dated before the refresh window are kept from the earlier fetch.']
 	};
-	await saveImported({ ...stored, info, importReport, importedAt: new Date().toISOString() }, incidents, rejections);
+	await saveImported({ ...stored, info, importReport, importedAt: new Date().toISOString() }, incidents, rejections, toColumns(incidents));
 	return info;
 }

@@ -145,6 +145,9 @@ export class Dashboard extends WithPageData {
 			const j = this.joined;
 			if (!j) return;
 			const v = $state.snapshot(this.view) as ViewState;
+			// While another dataset is being joined the map keeps the last one's shading and key, so
+			// `data-rendered` names a dataset only once that dataset itself is drawn.
+			if (j.dataset.info.id !== v.dataset) return;
 			const key = shadingKey(v);
 			// Which rows pass is asked for only when the page holds rows to list, draw or count.
 			const withPassing = this.rowsOnPage;

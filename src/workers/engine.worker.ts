@@ -11,7 +11,7 @@ import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } f
 import { groupCells, type Cells } from '../lib/aggregate/cells.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
 import { toColumns, type IncidentColumns } from '../lib/columns/index.js';
-import { loadImported } from '../data/store/index.js';
+import { loadImported, loadImportedColumns } from '../data/store/index.js';
 import type { District } from '../lib/districts/index.js';
 
 /** Rows joined between two progress reports. */
@@ -51,13 +51,13 @@ const engine = {
 	},
 
 	/**
-	 * An imported dataset, read from IndexedDB here and turned into columns here: the page does
-	 * not build columns of a large import on its own thread. Returns the assignment and the
-	 * category labels (the filter controls' options).
+	 * An imported dataset, read from IndexedDB here: its stored typed columns (one record), or for
+	 * a dataset stored before columns were, its rows turned into columns here. The page does not
+	 * build columns of a large import on its own thread. Returns the assignment and the category
+	 * labels (the filter controls' options).
 	 */
 	async loadStored(id: string, onProgress?: (done: number, total: number) => void): Promise<{ assignment: Assignment; labels: IncidentColumns['labels'] }> {
-		const { incidents } = await loadImported(id);
-		const cols = toColumns(incidents);
+		const cols = (await loadImportedColumns(id)) ?? toColumns((await loadImported(id)).incidents);
 		return { assignment: join(cols, onProgress), labels: cols.labels };
 	},
 

@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetInfo, Incident, IncidentDataset, NormaliseReport } from '../../lib/incident/index.js';
 import type { ImportReport, Rejection } from '../../lib/importers/index.js';
+import type { IncidentColumns } from '../../lib/columns/index.js';
 
 /**
  * Rows per stored chunk. Reading a chunk back deserialises it in one go on the reading thread;
@@ -21,6 +22,11 @@ export interface StoredDataset {
 	headers: string[];
 	incidentChunks: number;
 	rejectionChunks: number;
+	/**
+	 * True when the dataset's typed columns are stored too (one record): the engine worker reads
+	 * those, not a million incident objects. Datasets stored before this have none.
+	 */
+	columns?: boolean;
 	/** ISO timestamp of the import. */
 	importedAt: string;
 }
@@ -40,7 +46,7 @@ export interface SavedSite {
 interface Schema extends DBSchema {
 	datasets: { key: string; value: StoredDataset };
 	sites: { key: string; value: SavedSite };
-	chunks: { key: [string, 'incidents' | 'rejections', number]; value: { rows: (Incident | StoredRejection)[] } };
+	chunks: { key: [string, 'incidents' | 'rejections' | 'columns', number]; value: { rows: (Incident | StoredRejection)[] } | { columns: IncidentColumns } };
 }
 
 let dbPromise: Promise<IDBPDatabase<Schema>> | null = null;
@@ -79,9 +85,15 @@ function chunks<T>(rows: readonly T[]): T[][] {
 	return out;
 }
 
-const chunkRange = (id: string) => IDBKeyRange.bound([id, 'incidents', 0], [id, 'rejections', Infinity]);
+/** Every chunk of a dataset: array keys [id, …] sort between [id] and [id, []] (arrays sort after strings). */
+const chunkRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
 
-export async function saveImported(meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks'>, incidents: readonly Incident[], rejections: readonly StoredRejection[]): Promise<void> {
+export async function saveImported(
+	meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns'>,
+	incidents: readonly Incident[],
+	rejections: readonly StoredRejection[],
+	columns?: IncidentColumns
+): Promise<void> {
 	const database = await db();
 	const incidentChunks = chunks(incidents);
 	const rejectionChunks = chunks(rejections);
@@ -97,7 +109,8 @@ export async function saveImported(meta: Omit<StoredDataset, 'incidentChunks' | 
 	try {
 		// A refresh rewrites a dataset under its id: its old chunks go in the same transaction.
 		track(tx.objectStore('chunks').delete(chunkRange(meta.info.id)));
-		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: incidentChunks.length, rejectionChunks: rejectionChunks.length }));
+		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: incidentChunks.length, rejectionChunks: rejectionChunks.length, columns: columns !== undefined }));
+		if (columns) track(tx.objectStore('chunks').put({ columns }, [meta.info.id, 'columns', 0]));
 		incidentChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'incidents', i])));
 		rejectionChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'rejections', i])));
 		await Promise.all(pending);
@@ -126,7 +139,7 @@ async function readChunks<T>(id: string, kind: 'incidents' | 'rejections', count
 	for (let i = 0; i < count; i++) {
 		const part = await database.get('chunks', [id, kind, i]);
 		if (!part) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${i} missing); remove it and import the file again.`);
-		for (const row of part.rows as T[]) rows.push(row);
+		for (const row of (part as { rows: T[] }).rows) rows.push(row);
 	}
 	return rows;
 }
@@ -150,6 +163,20 @@ export async function loadImportedMeta(id: string): Promise<IncidentDataset & { 
 export async function loadImported(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
 	const meta = await loadImportedMeta(id);
 	return { ...meta, incidents: await readChunks<Incident>(id, 'incidents', meta.stored.incidentChunks) };
+}
+
+/**
+ * The stored typed columns of a dataset (one record, read in one go: typed arrays deserialise
+ * without building objects), or null for a dataset stored without them.
+ */
+export async function loadImportedColumns(id: string): Promise<IncidentColumns | null> {
+	const database = await db();
+	const stored = await database.get('datasets', id);
+	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	if (!stored.columns) return null;
+	const part = await database.get('chunks', [id, 'columns', 0]);
+	if (!part || !('columns' in part)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (its columns are missing); remove it and import the file again.`);
+	return part.columns;
 }
 
 export async function loadRejections(id: string): Promise<StoredRejection[]> {

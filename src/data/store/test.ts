@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { listImported, listSites, loadImported, loadRejections, removeImported, removeSite, saveImported, saveSites, StorageError } from './index.js';
+import { listImported, listSites, loadImported, loadImportedColumns, loadRejections, removeImported, removeSite, saveImported, saveSites, StorageError } from './index.js';
+import { toColumns } from '../../lib/columns/index.js';
 import type { DatasetInfo, Incident } from '../../lib/incident/index.js';
 import type { ImportReport } from '../../lib/importers/index.js';
 
@@ -31,6 +32,29 @@ describe('imported datasets in IndexedDB', () => {
 		await removeImported('import-a');
 		expect(await listImported()).toEqual([]);
 		await expect(loadImported('import-a')).rejects.toThrow(StorageError);
+	});
+	it('keeps the typed columns beside the rows, reads them back alike, and removes them with the dataset', async () => {
+		const columns = toColumns(rows);
+		await saveImported(meta('import-c'), rows, rejected, columns);
+		expect((await listImported())[0]).toMatchObject({ columns: true, incidentChunks: 12 });
+		const back = await loadImportedColumns('import-c');
+		expect(back).toEqual(columns);
+		expect(back!.killed).toBeInstanceOf(Float64Array);
+		// Rewritten without columns (as a dataset stored by an earlier version): none are read.
+		await saveImported(meta('import-c'), rows.slice(0, 10), []);
+		expect(await loadImportedColumns('import-c')).toBeNull();
+		await saveImported(meta('import-c'), rows, [], columns);
+		await removeImported('import-c');
+		await expect(loadImportedColumns('import-c')).rejects.toThrow(/No imported dataset/);
+		// Nothing of it is left in the chunk store either (the key range covers the columns record).
+		const leftover = await new Promise<number>((resolve) => {
+			const open = indexedDB.open('nw-pakistan-incident-map');
+			open.onsuccess = () => {
+				const count = open.result.transaction('chunks').objectStore('chunks').count();
+				count.onsuccess = () => resolve(count.result);
+			};
+		});
+		expect(leftover).toBe(0);
 	});
 	it('leaves nothing half-written when the quota runs out mid-write', async () => {
 		const original = IDBObjectStore.prototype.put;

@@ -17,6 +17,7 @@ import {
 	type Rejection
 } from './index.js';
 import type { Incident } from '../incident/index.js';
+import type { IncidentColumns } from '../columns/index.js';
 
 /** A problem with the file as a whole: the message says what is wrong and what to do. */
 export class ImportFileError extends Error {
@@ -30,6 +31,8 @@ type Row = Record<string, string | undefined>;
 
 export interface ImportResult {
 	incidents: Incident[];
+	/** The incidents as typed columns, built row by row during the import (what the engine reads). */
+	columns: IncidentColumns;
 	rejections: (Rejection & { cells: Row })[];
 	report: ImportReport;
 	/** Column names of the file, for the rejected-rows download. */

@@ -5,6 +5,7 @@ import { detectFormat, guessMapping, MAX_TEXT, type ColumnMapping } from './inde
 import { importCsv, importGeoJson, ImportFileError, sniff, type ImportOutcome, type ImportResult } from './file.js';
 import { seededRandom } from '../join/synthetic.js';
 import { sourcesDir } from '../../../tests/unit/sources.js';
+import { toColumns } from '../columns/index.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 
@@ -122,6 +123,16 @@ describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', as
 	});
 	it('refuses a mapping that names columns the file lacks', async () => {
 		await expect(importBytes(bytes, 'x.csv', { latitude: 'lat', longitude: 'Länge', date: 'Datum', killed: '', type: '', group: '', id: '', place: '' })).rejects.toThrow(/latitude → "lat"/);
+	});
+});
+
+describe('typed columns built during the import', () => {
+	it('equal the columns of the imported incidents, built afterwards', async () => {
+		for (const name of ['ucdp-ged.csv', 'acled.csv', 'hostile-ucdp.csv']) {
+			const r = await done(fixture(name), name);
+			expect(r.columns, name).toEqual(toColumns(r.incidents));
+			expect(r.columns.length).toBe(r.report.imported);
+		}
 	});
 });
 

@@ -75,8 +75,15 @@ export interface IncidentDataset {
 
 /** First and last event date of a set of incidents (ISO), or null when there are none. */
 export function dateRange(incidents: readonly { date: string }[]): [string, string] | null {
-	const dates = incidents.map((i) => i.date).sort();
-	return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
+	if (incidents.length === 0) return null;
+	// ISO dates order as strings: one pass for the least and greatest (a sort took 0.2 s at 1 M rows).
+	let first = incidents[0]!.date;
+	let last = first;
+	for (const { date } of incidents) {
+		if (date < first) first = date;
+		if (date > last) last = date;
+	}
+	return [first, last];
 }
 
 /** Place precisions that are fine enough to count the event in a district (DATA-MODEL.md). */
