@@ -4,6 +4,7 @@ import EngineWorker from '../workers/engine.worker.ts?worker';
 import type { EngineApi } from '../workers/engine.worker.js';
 import { columnBuffers, type IncidentColumns } from '$lib/columns/index.js';
 import type { District } from '$lib/districts/index.js';
+import { linkEngine } from './importer.js';
 
 export interface Engine {
 	api: Remote<EngineApi>;
@@ -17,10 +18,18 @@ export interface Engine {
 /** The worker reports rows done of rows; the page wants a fraction. */
 const progress = (onProgress: (fraction: number) => void) => proxy((done: number, total: number) => onProgress(total ? done / total : 1));
 
-export function createEngine(districts: District[]): Engine {
+export function createEngine(districts: District[], options: { linkImporter?: boolean } = {}): Engine {
 	const worker = new EngineWorker();
 	const api = wrap<EngineApi>(worker);
 	const ready = api.setDistricts(districts);
+	// The dashboard's engine gets each import's columns from the import worker while they are stored.
+	if (options.linkImporter) {
+		linkEngine(() => {
+			const channel = new MessageChannel();
+			void api.listenToImporter(transfer(channel.port1, [channel.port1]));
+			return channel.port2;
+		});
+	}
 	return {
 		api,
 		async load(cols, onProgress) {

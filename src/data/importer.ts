@@ -1,14 +1,24 @@
 /** Main-thread handle on the import worker (file imports and "Get current data"). */
-import { proxy, wrap } from 'comlink';
+import { proxy, transfer, wrap } from 'comlink';
 import ImportWorker from '../workers/import.worker.ts?worker';
 import type { ImporterApi, Secrets, WorkerOutcome } from '../workers/import.worker.js';
 import type { ColumnMapping } from '$lib/importers/index.js';
 import type { FetchProgress, FetchRequest } from '$lib/connectors/index.js';
 
-const api = (() => {
-	let remote: ReturnType<typeof wrap<ImporterApi>> | null = null;
-	return () => (remote ??= wrap<ImporterApi>(new ImportWorker()));
-})();
+let remote: ReturnType<typeof wrap<ImporterApi>> | null = null;
+/** Opens a channel to the dashboard's engine worker and returns the importer's end. */
+let engineChannel: (() => MessagePort) | null = null;
+
+/** The import worker, started on first use (a reader who never imports never loads it). */
+function api() {
+	if (!remote) {
+		remote = wrap<ImporterApi>(new ImportWorker());
+		if (engineChannel) connect(engineChannel());
+	}
+	return remote;
+}
+
+const connect = (port: MessagePort) => void remote!.connectEngine(transfer(port, [port]));
 
 export function importFile(file: File, mapping: ColumnMapping | undefined, onProgress: (fraction: number) => void): Promise<WorkerOutcome> {
 	return api().importFile(file, mapping, proxy(onProgress));
@@ -23,3 +33,12 @@ export function refreshFetched(id: string, secrets: Secrets, onProgress: (p: Fet
 }
 
 export const cancelImport = () => api().cancel();
+
+/**
+ * Lets the import worker send each import's columns straight to the dashboard's engine worker,
+ * which joins them while they are stored. `open` makes a channel and returns the importer's end.
+ */
+export function linkEngine(open: () => MessagePort): void {
+	engineChannel = open;
+	if (remote) connect(open());
+}

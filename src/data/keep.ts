@@ -12,11 +12,14 @@ type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'column
 /** "UCDP: Pakistan (GW 770), 2022-11-28 – 2026-11-26 (fetched 2026-11-26)". */
 const fetchedName = (fetched: FetchProvenance) => `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`;
 
+/** A new imported dataset's id (also its key in storage and in URLs). */
+export const newDatasetId = () => `import-${Date.now().toString(36)}`;
+
 /** Stores an import (atomically) and returns its dataset description. */
-export async function keepImport(result: ImportResult, fetched?: FetchProvenance): Promise<DatasetInfo> {
+export async function keepImport(result: ImportResult, fetched?: FetchProvenance, id = newDatasetId()): Promise<DatasetInfo> {
 	const format = result.report.format;
 	const info: DatasetInfo = {
-		id: `import-${Date.now().toString(36)}`,
+		id,
 		name: fetched ? fetchedName(fetched) : `${result.report.file} (${format}, imported)`,
 		format: format === 'UCDP GED' || format === 'ACLED' || format === 'GTD' || format === 'GeoJSON' ? format : 'CSV',
 		...termsOf(format),

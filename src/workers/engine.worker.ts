@@ -25,24 +25,53 @@ let cells: Cells | null = null;
 /** The cube of the last non-date filter: time changes (slider, play) are answered from it. */
 let cube: { key: string; cube: TimeCube } | null = null;
 
-function join(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
+interface Joined {
+	columns: IncidentColumns;
+	assignment: Assignment;
+	cells: Cells;
+}
+
+/**
+ * An import's columns, sent here by the import worker (over a MessageChannel the page set up)
+ * while it stores them: joined at once, so that when the page asks for the stored dataset the
+ * join is already done. Never the dataset on screen until the page asks for its id.
+ */
+let preloaded: { id: string; joined: Joined } | null = null;
+
+function joinColumns(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Joined {
 	if (!index) throw new Error('engine: setDistricts first');
-	columns = cols;
-	cube = cells = null;
-	assignment = new Int32Array(cols.length);
+	const out = new Int32Array(cols.length);
 	for (let from = 0; from < cols.length; from += CHUNK) {
 		const to = Math.min(cols.length, from + CHUNK);
-		assignColumns(cols, index, assignment, from, to);
+		assignColumns(cols, index, out, from, to);
 		onProgress?.(to, cols.length);
 	}
-	cells = groupCells(cols, assignment, index.districtCount);
-	return assignment.slice();
+	return { columns: cols, assignment: out, cells: groupCells(cols, out, index.districtCount) };
+}
+
+/** Makes a joined dataset the one aggregated; returns a copy of its assignment for the page. */
+function show(joined: Joined): Assignment {
+	({ columns, assignment, cells } = joined);
+	cube = null;
+	return joined.assignment.slice();
+}
+
+function join(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
+	return show(joinColumns(cols, onProgress));
 }
 
 const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
-		columns = assignment = cube = cells = null;
+		columns = assignment = cube = cells = preloaded = null;
+	},
+
+	/** The import worker's end of a channel: it sends each import's columns while it stores them. */
+	listenToImporter(port: MessagePort): void {
+		port.onmessage = ({ data }: MessageEvent<{ id: string; columns: IncidentColumns }>) => {
+			preloaded = null; // one at a time: a new import replaces an earlier one never shown
+			preloaded = { id: data.id, joined: joinColumns(data.columns) };
+		};
 	},
 
 	/** Joins the columns to the districts; returns a copy of the assignment for the main thread. */
@@ -57,6 +86,12 @@ const engine = {
 	 * labels (the filter controls' options).
 	 */
 	async loadStored(id: string, onProgress?: (done: number, total: number) => void): Promise<{ assignment: Assignment; labels: IncidentColumns['labels'] }> {
+		if (preloaded?.id === id) {
+			const { joined } = preloaded;
+			preloaded = null;
+			onProgress?.(joined.columns.length, joined.columns.length);
+			return { assignment: show(joined), labels: joined.columns.labels };
+		}
 		const cols = (await loadImportedColumns(id)) ?? toColumns((await loadImported(id)).incidents);
 		return { assignment: join(cols, onProgress), labels: cols.labels };
 	},

@@ -10,7 +10,7 @@ import type { ColumnMapping, ImportReport, Rejection } from '../lib/importers/in
 import type { DatasetInfo } from '../lib/incident/index.js';
 import { ConnectorError, fetchDataset, mergeRefresh, refreshFrom, type ConnectorErrorKind, type FetchProgress, type FetchRequest } from '../lib/connectors/index.js';
 import { browserUnreachable } from '../lib/connectors/advice.js';
-import { keepImport, keepRefresh } from '../data/keep.js';
+import { keepImport, keepRefresh, newDatasetId } from '../data/keep.js';
 import { loadImported, loadRejections } from '../data/store/index.js';
 
 /** Rejections sent back with the report (all of them stay in storage for the download). */
@@ -44,6 +44,8 @@ export interface RefreshOutcome {
 export type Secrets = { source: 'ucdp'; token: string } | { source: 'acled'; email: string; password: string };
 
 let cancelled = false;
+/** The engine worker's end of a channel (set by the page): each import's columns go there while they are stored. */
+let enginePort: MessagePort | null = null;
 let aborter: AbortController | null = null;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -68,6 +70,11 @@ const importer = {
 	async refresh(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void): Promise<RefreshOutcome | Extract<WorkerOutcome, { kind: 'failed' }>> {
 		aborter = new AbortController();
 		return asOutcome(() => refreshDataset(id, secrets, onProgress, aborter!.signal));
+	},
+
+	/** The page's channel to the engine worker (see `enginePort`). */
+	connectEngine(port: MessagePort) {
+		enginePort = port;
 	},
 
 	cancel() {
@@ -115,7 +122,10 @@ async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: Fetc
 
 async function save(result: ImportResult, fetched?: Parameters<typeof keepImport>[1]): Promise<WorkerOutcome> {
 	if (result.report.imported === 0) return { kind: 'nothing-imported', result };
-	const info = await keepImport(result, fetched);
+	const id = newDatasetId();
+	// The engine joins the columns (a copy) while they are stored here: the two overlap.
+	enginePort?.postMessage({ id, columns: result.columns });
+	const info = await keepImport(result, fetched, id);
 	return { kind: 'saved', info, report: result.report, headers: result.headers, rejections: result.rejections.slice(0, REJECTIONS_SHOWN) };
 }
 
