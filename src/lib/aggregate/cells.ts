@@ -11,7 +11,7 @@
  * filter test on `cells.cols` (one representative row per cell) answers for all of them.
  */
 import { emptyColumns, type IncidentColumns } from '../columns/index.js';
-import { monthSpan, type Assignment } from './index.js';
+import { monthSpan, slotOf, type Assignment } from './index.js';
 
 export interface Cells {
 	districtCount: number;
@@ -33,9 +33,6 @@ export interface Cells {
 	rowsByMonth: Int32Array;
 	monthStart: Int32Array;
 }
-
-/** Slot of an assignment code: districts first, then OUTSIDE (-1), COARSE (-2), UNLOCATED (-3). */
-export const slotOf = (code: number, districtCount: number) => (code >= 0 ? code : districtCount - 1 - code);
 
 /**
  * Dense ids, in first-seen order, of the pairs (a[i], b[i]) with 0 ≤ a < aCount, 0 ≤ b < bCount.

@@ -29,6 +29,9 @@ export const UNLOCATED = -3;
 /** District index per incident, or OUTSIDE / COARSE_LOCATION / UNLOCATED. */
 export type Assignment = Int32Array;
 
+/** Accumulator slot of an assignment code: districts first, then OUTSIDE → n, COARSE_LOCATION → n + 1, UNLOCATED → n + 2. */
+export const slotOf = (code: number, districtCount: number) => (code >= 0 ? code : districtCount - 1 - code);
+
 /**
  * Buckets rows `[from, to)` of the columns into `out`: the spatial join (src/lib/join) runs only
  * for rows located finely enough to count in a district. Chunkable, so a worker can report progress.
@@ -162,7 +165,7 @@ export function aggregate(cols: IncidentColumns, assignment: Assignment, distric
 		if (fails !== 0) continue;
 		passing[i] = 1;
 		rows++;
-		const slot = (code >= 0 ? code : districtCount - 1 - code) * 5; // OUTSIDE→n, COARSE→n+1, UNLOCATED→n+2
+		const slot = slotOf(code, districtCount) * 5;
 		const k = cols.killed[i]!;
 		const w = cols.wounded[i]!;
 		acc[slot]!++;
