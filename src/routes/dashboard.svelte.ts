@@ -39,6 +39,8 @@ export interface DashboardData {
 
 const isImported = (id: string) => id.startsWith('import-');
 /** Rows in a dataset: an import's are counted in its report (its rows may not be loaded). */
+/** Incidents read per page of a district's list, when an import's rows stay in storage. */
+const LIST_PAGE = 100;
 const rowCount = (ds: IncidentDataset) => (isImported(ds.info.id) ? ds.report.rowsWritten : ds.incidents.length);
 
 /** The loader's data, set by super() before any field of Dashboard initialises (its fields read it). */
@@ -136,9 +138,29 @@ export class Dashboard extends WithPageData {
 				.finally(() => current && (this.joinProgress = null));
 			return () => (current = false);
 		});
-		// A district's incident list and the points layer show rows: read an import's when asked for.
+		// The points layer shows every row: read an import's when asked for.
 		$effect(() => {
-			if (this.view.district || this.view.points) this.needRows();
+			if (this.view.points) this.needRows();
+		});
+		// A district's list, for an import whose rows are in storage: the engine says which rows,
+		// in date order, and reads the first page of them (only the chunks that hold them).
+		$effect(() => {
+			const i = this.selectedIndex;
+			const result = this.result;
+			if (i === undefined || !result || this.rowsOnPage) return;
+			const key = `${result.key}|${i}`;
+			if (untrack(() => this.districtList?.key) === key) return;
+			const v = $state.snapshot(this.view) as ViewState;
+			const id = result.joined.dataset.info.id;
+			let current = true;
+			this.engine.api
+				.districtList(viewFilter(v), i)
+				.then(async ({ rows, counts, yearOnly }) => {
+					const incidents = await this.engine.api.readRows(id, rows.slice(0, LIST_PAGE));
+					if (current) this.districtList = { key, id, rows, trend: { counts: Array.from(counts), yearOnly }, incidents };
+				})
+				.catch((err: Error) => current && (this.loadError = `Could not read the district's incidents: ${err.message}`));
+			return () => (current = false);
 		});
 		// … then re-aggregated there on every view change.
 		$effect(() => {
@@ -250,8 +272,6 @@ export class Dashboard extends WithPageData {
 	requestedRows = $derived(rowCount(this.requested));
 	/** The dataset's rows are on the page: always for bundled data, once read for an import. */
 	rowsOnPage = $derived(!isImported(this.baseDataset.info.id) || this.rows?.id === this.baseDataset.info.id);
-	/** True while an import's rows, or which of them pass the filters, are not yet on the page. */
-	rowsPending = $derived(!this.rowsOnPage || this.result?.agg.passing === null);
 	/** Rows of the dataset on the page: the dataset as loaded for bundled data, an import's read from storage once. */
 	ensureRows = (): Promise<void> => {
 		const id = this.baseDataset.info.id;
@@ -410,14 +430,37 @@ export class Dashboard extends WithPageData {
 		})
 	);
 	selectedIndex = $derived(this.view.district ? this.indexOf.get(this.view.district) : undefined);
+	/**
+	 * The selected district's list for an import whose rows stay in storage: all its row numbers
+	 * (from the engine), the rows read so far (a page at a time) and its monthly trend.
+	 */
+	private districtList = $state.raw<{ key: string; id: string; rows: Int32Array; trend: { counts: number[]; yearOnly: number }; incidents: Incident[] } | null>(null);
+	/** The list above when it is the selected district's under the current view. */
+	private currentList = $derived.by(() => {
+		const l = this.districtList;
+		return l && this.result && this.selectedIndex !== undefined && l.key === `${this.result.key}|${this.selectedIndex}` ? l : null;
+	});
 	/** The selected district's incidents under the filters; null while an import's rows are being read. */
 	selectedIncidents = $derived.by(() => {
 		const i = this.selectedIndex;
 		const result = this.result;
-		if (i !== undefined && this.rowsPending) return null;
-		const passing = result?.agg.passing;
-		return i === undefined || !result || !passing ? [] : this.dataset.incidents.filter((_, k) => result.joined.assignment[k] === i && passing[k]);
+		if (i === undefined || !result) return [];
+		if (!this.rowsOnPage) return this.currentList?.incidents ?? null;
+		const passing = result.agg.passing;
+		return passing ? this.dataset.incidents.filter((_, k) => result.joined.assignment[k] === i && passing[k]) : null;
 	});
+	/** For a list read a page at a time: how many incidents in all, and the trend worked out by the engine. */
+	selectedPaging = $derived.by(() => {
+		const l = this.currentList;
+		return l && !this.rowsOnPage ? { total: l.rows.length, shown: l.incidents.length, next: Math.min(LIST_PAGE, l.rows.length - l.incidents.length), trend: l.trend } : null;
+	});
+	/** Reads the next page of the selected district's list. */
+	showMoreIncidents = async () => {
+		const l = this.districtList;
+		if (!l) return;
+		const next = await this.engine.api.readRows(l.id, l.rows.slice(l.incidents.length, l.incidents.length + LIST_PAGE));
+		if (this.districtList === l) this.districtList = { ...l, incidents: [...l.incidents, ...next] };
+	};
 
 	/** The district a point lies in, with its class and rank under the current metric (planning tools). */
 	districtFacts = (p: [number, number]): DistrictFacts | null => {

@@ -10,9 +10,13 @@ import { aggregate, assignColumns, type Aggregation, type Assignment } from '../
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
 import { groupCells, type Cells } from '../lib/aggregate/cells.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
-import { toColumns, type IncidentColumns } from '../lib/columns/index.js';
-import { loadImported, loadImportedColumns } from '../data/store/index.js';
+import { DATE_PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
+import { loadImported, loadImportedColumns, loadImportedRows } from '../data/store/index.js';
+import type { Incident } from '../lib/incident/index.js';
 import type { District } from '../lib/districts/index.js';
+
+/** The date-precision code of events known only to the year. */
+const YEAR = DATE_PRECISIONS.indexOf('year');
 
 /** Rows joined between two progress reports. */
 const CHUNK = 1 << 16;
@@ -49,15 +53,36 @@ function joinColumns(cols: IncidentColumns, onProgress?: (done: number, total: n
 	return { columns: cols, assignment: out, cells: groupCells(cols, out, index.districtCount) };
 }
 
+/** Rows of each district, in row order (built on the first district list asked for). */
+let byDistrict: { start: Int32Array; rows: Int32Array } | null = null;
+
 /** Makes a joined dataset the one aggregated; returns a copy of its assignment for the page. */
 function show(joined: Joined): Assignment {
 	({ columns, assignment, cells } = joined);
-	cube = null;
+	cube = byDistrict = null;
 	return joined.assignment.slice();
 }
 
 function join(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
 	return show(joinColumns(cols, onProgress));
+}
+
+/** The month cube of the filter's non-date part (the last one is kept: time changes reuse it). */
+function cubeFor(filter: IncidentFilter): TimeCube {
+	const key = cubeKey(filter);
+	if (cube?.key !== key) cube = { key, cube: buildTimeCube(cells!, filter) };
+	return cube.cube;
+}
+
+/** Row numbers grouped by district (a counting sort of the assignment; buckets left out). */
+function rowsByDistrict(assignment: Assignment, districtCount: number): { start: Int32Array; rows: Int32Array } {
+	const start = new Int32Array(districtCount + 1);
+	for (let i = 0; i < assignment.length; i++) if (assignment[i]! >= 0) start[assignment[i]! + 1]!++;
+	for (let d = 0; d < districtCount; d++) start[d + 1]! += start[d]!;
+	const next = start.slice(0, districtCount);
+	const rows = new Int32Array(start[districtCount]!);
+	for (let i = 0; i < assignment.length; i++) if (assignment[i]! >= 0) rows[next[assignment[i]!]!++] = i;
+	return { start, rows };
 }
 
 const engine = {
@@ -97,6 +122,37 @@ const engine = {
 	},
 
 	/**
+	 * A district's incidents under a filter, for its list, without the rows leaving storage: their
+	 * row numbers by date (then by row), and its monthly trend over the dataset's months (events
+	 * known only to the year counted apart, as `monthlyCounts` does with rows).
+	 */
+	districtList(filter: IncidentFilter, district: number): { rows: Int32Array; counts: Int32Array; yearOnly: number } {
+		if (!index || !columns || !assignment || !cells) throw new Error('engine: load a dataset first');
+		const passes = cubeFor(filter).cellPasses;
+		if (!byDistrict) byDistrict = rowsByDistrict(assignment, index.districtCount);
+		const { day, month, datePrecision } = columns;
+		const dayFrom = filter.dayFrom ?? -Infinity;
+		const dayTo = filter.dayTo ?? Infinity;
+		const counts = new Int32Array(cells.monthCount);
+		let yearOnly = 0;
+		const rows: number[] = [];
+		for (let k = byDistrict.start[district]!, end = byDistrict.start[district + 1]!; k < end; k++) {
+			const i = byDistrict.rows[k]!;
+			if (!passes[cells.ofRow[i]!] || day[i]! < dayFrom || day[i]! > dayTo) continue;
+			rows.push(i);
+			if (datePrecision[i] === YEAR) yearOnly++;
+			else counts[month[i]! - cells.months.first]!++;
+		}
+		const sorted = Int32Array.from(rows).sort((a, b) => day[a]! - day[b]! || a - b);
+		return { rows: sorted, counts, yearOnly };
+	},
+
+	/** Rows of a stored dataset by row number, read here (only the chunks that hold them). */
+	readRows(id: string, rows: Int32Array): Promise<Incident[]> {
+		return loadImportedRows(id, rows);
+	},
+
+	/**
 	 * Totals, facets and histograms under a filter. `passing` (one flag per row) is computed only
 	 * when the page holds rows to read it with (`withPassing`).
 	 */
@@ -104,9 +160,7 @@ const engine = {
 		if (!index || !columns || !assignment || !cells) throw new Error('engine: load a dataset first');
 		const window = monthWindow(filter);
 		if (!window) return aggregate(columns, assignment, index.districtCount, filter);
-		const key = cubeKey(filter);
-		if (cube?.key !== key) cube = { key, cube: buildTimeCube(cells, filter) };
-		return aggregateWindow(cube.cube, window, withPassing);
+		return aggregateWindow(cubeFor(filter), window, withPassing);
 	}
 };
 

@@ -122,3 +122,50 @@ test('dropping a file on the page imports it', async ({ page }) => {
 	}, content);
 	await expect(page.getByTestId('report-identity')).toHaveText('3 imported + 3 rejected = 6 rows read');
 });
+
+test("an import's district list is read a page at a time, in date order, with the district's own trend", async ({ page }) => {
+	// TEST FIXTURE rows, not incidents: 250 dated in Peshawar over 2023, 3 known only to the year, 20 in Quetta.
+	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,best,date_prec'];
+	const day = (k: number) => new Date(Date.UTC(2023, 0, 1 + ((k * 7) % 360))).toISOString().slice(0, 10);
+	for (let k = 0; k < 250; k++) lines.push(`${1000 + k},${day(k)},34.0100,71.5800,1,TEST FIXTURE,${k % 3},1`);
+	for (let k = 0; k < 3; k++) lines.push(`${2000 + k},2023-01-01,34.0100,71.5800,1,TEST FIXTURE,1,5`);
+	for (let k = 0; k < 20; k++) lines.push(`${3000 + k},${day(k)},30.1900,67.0100,1,TEST FIXTURE,1,1`);
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await page.getByTestId('import-input').setInputFiles({ name: 'paged.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+	await expect(page.getByTestId('report-identity')).toHaveText('273 imported + 0 rejected = 273 rows read');
+	await page.getByTestId('report-close').click();
+	const id = await currentDatasetId(page);
+	await waitForView(page, `${id}|incidents|area`);
+
+	await page.getByTestId('district-select').selectOption('peshawar');
+	const panel = page.getByTestId('district-panel');
+	await expect(panel.getByRole('heading', { name: 'Incidents (253)' })).toBeVisible();
+	const items = panel.getByTestId('incident-item');
+	await expect(items).toHaveCount(100);
+	await expect(panel.getByTestId('incidents-shown')).toHaveText('Showing the first 100 of 253, by date.');
+	await expect(panel).toContainText('3 incident(s) dated to the year only are not in the chart.');
+	// The first page is the 100 earliest, by date (the three year-only rows are dated 2023-01-01).
+	const allDates = [...Array.from({ length: 250 }, (_, k) => day(k)), '2023-01-01', '2023-01-01', '2023-01-01'].sort();
+	const shownDates = async () => panel.locator('[data-testid=incident-item] time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+	expect(await shownDates()).toEqual(allDates.slice(0, 100));
+	await panel.getByTestId('incidents-more').click();
+	await expect(items).toHaveCount(200);
+	await expect(panel.getByTestId('incidents-more')).toHaveText('Show 53 more');
+	await panel.getByTestId('incidents-more').click();
+	await expect(items).toHaveCount(253);
+	await expect(panel.getByTestId('incidents-more')).toHaveCount(0);
+	expect(await shownDates()).toEqual(allDates);
+	// Another district: its own list.
+	await page.getByTestId('district-select').selectOption('quetta');
+	await expect(panel.getByRole('heading', { name: 'Incidents (20)' })).toBeVisible();
+	await expect(items).toHaveCount(20);
+	await expect(panel.getByTestId('incidents-more')).toHaveCount(0);
+	// Under filters from a shared link (March–April 2023, at least one casualty): only the rows that pass.
+	const expected = Array.from({ length: 250 }, (_, k) => k).filter((k) => day(k) >= '2023-03-01' && day(k) <= '2023-04-30' && k % 3 >= 1);
+	expect(expected.length).toBeGreaterThan(5);
+	await page.goto(`/?dataset=${id}&window=2023-03..2023-04&mincas=1&district=peshawar`);
+	await expect(panel.getByRole('heading', { name: `Incidents (${expected.length})` })).toBeVisible();
+	await expect(items).toHaveCount(expected.length);
+	expect(await shownDates()).toEqual(expected.map(day).sort());
+});

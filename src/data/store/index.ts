@@ -176,7 +176,30 @@ export async function loadImportedColumns(id: string): Promise<IncidentColumns |
 	if (!stored.columns) return null;
 	const part = await database.get('chunks', [id, 'columns', 0]);
 	if (!part || !('columns' in part)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (its columns are missing); remove it and import the file again.`);
-	return part.columns;
+	// Columns from a build before `datePrecision` was one: read the rows instead.
+	return part.columns.datePrecision ? part.columns : null;
+}
+
+/**
+ * Some of a stored dataset's rows, by row number, in the order asked: only the chunks that hold
+ * them are read (a district's first page of incidents, not the whole dataset).
+ */
+export async function loadImportedRows(id: string, rows: ArrayLike<number>): Promise<Incident[]> {
+	const database = await db();
+	const chunks = new Map<number, Incident[]>();
+	const out: Incident[] = [];
+	for (let k = 0; k < rows.length; k++) {
+		const row = rows[k]!;
+		const c = Math.floor(row / CHUNK);
+		let part = chunks.get(c);
+		if (!part) {
+			const stored = await database.get('chunks', [id, 'incidents', c]);
+			if (!stored || !('rows' in stored)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${c} missing); remove it and import the file again.`);
+			chunks.set(c, (part = stored.rows as Incident[]));
+		}
+		out.push(part[row % CHUNK]!);
+	}
+	return out;
 }
 
 export async function loadRejections(id: string): Promise<StoredRejection[]> {

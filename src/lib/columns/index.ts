@@ -2,10 +2,12 @@
  * Incidents as typed columns: what the join and the re-aggregation read. A filter, period or
  * metric change then loops over flat arrays, with no objects and no geometry.
  */
-import type { Incident, PlacePrecision } from '../incident/index.js';
+import type { DatePrecision, Incident, PlacePrecision } from '../incident/index.js';
 
 /** Place precisions by code (the index stored in `precision`). */
 export const PRECISIONS: readonly PlacePrecision[] = ['exact', 'near', 'district', 'province', 'country', 'unknown'];
+/** Date precisions by code (the index stored in `datePrecision`). */
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year'];
 /** Codes below this one are fine enough to count in a district (DATA-MODEL.md). */
 export const FIRST_COARSE_PRECISION = PRECISIONS.indexOf('province');
 
@@ -20,6 +22,8 @@ export interface IncidentColumns {
 	day: Int32Array;
 	/** Months since January 1970 of the event date (for monthly histograms). */
 	month: Int32Array;
+	/** Index into DATE_PRECISIONS (a trend leaves out events known only to the year). */
+	datePrecision: Uint8Array;
 	/** NaN where the source does not know (unknown is not zero). */
 	killed: Float64Array;
 	wounded: Float64Array;
@@ -38,9 +42,12 @@ export const CATEGORIES: readonly Category[] = ['actor', 'eventType', 'target'];
 /** Label for a category value the source leaves empty. */
 export const NOT_RECORDED = '(not recorded)';
 
+/** The typed-array fields of IncidentColumns. */
+const COLUMN_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'actor', 'eventType', 'target', 'suicide'] as const;
+
 /** Every typed array of the columns, e.g. to transfer them to a worker. */
 export function columnBuffers(cols: IncidentColumns): ArrayBuffer[] {
-	return [cols.lon, cols.lat, cols.precision, cols.day, cols.month, cols.killed, cols.wounded, cols.actor, cols.eventType, cols.target, cols.suicide].map((a) => a.buffer as ArrayBuffer);
+	return COLUMN_KEYS.map((k) => cols[k].buffer as ArrayBuffer);
 }
 
 /** Columns of `n` rows, all zero, with empty category dictionaries. */
@@ -52,6 +59,7 @@ export function emptyColumns(n: number): IncidentColumns {
 		precision: new Uint8Array(n),
 		day: new Int32Array(n),
 		month: new Int32Array(n),
+		datePrecision: new Uint8Array(n),
 		killed: new Float64Array(n),
 		wounded: new Float64Array(n),
 		actor: new Uint16Array(n),
@@ -108,6 +116,7 @@ export class ColumnsBuilder {
 		cols.precision[i] = PRECISIONS.indexOf(inc.placePrecision);
 		cols.day[i] = date[0];
 		cols.month[i] = date[1];
+		cols.datePrecision[i] = DATE_PRECISIONS.indexOf(inc.datePrecision);
 		cols.killed[i] = inc.killed ?? NaN;
 		cols.wounded[i] = inc.wounded ?? NaN;
 		cols.actor[i] = this.code('actor', inc.actor);
@@ -140,7 +149,7 @@ export class ColumnsBuilder {
 function resized(cols: IncidentColumns, n: number): IncidentColumns {
 	const out = emptyColumns(n);
 	const keep = Math.min(n, cols.length);
-	for (const k of ['lon', 'lat', 'precision', 'day', 'month', 'killed', 'wounded', 'actor', 'eventType', 'target', 'suicide'] as const) {
+	for (const k of COLUMN_KEYS) {
 		(out[k] as Float64Array).set((cols[k] as Float64Array).subarray(0, keep));
 	}
 	out.labels = cols.labels;
