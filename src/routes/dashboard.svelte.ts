@@ -13,7 +13,7 @@ import { CLASS_METHOD_LABEL, classOf } from '$lib/classify/index.js';
 import { emptyColumns, isoMonth, toColumns, type IncidentColumns } from '$lib/columns/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
-import { districtsCsv, incidentsCsv, incidentsGeoJson } from '$lib/export/index.js';
+import { districtsCsv, exportIncidents, type IncidentExport } from '$lib/export/index.js';
 import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { BOUNDARY_CREDIT, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
@@ -56,7 +56,7 @@ export class Dashboard extends WithPageData {
 	private readonly indexOf = new Map(this.districts.map((d, i) => [d.properties.slug, i]));
 	private readonly knownSlugs = new Set(this.indexOf.keys());
 	private readonly neighbours = queenNeighbours(this.districts);
-	private readonly engine = createEngine(this.districts, { linkImporter: true });
+	private readonly engine = createEngine(this.districts);
 
 	/** Why a linked district changed (renamed, split, unknown): one line above the panel. */
 	slugNote = $state<string | null>(null);
@@ -505,8 +505,7 @@ export class Dashboard extends WithPageData {
 	};
 
 	// ---- exports of what is on screen, stamped with source and filters ----
-	exportView = async (kind: 'incidents-csv' | 'incidents-geojson' | 'districts-csv') => {
-		if (kind !== 'districts-csv') await this.ensureRows();
+	exportView = async (kind: IncidentExport | 'districts-csv') => {
 		const result = this.result;
 		if (!result) return;
 		const { dataset, districts } = this;
@@ -516,16 +515,12 @@ export class Dashboard extends WithPageData {
 			const rows = districts.map((d, i) => ({ ...d.properties, ...this.agg.byDistrict[i]!, value: this.mapped[i] ?? null, rank: this.seq.ranks[i]! }));
 			return download(`${stem}-districts.csv`, districtsCsv(rows, this.comparison ? `change in ${this.unit}` : this.unit, provenance), 'text/csv');
 		}
-		// Right after an import's rows are read, the shown aggregation may not carry `passing` yet.
-		const passing = result.agg.passing ?? (await this.engine.api.aggregate(viewFilter($state.snapshot(this.view) as ViewState), true)).passing!;
-		const { assignment } = result.joined;
-		const keep = dataset.incidents.flatMap((inc, i) => (passing[i] ? [{ inc, code: assignment[i]! }] : []));
-		const districtOf = (k: number) => {
-			const code = keep[k]!.code;
-			return code >= 0 ? districts[code]!.properties.slug : code === -1 ? 'outside KP/Balochistan' : code === -2 ? 'province-level location' : 'no coordinates';
-		};
-		const rows = keep.map((k) => k.inc);
-		if (kind === 'incidents-csv') download(`${stem}-incidents.csv`, incidentsCsv(rows, districtOf, provenance), 'text/csv');
-		else download(`${stem}-incidents.geojson`, incidentsGeoJson(rows, districtOf, provenance), 'application/geo+json');
+		const [name, type] = kind === 'incidents-csv' ? [`${stem}-incidents.csv`, 'text/csv'] : [`${stem}-incidents.geojson`, 'application/geo+json'];
+		const filter = viewFilter($state.snapshot(this.view) as ViewState);
+		// An import's rows stay in storage: the engine worker reads them and writes the file.
+		if (isImported(dataset.info.id)) return download(name, await this.engine.api.exportIncidents(dataset.info.id, filter, kind, $state.snapshot(provenance)), type);
+		const passing = result.agg.passing ?? (await this.engine.api.aggregate(filter, true)).passing!;
+		const slugs = districts.map((d) => d.properties.slug);
+		download(name, exportIncidents(kind, dataset.incidents, passing, result.joined.assignment, slugs, provenance), type);
 	};
 }
