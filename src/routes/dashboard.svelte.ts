@@ -56,7 +56,7 @@ export class Dashboard extends WithPageData {
 	private readonly indexOf = new Map(this.districts.map((d, i) => [d.properties.slug, i]));
 	private readonly knownSlugs = new Set(this.indexOf.keys());
 	private readonly neighbours = queenNeighbours(this.districts);
-	private readonly engine = createEngine(this.districts);
+	private readonly engine = createEngine(this.districts, { linkImporter: true });
 
 	/** Why a linked district changed (renamed, split, unknown): one line above the panel. */
 	slugNote = $state<string | null>(null);

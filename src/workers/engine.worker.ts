@@ -13,6 +13,7 @@ import type { IncidentFilter } from '../lib/filter/index.js';
 import { DATE_PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
 import { loadImported, loadImportedColumns, loadImportedRows } from '../data/store/index.js';
 import type { Incident } from '../lib/incident/index.js';
+import { exportIncidents, type IncidentExport, type Provenance } from '../lib/export/index.js';
 import type { District } from '../lib/districts/index.js';
 
 /** The date-precision code of events known only to the year. */
@@ -22,6 +23,8 @@ const YEAR = DATE_PRECISIONS.indexOf('year');
 const CHUNK = 1 << 16;
 
 let index: JoinIndex | null = null;
+/** District slugs, index-aligned with the join's district codes (for exports). */
+let slugs: string[] = [];
 let columns: IncidentColumns | null = null;
 let assignment: Assignment | null = null;
 /** The rows grouped into cells once per dataset: a filter change visits cells, not rows. */
@@ -88,6 +91,7 @@ function rowsByDistrict(assignment: Assignment, districtCount: number): { start:
 const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
+		slugs = districts.map((d) => d.properties.slug);
 		columns = assignment = cube = cells = preloaded = null;
 	},
 
@@ -150,6 +154,19 @@ const engine = {
 	/** Rows of a stored dataset by row number, read here (only the chunks that hold them). */
 	readRows(id: string, rows: Int32Array): Promise<Incident[]> {
 		return loadImportedRows(id, rows);
+	},
+
+	/**
+	 * An export of an import's incidents under a filter, written here from the stored rows, so
+	 * they are never all on the page. Returns the file as a Blob (handed over, not copied).
+	 */
+	async exportIncidents(id: string, filter: IncidentFilter, kind: IncidentExport, provenance: Provenance): Promise<Blob> {
+		if (!assignment) throw new Error('engine: load a dataset first');
+		const { incidents } = await loadImported(id);
+		if (incidents.length !== assignment.length) throw new Error(`storage changed (${incidents.length} rows stored, ${assignment.length} joined); reload the page`);
+		const { passing } = engine.aggregate(filter, true);
+		const text = exportIncidents(kind, incidents, passing!, assignment, slugs, provenance);
+		return new Blob([text], { type: kind === 'incidents-csv' ? 'text/csv' : 'application/geo+json' });
 	},
 
 	/**

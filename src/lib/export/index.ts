@@ -38,6 +38,37 @@ const INCIDENT_COLUMNS = [
 	'district', 'event_type', 'sub_type', 'target', 'actor', 'killed', 'wounded', 'suicide', 'summary', 'source'
 ] as const;
 
+/** Where an exported incident was counted: its district's slug, or the bucket it fell in. */
+export function countedIn(code: number, slugs: readonly string[]): string {
+	return code >= 0 ? slugs[code]! : code === -1 ? 'outside KP/Balochistan' : code === -2 ? 'province-level location' : 'no coordinates';
+}
+
+export type IncidentExport = 'incidents-csv' | 'incidents-geojson';
+
+/**
+ * The export of the incidents that pass the filters (`passing`, row-aligned with `incidents`
+ * and `assignment`), each with where it was counted: the same text whether the page or the
+ * engine worker (for an import whose rows stay in storage) writes it.
+ */
+export function exportIncidents(
+	kind: IncidentExport,
+	incidents: readonly Incident[],
+	passing: Uint8Array,
+	assignment: Int32Array,
+	slugs: readonly string[],
+	p: Provenance
+): string {
+	const rows: Incident[] = [];
+	const codes: number[] = [];
+	for (let i = 0; i < incidents.length; i++) {
+		if (!passing[i]) continue;
+		rows.push(incidents[i]!);
+		codes.push(assignment[i]!);
+	}
+	const districtOf = (k: number) => countedIn(codes[k]!, slugs);
+	return kind === 'incidents-csv' ? incidentsCsv(rows, districtOf, p) : incidentsGeoJson(rows, districtOf, p);
+}
+
 export function incidentsCsv(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
 	return toCsv(
 		[...INCIDENT_COLUMNS, 'dataset', 'attribution', 'licence', 'retrieval', 'filters'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvCell, incidentsCsv, rejectedCsv, toCsv } from './index.js';
+import { csvCell, exportIncidents, incidentsCsv, rejectedCsv, toCsv } from './index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
 
 describe('CSV export', () => {
@@ -33,5 +33,20 @@ describe('CSV export', () => {
 	it('writes rejected rows with their original cells and the reason', () => {
 		const csv = rejectedCsv(['id', 'latitude'], [{ row: 4, column: 'latitude', problem: 'not a number', cells: { id: '7', latitude: '=1+1' } }]);
 		expect(csv).toBe("row,column,problem,id,latitude\r\n4,latitude,not a number,7,'=1+1\r\n");
+	});
+});
+
+describe('exportIncidents (what the page and the engine worker both write)', () => {
+	const ds = committedDataset('gtd-2008');
+	const rows = ds.incidents.slice(0, 6);
+	const passing = Uint8Array.from([1, 0, 1, 1, 0, 1]);
+	const assignment = Int32Array.from([0, 1, -1, -2, 2, -3]);
+	const p = { dataset: ds.info, filters: 'none' };
+	it('keeps the passing rows, each with the district or bucket it was counted in', () => {
+		const parsed = Papa.parse<Record<string, string>>(exportIncidents('incidents-csv', rows, passing, assignment, ['a-district', 'b-district', 'c-district'], p), { header: true, skipEmptyLines: true }).data;
+		expect(parsed.map((r) => r.id)).toEqual([0, 2, 3, 5].map((i) => rows[i]!.id));
+		expect(parsed.map((r) => r.district)).toEqual(['a-district', 'outside KP/Balochistan', 'province-level location', 'no coordinates']);
+		const geo = JSON.parse(exportIncidents('incidents-geojson', rows, passing, assignment, ['a-district', 'b-district', 'c-district'], p));
+		expect(geo.features.map((f: { properties: { district: string } }) => f.properties.district)).toEqual(parsed.map((r) => r.district));
 	});
 });
