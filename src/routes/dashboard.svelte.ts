@@ -13,7 +13,7 @@ import { CLASS_METHOD_LABEL, classOf } from '$lib/classify/index.js';
 import { emptyColumns, isoMonth, toColumns, type IncidentColumns } from '$lib/columns/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
-import { districtsCsv, exportIncidents, type IncidentExport } from '$lib/export/index.js';
+import { districtsCsv, EXPORT_TYPE, exportIncidents, type IncidentExport } from '$lib/export/index.js';
 import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { BOUNDARY_CREDIT, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
@@ -38,9 +38,9 @@ export interface DashboardData {
 }
 
 const isImported = (id: string) => id.startsWith('import-');
-/** Rows in a dataset: an import's are counted in its report (its rows may not be loaded). */
 /** Incidents read per page of a district's list, when an import's rows stay in storage. */
 const LIST_PAGE = 100;
+/** Rows in a dataset: an import's are counted in its report (its rows may not be loaded). */
 const rowCount = (ds: IncidentDataset) => (isImported(ds.info.id) ? ds.report.rowsWritten : ds.incidents.length);
 
 /** The loader's data, set by super() before any field of Dashboard initialises (its fields read it). */
@@ -70,12 +70,13 @@ export class Dashboard extends WithPageData {
 	// every incident in a reactive proxy (which made reading 200,000 rows take seconds).
 	imported = $state.raw<StoredDataset[]>([]);
 	/**
-	 * An import's rows on the page, loaded only when something shows them (a district's incident
-	 * list, the points layer, an export, the planning tools): the map, ranking, legend and filters
-	 * come from the engine worker, which reads the rows itself.
+	 * An import's rows on the page, read only when the points layer or a planning tool needs them
+	 * all: the map, ranking, legend, filters, a district's list and exports come from the engine
+	 * worker, which reads the rows itself.
 	 */
 	private rows = $state.raw<{ id: string; incidents: Incident[] } | null>(null);
-	private rowsPromise: { id: string; promise: Promise<void> } | null = null;
+	/** The import whose rows are being read (one read at a time). */
+	private rowsReading: string | null = null;
 	requested = $state.raw<IncidentDataset>() as IncidentDataset;
 	loading = $state(false);
 	joinProgress = $state<number | null>(null);
@@ -147,8 +148,8 @@ export class Dashboard extends WithPageData {
 		$effect(() => {
 			const i = this.selectedIndex;
 			const result = this.result;
-			if (i === undefined || !result || this.rowsOnPage) return;
-			const key = `${result.key}|${i}`;
+			const key = this.listKey;
+			if (i === undefined || !result || !key || this.rowsOnPage) return;
 			if (untrack(() => this.districtList?.key) === key) return;
 			const v = $state.snapshot(this.view) as ViewState;
 			const id = result.joined.dataset.info.id;
@@ -246,7 +247,7 @@ export class Dashboard extends WithPageData {
 		loadImportedMeta(info.id)
 			.then((ds) => {
 				this.rows = null;
-				this.rowsPromise = null;
+				this.rowsReading = null;
 				this.requested = ds;
 			})
 			.catch((err: Error) => (this.loadError = err.message));
@@ -272,12 +273,12 @@ export class Dashboard extends WithPageData {
 	requestedRows = $derived(rowCount(this.requested));
 	/** The dataset's rows are on the page: always for bundled data, once read for an import. */
 	rowsOnPage = $derived(!isImported(this.baseDataset.info.id) || this.rows?.id === this.baseDataset.info.id);
-	/** Rows of the dataset on the page: the dataset as loaded for bundled data, an import's read from storage once. */
-	ensureRows = (): Promise<void> => {
+	/** Reads an import's rows onto the page, once (bundled data has them already). */
+	needRows = (): void => {
 		const id = this.baseDataset.info.id;
-		if (!isImported(id) || this.rows?.id === id) return Promise.resolve();
-		if (this.rowsPromise?.id === id) return this.rowsPromise.promise;
-		const promise = loadImported(id)
+		if (!isImported(id) || this.rows?.id === id || this.rowsReading === id) return;
+		this.rowsReading = id;
+		loadImported(id)
 			.then((ds) => {
 				if (this.baseDataset.info.id === id) this.rows = { id, incidents: ds.incidents };
 			})
@@ -285,12 +286,9 @@ export class Dashboard extends WithPageData {
 				this.loadError = err.message;
 			})
 			.finally(() => {
-				if (this.rowsPromise?.promise === promise) this.rowsPromise = null;
+				if (this.rowsReading === id) this.rowsReading = null;
 			});
-		this.rowsPromise = { id, promise };
-		return promise;
 	};
-	needRows = () => void this.ensureRows();
 	agg = $derived(this.result?.agg ?? emptyAggregation(this.districts.length));
 	months = $derived(Array.from({ length: Math.max(0, this.agg.months.last - this.agg.months.first + 1) }, (_, i) => isoMonth(this.agg.months.first + i)));
 
@@ -435,11 +433,10 @@ export class Dashboard extends WithPageData {
 	 * (from the engine), the rows read so far (a page at a time) and its monthly trend.
 	 */
 	private districtList = $state.raw<{ key: string; id: string; rows: Int32Array; trend: { counts: number[]; yearOnly: number }; incidents: Incident[] } | null>(null);
+	/** What a district list is for: the view's shading key and the district. */
+	private listKey = $derived(this.result && this.selectedIndex !== undefined ? `${this.result.key}|${this.selectedIndex}` : null);
 	/** The list above when it is the selected district's under the current view. */
-	private currentList = $derived.by(() => {
-		const l = this.districtList;
-		return l && this.result && this.selectedIndex !== undefined && l.key === `${this.result.key}|${this.selectedIndex}` ? l : null;
-	});
+	private currentList = $derived(this.districtList && this.districtList.key === this.listKey ? this.districtList : null);
 	/** The selected district's incidents under the filters; null while an import's rows are being read. */
 	selectedIncidents = $derived.by(() => {
 		const i = this.selectedIndex;
@@ -515,12 +512,16 @@ export class Dashboard extends WithPageData {
 			const rows = districts.map((d, i) => ({ ...d.properties, ...this.agg.byDistrict[i]!, value: this.mapped[i] ?? null, rank: this.seq.ranks[i]! }));
 			return download(`${stem}-districts.csv`, districtsCsv(rows, this.comparison ? `change in ${this.unit}` : this.unit, provenance), 'text/csv');
 		}
-		const [name, type] = kind === 'incidents-csv' ? [`${stem}-incidents.csv`, 'text/csv'] : [`${stem}-incidents.geojson`, 'application/geo+json'];
-		const filter = viewFilter($state.snapshot(this.view) as ViewState);
+		const name = `${stem}-incidents.${kind === 'incidents-csv' ? 'csv' : 'geojson'}`;
 		// An import's rows stay in storage: the engine worker reads them and writes the file.
-		if (isImported(dataset.info.id)) return download(name, await this.engine.api.exportIncidents(dataset.info.id, filter, kind, $state.snapshot(provenance)), type);
-		const passing = result.agg.passing ?? (await this.engine.api.aggregate(filter, true)).passing!;
+		if (isImported(dataset.info.id)) {
+			const filter = viewFilter($state.snapshot(this.view) as ViewState);
+			return download(name, await this.engine.api.exportIncidents(dataset.info.id, filter, kind, $state.snapshot(provenance)), EXPORT_TYPE[kind]);
+		}
+		// Bundled data: its rows are on the page. Its first aggregation after an import was on screen
+		// may have been asked without `passing`; then ask for it.
+		const passing = result.agg.passing ?? (await this.engine.api.aggregate(viewFilter($state.snapshot(this.view) as ViewState), true)).passing!;
 		const slugs = districts.map((d) => d.properties.slug);
-		download(name, exportIncidents(kind, dataset.incidents, passing, result.joined.assignment, slugs, provenance), type);
+		download(name, exportIncidents(kind, dataset.incidents, passing, result.joined.assignment, slugs, provenance), EXPORT_TYPE[kind]);
 	};
 }

@@ -13,7 +13,7 @@ import type { IncidentFilter } from '../lib/filter/index.js';
 import { DATE_PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
 import { loadImported, loadImportedColumns, loadImportedRows } from '../data/store/index.js';
 import type { Incident } from '../lib/incident/index.js';
-import { exportIncidents, type IncidentExport, type Provenance } from '../lib/export/index.js';
+import { EXPORT_TYPE, exportIncidents, type IncidentExport, type Provenance } from '../lib/export/index.js';
 import type { District } from '../lib/districts/index.js';
 
 /** The date-precision code of events known only to the year. */
@@ -92,7 +92,7 @@ const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
 		slugs = districts.map((d) => d.properties.slug);
-		columns = assignment = cube = cells = preloaded = null;
+		columns = assignment = cube = cells = byDistrict = preloaded = null;
 	},
 
 	/** The import worker's end of a channel: it sends each import's columns while it stores them. */
@@ -166,7 +166,7 @@ const engine = {
 		if (incidents.length !== assignment.length) throw new Error(`storage changed (${incidents.length} rows stored, ${assignment.length} joined); reload the page`);
 		const { passing } = engine.aggregate(filter, true);
 		const text = exportIncidents(kind, incidents, passing!, assignment, slugs, provenance);
-		return new Blob([text], { type: kind === 'incidents-csv' ? 'text/csv' : 'application/geo+json' });
+		return new Blob([text], { type: EXPORT_TYPE[kind] });
 	},
 
 	/**

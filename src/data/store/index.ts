@@ -134,14 +134,16 @@ export async function listImported(): Promise<StoredDataset[]> {
  * (a few ms for a 1,000-row chunk), where a burst of parallel reads was one long task on the page.
  */
 async function readChunks<T>(id: string, kind: 'incidents' | 'rejections', count: number): Promise<T[]> {
-	const database = await db();
 	const rows: T[] = [];
-	for (let i = 0; i < count; i++) {
-		const part = await database.get('chunks', [id, kind, i]);
-		if (!part) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${i} missing); remove it and import the file again.`);
-		for (const row of (part as { rows: T[] }).rows) rows.push(row);
-	}
+	for (let i = 0; i < count; i++) for (const row of await readChunk<T>(id, kind, i)) rows.push(row);
 	return rows;
+}
+
+/** One stored chunk's rows; a missing chunk is an incomplete dataset, said so. */
+async function readChunk<T>(id: string, kind: 'incidents' | 'rejections', i: number): Promise<T[]> {
+	const part = await (await db()).get('chunks', [id, kind, i]);
+	if (!part || !('rows' in part)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${i} missing); remove it and import the file again.`);
+	return part.rows as T[];
 }
 
 /** The stored dataset's description and report in the bundled data's shape, without its rows. */
@@ -185,18 +187,13 @@ export async function loadImportedColumns(id: string): Promise<IncidentColumns |
  * them are read (a district's first page of incidents, not the whole dataset).
  */
 export async function loadImportedRows(id: string, rows: ArrayLike<number>): Promise<Incident[]> {
-	const database = await db();
 	const chunks = new Map<number, Incident[]>();
 	const out: Incident[] = [];
 	for (let k = 0; k < rows.length; k++) {
 		const row = rows[k]!;
 		const c = Math.floor(row / CHUNK);
 		let part = chunks.get(c);
-		if (!part) {
-			const stored = await database.get('chunks', [id, 'incidents', c]);
-			if (!stored || !('rows' in stored)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${c} missing); remove it and import the file again.`);
-			chunks.set(c, (part = stored.rows as Incident[]));
-		}
+		if (!part) chunks.set(c, (part = await readChunk<Incident>(id, 'incidents', c)));
 		out.push(part[row % CHUNK]!);
 	}
 	return out;

@@ -44,6 +44,8 @@ export function countedIn(code: number, slugs: readonly string[]): string {
 }
 
 export type IncidentExport = 'incidents-csv' | 'incidents-geojson';
+/** The media type of each incident export. */
+export const EXPORT_TYPE: Record<IncidentExport, string> = { 'incidents-csv': 'text/csv', 'incidents-geojson': 'application/geo+json' };
 
 /**
  * The export of the incidents that pass the filters (`passing`, row-aligned with `incidents`

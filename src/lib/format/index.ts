@@ -24,7 +24,6 @@ export function metricUnit(metric: Metric, per: Per): string {
 /** A share (0–1) as a percentage with one decimal. */
 export const formatShare = (share: number) => `${(share * 100).toFixed(1)} %`;
 
-/** "14 Mar 2008", "Mar 2008" or "2008" depending on what the source knows. */
 /** One formatter per precision: building an Intl.DateTimeFormat costs far more than using one (time-play labels every month). */
 const DATE_FORMATS = {
 	day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
@@ -32,6 +31,7 @@ const DATE_FORMATS = {
 	year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' })
 } as const;
 
+/** "14 Mar 2008", "Mar 2008" or "2008" depending on what the source knows. */
 export function formatDate(iso: string, precision: 'day' | 'month' | 'year'): string {
 	return DATE_FORMATS[precision].format(new Date(`${iso}T00:00:00Z`));
 }
