@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polygon } from '@turf/turf';
+import { bbox, polygon } from '@turf/turf';
 import { buildJoinIndex, joinPoints, NO_DISTRICT } from './index.js';
 import { naiveJoin } from './naive.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
@@ -8,12 +8,15 @@ import { syntheticColumns } from './synthetic.js';
 
 const { districts } = committedBaseMap();
 const index = buildJoinIndex(districts);
+// The reference gets each district's bounding box: Turf's booleanPointInPolygon then rejects a
+// point outside the (inclusive) box before walking the rings. Same answers, a tenth of the time.
+const boxedDistricts = districts.map((d) => ({ ...d, bbox: bbox(d) }));
 
 function expectSameAsNaive(lon: number[], lat: number[]) {
 	const x = Float64Array.from(lon);
 	const y = Float64Array.from(lat);
 	const engine = joinPoints(index, x, y);
-	const naive = naiveJoin(districts, x, y);
+	const naive = naiveJoin(boxedDistricts, x, y);
 	const mismatches = [...engine.keys()].filter((i) => engine[i] !== naive[i]);
 	expect(mismatches.map((i) => [lon[i], lat[i], engine[i], naive[i]]).slice(0, 5)).toEqual([]);
 	return engine;
