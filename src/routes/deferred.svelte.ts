@@ -1,0 +1,22 @@
+import { untrack } from 'svelte';
+
+/**
+ * A value that follows `read` one task later. The parts of the page that can wait a frame (the
+ * ranking table's rows, the time control's months) then re-render in a task of their own after a
+ * dataset switch, instead of in the same task as the map and the panel: on a 100 k-row import
+ * that one task took 36–51 ms, against the 50 ms budget for any task (issue #12). Create it while
+ * a component initialises (it owns an effect).
+ */
+export class Deferred<T> {
+	current = $state.raw<T>() as T;
+
+	constructor(read: () => T) {
+		this.current = untrack(read);
+		$effect(() => {
+			const next = read();
+			if (next === untrack(() => this.current)) return;
+			const timer = setTimeout(() => (this.current = next));
+			return () => clearTimeout(timer);
+		});
+	}
+}
