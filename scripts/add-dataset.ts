@@ -10,7 +10,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { importCsv, sniff, type ImportResult } from '../src/lib/importers/file.js';
-import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/incident/index.js';
+import type { DatasetInfo, IncidentDataset } from '../src/lib/incident/index.js';
+import { tableDateRange, tableIncidents } from '../src/lib/table/index.js';
 import type { KnownFormat } from '../src/lib/importers/index.js';
 import { slugify } from '../src/lib/districts/index.js';
 import { SOURCE_TERMS } from '../src/lib/importers/terms.js';
@@ -65,13 +66,13 @@ function toDataset(entry: AddedEntry, result: ImportResult): IncidentDataset {
 		format: entry.format,
 		attribution: entry.attribution,
 		licence: entry.licence,
-		dateRange: dateRange(result.incidents),
+		dateRange: tableDateRange(result.table.columns),
 		...(entry.fetched ? { fetched: entry.fetched } : {})
 	};
 	const r = result.report;
 	return {
 		info,
-		incidents: result.incidents,
+		incidents: tableIncidents(result.table),
 		report: {
 			file: entry.file,
 			rowsRead: r.rowsRead,

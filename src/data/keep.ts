@@ -1,13 +1,12 @@
 /** What an imported file or a fetched dataset becomes in browser storage: its description and attribution. */
 import type { ImportResult } from '../lib/importers/file.js';
 import { termsOf } from '../lib/importers/terms.js';
-import { dateRange, type DatasetInfo, type Incident } from '../lib/incident/index.js';
-import { locationCounts } from '../lib/importers/index.js';
+import type { DatasetInfo, Incident } from '../lib/incident/index.js';
 import type { FetchProvenance } from '../lib/connectors/index.js';
 import { saveImported, type StoredDataset } from './store/index.js';
-import { toColumns } from '../lib/columns/index.js';
+import { locationCounts, tableDateRange, toTable } from '../lib/table/index.js';
 
-type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns'>;
+type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns' | 'textChunks'>;
 
 /** "UCDP: Pakistan (GW 770), 2022-11-28 – 2026-11-26 (fetched 2026-11-26)". */
 const fetchedName = (fetched: FetchProvenance) => `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`;
@@ -23,10 +22,10 @@ export async function keepImport(result: ImportResult, fetched?: FetchProvenance
 		name: fetched ? fetchedName(fetched) : `${result.report.file} (${format}, imported)`,
 		format: format === 'UCDP GED' || format === 'ACLED' || format === 'GTD' || format === 'GeoJSON' ? format : 'CSV',
 		...termsOf(format),
-		dateRange: dateRange(result.incidents),
+		dateRange: tableDateRange(result.table.columns),
 		...(fetched ? { fetched } : {})
 	};
-	await saveImported({ info, importReport: result.report, headers: result.headers, importedAt: new Date().toISOString() }, result.incidents, result.rejections, result.columns);
+	await saveImported({ info, importReport: result.report, headers: result.headers, importedAt: new Date().toISOString() }, result.table, result.rejections);
 	return info;
 }
 
@@ -45,17 +44,18 @@ export async function keepRefresh(
 	fetched: FetchProvenance,
 	idColumn: string
 ): Promise<DatasetInfo> {
-	const received = new Set(fresh.rejections.map((r) => r.cells[idColumn]).concat(fresh.incidents.map((i) => i.id)));
+	const received = new Set(fresh.rejections.map((r) => r.cells[idColumn]).concat(fresh.table.text.id as string[]));
 	const rejections = [...oldRejections.filter((r) => !received.has(r.cells[idColumn])), ...fresh.rejections];
-	const info: DatasetInfo = { ...stored.info, name: fetchedName(fetched), dateRange: dateRange(incidents), fetched };
+	const table = toTable(incidents);
+	const info: DatasetInfo = { ...stored.info, name: fetchedName(fetched), dateRange: tableDateRange(table.columns), fetched };
 	const importReport = {
 		...fresh.report,
 		rowsRead: incidents.length + rejections.length,
 		imported: incidents.length,
 		rejected: rejections.length,
-		...locationCounts(incidents),
+		...locationCounts(table.columns),
 		notes: [...fresh.report.notes, 'Refreshed: rows dated before the refresh window are kept from the earlier fetch.']
 	};
-	await saveImported({ ...stored, info, importReport, importedAt: new Date().toISOString() }, incidents, rejections, toColumns(incidents));
+	await saveImported({ ...stored, info, importReport, importedAt: new Date().toISOString() }, table, rejections);
 	return info;
 }

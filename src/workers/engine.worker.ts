@@ -56,6 +56,10 @@ function joinColumns(cols: IncidentColumns, onProgress?: (done: number, total: n
 	return { columns: cols, assignment: out, cells: groupCells(cols, out, index.districtCount) };
 }
 
+/** The imported dataset whose columns these are (null for bundled data): reads of its rows reuse them. */
+let storedId: string | null = null;
+const columnsOf = (id: string) => (storedId === id ? (columns ?? undefined) : undefined);
+
 /** Rows of each district, in row order (built on the first district list asked for). */
 let byDistrict: { start: Int32Array; rows: Int32Array } | null = null;
 
@@ -92,7 +96,7 @@ const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
 		slugs = districts.map((d) => d.properties.slug);
-		columns = assignment = cube = cells = byDistrict = preloaded = null;
+		columns = assignment = cube = cells = byDistrict = preloaded = storedId = null;
 	},
 
 	/** The import worker's end of a channel: it sends each import's columns while it stores them. */
@@ -105,6 +109,7 @@ const engine = {
 
 	/** Joins the columns to the districts; returns a copy of the assignment for the main thread. */
 	load(cols: IncidentColumns, onProgress?: (done: number, total: number) => void): Assignment {
+		storedId = null;
 		return join(cols, onProgress);
 	},
 
@@ -119,10 +124,13 @@ const engine = {
 			const { joined } = preloaded;
 			preloaded = null;
 			onProgress?.(joined.columns.length, joined.columns.length);
+			storedId = id;
 			return { assignment: show(joined), labels: joined.columns.labels };
 		}
 		const cols = (await loadImportedColumns(id)) ?? toColumns((await loadImported(id)).incidents);
-		return { assignment: join(cols, onProgress), labels: cols.labels };
+		const assignment = join(cols, onProgress);
+		storedId = id;
+		return { assignment, labels: cols.labels };
 	},
 
 	/**
@@ -153,7 +161,7 @@ const engine = {
 
 	/** Rows of a stored dataset by row number, read here (only the chunks that hold them). */
 	readRows(id: string, rows: Int32Array): Promise<Incident[]> {
-		return loadImportedRows(id, rows);
+		return loadImportedRows(id, rows, columnsOf(id));
 	},
 
 	/**
@@ -162,7 +170,7 @@ const engine = {
 	 */
 	async exportIncidents(id: string, filter: IncidentFilter, kind: IncidentExport, provenance: Provenance): Promise<Blob> {
 		if (!assignment) throw new Error('engine: load a dataset first');
-		const { incidents } = await loadImported(id);
+		const { incidents } = await loadImported(id, columnsOf(id));
 		if (incidents.length !== assignment.length) throw new Error(`storage changed (${incidents.length} rows stored, ${assignment.length} joined); reload the page`);
 		const { passing } = engine.aggregate(filter, true);
 		const text = exportIncidents(kind, incidents, passing!, assignment, slugs, provenance);

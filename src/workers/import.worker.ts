@@ -12,6 +12,7 @@ import { ConnectorError, fetchDataset, mergeRefresh, refreshFrom, type Connector
 import { browserUnreachable } from '../lib/connectors/advice.js';
 import { keepImport, keepRefresh, newDatasetId } from '../data/keep.js';
 import { loadImported, loadRejections } from '../data/store/index.js';
+import { tableIncidents } from '../lib/table/index.js';
 
 /** Rejections sent back with the report (all of them stay in storage for the download). */
 const REJECTIONS_SHOWN = 100;
@@ -113,7 +114,7 @@ async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: Fetc
 		throw err;
 	}
 	const { result, provenance } = fetchedNow;
-	const diff = mergeRefresh(current.incidents, result.incidents, from);
+	const diff = mergeRefresh(current.incidents, tableIncidents(result.table), from);
 	// The dataset still covers the original start: the provenance keeps it, with the new end and time.
 	const merged = { ...provenance, query: provenance.query.replace(from, fetched.params.from), params: { ...provenance.params, from: fetched.params.from } };
 	const info = await keepRefresh(stored, diff.incidents, await loadRejections(id), result, merged, secrets.source === 'ucdp' ? 'id' : 'event_id_cnty');
@@ -124,7 +125,7 @@ async function save(result: ImportResult, fetched?: Parameters<typeof keepImport
 	if (result.report.imported === 0) return { kind: 'nothing-imported', result };
 	const id = newDatasetId();
 	// The engine joins the columns (a copy) while they are stored here: the two overlap.
-	enginePort?.postMessage({ id, columns: result.columns });
+	enginePort?.postMessage({ id, columns: result.table.columns });
 	const info = await keepImport(result, fetched, id);
 	return { kind: 'saved', info, report: result.report, headers: result.headers, rejections: result.rejections.slice(0, REJECTIONS_SHOWN) };
 }

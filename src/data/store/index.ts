@@ -2,11 +2,17 @@
  * Imported datasets in IndexedDB (via `idb`): each dataset is written in one transaction (its
  * description, incidents and rejected rows), so a failure — typically the storage quota — leaves
  * nothing half-written. Works in a page, a worker, and in Node tests with fake-indexeddb.
+ *
+ * A dataset's incidents are stored as a table (src/lib/table): its typed columns in one record
+ * and its text columns in chunks of rows. Datasets stored by earlier versions hold incident
+ * objects in chunks (`incidentChunks`, and for a while typed columns beside them); they are read
+ * as they are.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetInfo, Incident, IncidentDataset, NormaliseReport } from '../../lib/incident/index.js';
 import type { ImportReport, Rejection } from '../../lib/importers/index.js';
 import type { IncidentColumns } from '../../lib/columns/index.js';
+import { incidentAt, sliceText, type IncidentTable, type TextColumns } from '../../lib/table/index.js';
 
 /**
  * Rows per stored chunk. Reading a chunk back deserialises it in one go on the reading thread;
@@ -20,18 +26,22 @@ export interface StoredDataset {
 	importReport: ImportReport;
 	/** Column names of the imported file (for the rejected-rows download). */
 	headers: string[];
+	/** Chunks of incident objects (datasets stored before the table layout; 0 after). */
 	incidentChunks: number;
 	rejectionChunks: number;
 	/**
-	 * True when the dataset's typed columns are stored too (one record): the engine worker reads
+	 * True when the dataset's typed columns are stored (one record): the engine worker reads
 	 * those, not a million incident objects. Datasets stored before this have none.
 	 */
 	columns?: boolean;
+	/** Chunks of text columns: set for datasets stored as a table (typed columns + text). */
+	textChunks?: number;
 	/** ISO timestamp of the import. */
 	importedAt: string;
 }
 
 type StoredRejection = Rejection & { cells: Record<string, string | undefined> };
+type ChunkKind = 'incidents' | 'rejections' | 'columns' | 'text';
 
 /** A place an NGO keeps an eye on (office, clinic, distribution point). */
 export interface SavedSite {
@@ -46,7 +56,10 @@ export interface SavedSite {
 interface Schema extends DBSchema {
 	datasets: { key: string; value: StoredDataset };
 	sites: { key: string; value: SavedSite };
-	chunks: { key: [string, 'incidents' | 'rejections' | 'columns', number]; value: { rows: (Incident | StoredRejection)[] } | { columns: IncidentColumns } };
+	chunks: {
+		key: [string, ChunkKind, number];
+		value: { rows: (Incident | StoredRejection)[] } | { columns: IncidentColumns } | { text: TextColumns };
+	};
 }
 
 let dbPromise: Promise<IDBPDatabase<Schema>> | null = null;
@@ -89,13 +102,13 @@ function chunks<T>(rows: readonly T[]): T[][] {
 const chunkRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
 
 export async function saveImported(
-	meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns'>,
-	incidents: readonly Incident[],
-	rejections: readonly StoredRejection[],
-	columns?: IncidentColumns
+	meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns' | 'textChunks'>,
+	{ columns, text }: IncidentTable,
+	rejections: readonly StoredRejection[]
 ): Promise<void> {
 	const database = await db();
-	const incidentChunks = chunks(incidents);
+	const textChunks: TextColumns[] = [];
+	for (let from = 0; from < columns.length; from += CHUNK) textChunks.push(sliceText(text, from, Math.min(columns.length, from + CHUNK)));
 	const rejectionChunks = chunks(rejections);
 	const tx = database.transaction(['datasets', 'chunks'], 'readwrite');
 	// Every request settles (rejected once the transaction aborts); mark each as handled at once so
@@ -109,9 +122,9 @@ export async function saveImported(
 	try {
 		// A refresh rewrites a dataset under its id: its old chunks go in the same transaction.
 		track(tx.objectStore('chunks').delete(chunkRange(meta.info.id)));
-		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: incidentChunks.length, rejectionChunks: rejectionChunks.length, columns: columns !== undefined }));
-		if (columns) track(tx.objectStore('chunks').put({ columns }, [meta.info.id, 'columns', 0]));
-		incidentChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'incidents', i])));
+		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: 0, rejectionChunks: rejectionChunks.length, columns: true, textChunks: textChunks.length }));
+		track(tx.objectStore('chunks').put({ columns }, [meta.info.id, 'columns', 0]));
+		textChunks.forEach((text, i) => track(tx.objectStore('chunks').put({ text }, [meta.info.id, 'text', i])));
 		rejectionChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'rejections', i])));
 		await Promise.all(pending);
 	} catch (err) {
@@ -142,9 +155,17 @@ async function readChunks<T>(id: string, kind: 'incidents' | 'rejections', count
 /** One stored chunk's rows; a missing chunk is an incomplete dataset, said so. */
 async function readChunk<T>(id: string, kind: 'incidents' | 'rejections', i: number): Promise<T[]> {
 	const part = await (await db()).get('chunks', [id, kind, i]);
-	if (!part || !('rows' in part)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (chunk ${i} missing); remove it and import the file again.`);
+	if (!part || !('rows' in part)) throw incomplete(id, `chunk ${i} missing`);
 	return part.rows as T[];
 }
+
+async function readTextChunk(id: string, i: number): Promise<TextColumns> {
+	const part = await (await db()).get('chunks', [id, 'text', i]);
+	if (!part || !('text' in part)) throw incomplete(id, `text chunk ${i} missing`);
+	return part.text;
+}
+
+const incomplete = (id: string, what: string) => new StorageError(`Imported dataset ${id} is incomplete in browser storage (${what}); remove it and import the file again.`);
 
 /** The stored dataset's description and report in the bundled data's shape, without its rows. */
 export async function loadImportedMeta(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
@@ -161,10 +182,28 @@ export async function loadImportedMeta(id: string): Promise<IncidentDataset & { 
 	return { info: stored.info, incidents: [], report, stored };
 }
 
-/** The stored dataset as the dashboard uses it, with its rows. */
-export async function loadImported(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
+/**
+ * The stored dataset as the dashboard uses it, with its rows as incident objects. `columns`, when
+ * the caller holds the dataset's typed columns already (the engine worker), saves reading them.
+ */
+export async function loadImported(id: string, columns?: IncidentColumns): Promise<IncidentDataset & { stored: StoredDataset }> {
 	const meta = await loadImportedMeta(id);
-	return { ...meta, incidents: await readChunks<Incident>(id, 'incidents', meta.stored.incidentChunks) };
+	const { stored } = meta;
+	if (stored.textChunks === undefined) return { ...meta, incidents: await readChunks<Incident>(id, 'incidents', stored.incidentChunks) };
+	const cols = columns ?? (await readColumns(id));
+	const incidents: Incident[] = [];
+	for (let c = 0; c < stored.textChunks; c++) {
+		const text = await readTextChunk(id, c);
+		for (let k = 0; k < text.id.length; k++) incidents.push(incidentAt(cols, text, c * CHUNK + k, k));
+	}
+	if (incidents.length !== cols.length) throw incomplete(id, `${incidents.length} rows of text for ${cols.length} rows`);
+	return { ...meta, incidents };
+}
+
+async function readColumns(id: string): Promise<IncidentColumns> {
+	const part = await (await db()).get('chunks', [id, 'columns', 0]);
+	if (!part || !('columns' in part)) throw incomplete(id, 'its columns are missing');
+	return part.columns;
 }
 
 /**
@@ -172,29 +211,32 @@ export async function loadImported(id: string): Promise<IncidentDataset & { stor
  * without building objects), or null for a dataset stored without them.
  */
 export async function loadImportedColumns(id: string): Promise<IncidentColumns | null> {
-	const database = await db();
-	const stored = await database.get('datasets', id);
+	const stored = await (await db()).get('datasets', id);
 	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
 	if (!stored.columns) return null;
-	const part = await database.get('chunks', [id, 'columns', 0]);
-	if (!part || !('columns' in part)) throw new StorageError(`Imported dataset ${id} is incomplete in browser storage (its columns are missing); remove it and import the file again.`);
+	const columns = await readColumns(id);
 	// Columns from a build before `datePrecision` was one: read the rows instead.
-	return part.columns.datePrecision ? part.columns : null;
+	return columns.datePrecision ? columns : null;
 }
 
 /**
  * Some of a stored dataset's rows, by row number, in the order asked: only the chunks that hold
- * them are read (a district's first page of incidents, not the whole dataset).
+ * them are read (a district's first page of incidents, not the whole dataset). `columns` as for
+ * `loadImported`.
  */
-export async function loadImportedRows(id: string, rows: ArrayLike<number>): Promise<Incident[]> {
-	const chunks = new Map<number, Incident[]>();
+export async function loadImportedRows(id: string, rows: ArrayLike<number>, columns?: IncidentColumns): Promise<Incident[]> {
+	const stored = await (await db()).get('datasets', id);
+	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	const table = stored.textChunks !== undefined;
+	const cols = table ? (columns ?? (await readColumns(id))) : null;
+	const chunks = new Map<number, Incident[] | TextColumns>();
 	const out: Incident[] = [];
 	for (let k = 0; k < rows.length; k++) {
 		const row = rows[k]!;
 		const c = Math.floor(row / CHUNK);
 		let part = chunks.get(c);
-		if (!part) chunks.set(c, (part = await readChunk<Incident>(id, 'incidents', c)));
-		out.push(part[row % CHUNK]!);
+		if (!part) chunks.set(c, (part = table ? await readTextChunk(id, c) : await readChunk<Incident>(id, 'incidents', c)));
+		out.push(Array.isArray(part) ? part[row % CHUNK]! : incidentAt(cols!, part, row, row % CHUNK));
 	}
 	return out;
 }

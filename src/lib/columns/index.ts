@@ -100,8 +100,12 @@ export function isoDate(day: number): string {
 export class ColumnsBuilder {
 	private cols = emptyColumns(1024);
 	private n = 0;
-	/** Category dictionaries in first-seen order; code 0 is always "(not recorded)". */
-	private codes = Object.fromEntries(CATEGORIES.map((c) => [c, new Map([[NOT_RECORDED, 0]])])) as Record<Category, Map<string, number>>;
+	/**
+	 * Category dictionaries in first-seen order; code 0 is always the empty value (null, labelled
+	 * "(not recorded)"). A source's own text "(not recorded)" gets a code of its own, so a row can
+	 * be rebuilt from its codes exactly (src/lib/table).
+	 */
+	private codes = Object.fromEntries(CATEGORIES.map((c) => [c, new Map([[null, 0]])])) as Record<Category, Map<string | null, number>>;
 	/** Dates repeat (a few thousand distinct days in a million rows): each is parsed once. */
 	private dates = new Map<string, [day: number, month: number]>();
 
@@ -128,18 +132,17 @@ export class ColumnsBuilder {
 	/** The columns of the rows added (exactly as long as the rows). */
 	finish(): IncidentColumns {
 		const cols = resized(this.cols, this.n);
-		for (const c of CATEGORIES) cols.labels[c] = [...this.codes[c].keys()];
+		for (const c of CATEGORIES) cols.labels[c] = Array.from(this.codes[c].keys(), (label) => label ?? NOT_RECORDED);
 		return cols;
 	}
 
 	private code(category: Category, label: string | null): number {
 		const map = this.codes[category];
-		const key = label ?? NOT_RECORDED;
-		let c = map.get(key);
+		let c = map.get(label);
 		if (c === undefined) {
 			c = map.size;
 			if (c > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${category}`);
-			map.set(key, c);
+			map.set(label, c);
 		}
 		return c;
 	}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError, fetchDataset, fetchedCsv, mergeRefresh, refreshFrom, type FetchOptions, type FetchRequest } from './index.js';
 import { currentYearlyVersion, ucdpRequests } from './ucdp.js';
 import { importCsv } from '../importers/file.js';
+import { tableIncidents } from '../table/index.js';
 import type { Incident } from '../incident/index.js';
 import { MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD, MOCK_UCDP_TOKEN, startMockApis, type MockApis } from '../../../tests/mock-apis/server.js';
 
@@ -80,13 +81,13 @@ describe('UCDP connector against the mock API', () => {
 	it('maps UCDP rows with the same importer as a file (precision, toll, date)', async () => {
 		const rows: Record<string, string | undefined>[] = [];
 		const { result } = await fetchDataset(ucdp({ to: '2023-03-31' }), options({ onRows: (r) => rows.push(...r) }));
-		const first = result.incidents[0]!;
+		const first = tableIncidents(result.table)[0]!;
 		expect(first).toMatchObject({ id: '5000001', date: '2022-11-28', placePrecision: 'exact', lat: 34.008, lon: 71.5785, eventType: 'State-based conflict', killed: 0, wounded: null });
 		// The same rows written as a CSV (what `npm run fetch-data` writes) import to the same incidents.
 		const csv = fetchedCsv('ucdp', rows);
 		const fromFile = await importCsv(csv, { file: 'ucdp.csv', size: csv.length, encoding: 'utf-8' });
 		if (fromFile.kind !== 'done') throw new Error(fromFile.kind);
-		expect(fromFile.result.incidents).toEqual(result.incidents);
+		expect(fromFile.result.table).toEqual(result.table);
 	});
 
 	it('includes Afghanistan (GW 700) when asked', async () => {
@@ -183,7 +184,7 @@ describe('ACLED connector against the mock API', () => {
 		const visible = JSON.stringify({ provenance, queries: reads.map((r) => r.query), report: result.report });
 		expect(visible).not.toContain(MOCK_ACLED_PASSWORD);
 		expect(visible).not.toContain(MOCK_ACLED_EMAIL);
-		expect(result.incidents.find((i) => i.id === 'PAKT1')).toMatchObject({ date: '2022-11-28', placePrecision: 'exact', subType: 'Suicide bomb', suicide: true, killed: 0 });
+		expect(tableIncidents(result.table).find((i) => i.id === 'PAKT1')).toMatchObject({ date: '2022-11-28', placePrecision: 'exact', subType: 'Suicide bomb', suicide: true, killed: 0 });
 		expect(provenance).toMatchObject({ source: 'ACLED', query: 'Pakistan (ISO 586), 2022-11-28 – 2026-11-26' });
 	});
 

@@ -16,8 +16,7 @@ import {
 	type KnownFormat,
 	type Rejection
 } from './index.js';
-import type { Incident } from '../incident/index.js';
-import type { IncidentColumns } from '../columns/index.js';
+import type { IncidentTable } from '../table/index.js';
 
 /** A problem with the file as a whole: the message says what is wrong and what to do. */
 export class ImportFileError extends Error {
@@ -30,9 +29,8 @@ export class ImportFileError extends Error {
 type Row = Record<string, string | undefined>;
 
 export interface ImportResult {
-	incidents: Incident[];
-	/** The incidents as typed columns, built row by row during the import (what the engine reads). */
-	columns: IncidentColumns;
+	/** The accepted rows as typed and text columns, built row by row (the engine reads the typed ones). */
+	table: IncidentTable;
 	rejections: (Rejection & { cells: Row })[];
 	report: ImportReport;
 	/** Column names of the file, for the rejected-rows download. */

@@ -7,11 +7,11 @@
  * caller's job, so the same code runs in the import worker, in Node scripts and in tests.
  */
 import type { Point } from 'geojson';
-import { countsInDistrict, type DatePrecision, type Incident, type PlacePrecision } from '../incident/index.js';
+import type { DatePrecision, Incident, PlacePrecision } from '../incident/index.js';
 import { normaliseGtdRow, type GtdRow } from '../gtd/index.js';
 import { SourceRowError } from '../incident/errors.js';
 import { REGION } from '../place/index.js';
-import { ColumnsBuilder, type IncidentColumns } from '../columns/index.js';
+import { locationCounts, TableBuilder, type IncidentTable } from '../table/index.js';
 
 /** Exports recognised from their header. */
 export type KnownFormat = 'UCDP GED' | 'ACLED' | 'GTD';
@@ -332,24 +332,14 @@ export interface ImportReport {
 	notes: string[];
 }
 
-/** Imported rows located only at province/country level, and rows without coordinates (the report's counts). */
-export function locationCounts(incidents: readonly Incident[]): { coarse: number; unlocated: number } {
-	let coarse = 0;
-	let unlocated = 0;
-	for (const i of incidents) {
-		if (i.lon === null) unlocated++;
-		else if (!countsInDistrict(i.placePrecision)) coarse++;
-	}
-	return { coarse, unlocated };
-}
-
 /**
- * Accumulates rows: `add` each parsed row, then `finish`. Rejected rows keep their original
- * cells so they can be downloaded, fixed and imported again.
+ * Accumulates rows: `add` each parsed row, then `finish`. Accepted rows go into a table (typed
+ * and text columns), not a list of incident objects (src/lib/table). Rejected rows keep their
+ * original cells so they can be downloaded, fixed and imported again.
  */
 export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean } = {}) {
-	const incidents: Incident[] = [];
-	const columns = new ColumnsBuilder();
+	const table = new TableBuilder();
+	let imported = 0;
 	const rejections: (Rejection & { cells: Row })[] = [];
 	const ids = new Set<string>();
 	const ctx: RowContext = { decimalComma: options.decimalComma ?? false, truncated: 0 };
@@ -369,8 +359,8 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 				const incident = mapper(row, rowsRead, ctx);
 				if (ids.has(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
 				ids.add(incident.id);
-				incidents.push(incident);
-				columns.add(incident);
+				table.add(incident);
+				imported++;
 			} catch (err) {
 				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, row);
 				else reject(rowsRead, '(row)', (err as Error).message, row);
@@ -381,19 +371,19 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 			rowsRead++;
 			reject(rowsRead, '(row)', problem, cells);
 		},
-		finish(notes: string[] = []): { incidents: Incident[]; columns: IncidentColumns; rejections: (Rejection & { cells: Row })[]; report: ImportReport } {
+		finish(notes: string[] = []): { table: IncidentTable; rejections: (Rejection & { cells: Row })[]; report: ImportReport } {
+			const finished = table.finish();
 			return {
-				incidents,
-				columns: columns.finish(),
+				table: finished,
 				rejections,
 				report: {
 					file,
 					format,
 					rowsRead,
-					imported: incidents.length,
+					imported,
 					rejected: rejections.length,
 					byReason,
-					...locationCounts(incidents),
+					...locationCounts(finished.columns),
 					truncatedFields: ctx.truncated,
 					notes
 				}

@@ -6,6 +6,8 @@ import { importCsv, importGeoJson, ImportFileError, sniff, type ImportOutcome, t
 import { seededRandom } from '../join/synthetic.js';
 import { sourcesDir } from '../../../tests/unit/sources.js';
 import { toColumns } from '../columns/index.js';
+import { tableIncidents } from '../table/index.js';
+import type { Incident } from '../incident/index.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 
@@ -16,10 +18,11 @@ async function importBytes(bytes: Uint8Array, name: string, mapping?: ColumnMapp
 	if (s.kind === 'geojson') return importGeoJson(textContent, { file: name, notes: s.notes, mapping });
 	return importCsv(textContent, { file: name, size: bytes.length, encoding: s.encoding, notes: s.notes, mapping });
 }
-async function done(bytes: Uint8Array, name: string, mapping?: ColumnMapping): Promise<ImportResult> {
+/** An import's result, with its table's rows rebuilt as incidents (what the lists and exports show). */
+async function done(bytes: Uint8Array, name: string, mapping?: ColumnMapping): Promise<ImportResult & { incidents: Incident[] }> {
 	const outcome = await importBytes(bytes, name, mapping);
 	if (outcome.kind !== 'done') throw new Error(`expected an import, got ${outcome.kind}`);
-	return outcome.result;
+	return { ...outcome.result, incidents: tableIncidents(outcome.result.table) };
 }
 const accounted = (r: ImportResult) => expect(r.report.imported + r.report.rejected).toBe(r.report.rowsRead);
 const rejection = (r: ImportResult, row: number) => r.rejections.find((x) => x.row === row);
@@ -140,12 +143,13 @@ describe('reading the CSV: header, blank lines and bad quotes', () => {
 	});
 });
 
-describe('typed columns built during the import', () => {
-	it('equal the columns of the imported incidents, built afterwards', async () => {
+describe('the table built during the import', () => {
+	it('holds every imported row: its columns equal the columns of its rows, built afterwards', async () => {
 		for (const name of ['ucdp-ged.csv', 'acled.csv', 'hostile-ucdp.csv']) {
 			const r = await done(fixture(name), name);
-			expect(r.columns, name).toEqual(toColumns(r.incidents));
-			expect(r.columns.length).toBe(r.report.imported);
+			expect(r.table.columns, name).toEqual(toColumns(r.incidents));
+			expect(r.table.columns.length).toBe(r.report.imported);
+			expect(r.table.text.id.length).toBe(r.report.imported);
 		}
 	});
 });
