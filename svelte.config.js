@@ -21,8 +21,9 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				// The two data APIs of "Get current data" (src/lib/connectors), and nothing else.
-				'connect-src': ['self', 'https://ucdpapi.pcr.uu.se', 'https://acleddata.com'],
+				// The two data APIs of "Get current data" (src/lib/connectors), and nothing else; blob:
+				// for files the app writes itself (the points layer's GeoJSON, read by MapLibre by URL).
+				'connect-src': ['self', 'blob:', 'https://ucdpapi.pcr.uu.se', 'https://acleddata.com'],
 				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -70,9 +70,9 @@ export class Dashboard extends WithPageData {
 	// every incident in a reactive proxy (which made reading 200,000 rows take seconds).
 	imported = $state.raw<StoredDataset[]>([]);
 	/**
-	 * An import's rows on the page, read only when the points layer or a planning tool needs them
-	 * all: the map, ranking, legend, filters, a district's list and exports come from the engine
-	 * worker, which reads the rows itself.
+	 * An import's rows on the page, read only when a planning tool needs them all: the map, points,
+	 * ranking, legend, filters, a district's list and exports come from the engine worker, which
+	 * reads the rows itself.
 	 */
 	private rows = $state.raw<{ id: string; incidents: Incident[] } | null>(null);
 	/** The import whose rows are being read (one read at a time). */
@@ -139,9 +139,19 @@ export class Dashboard extends WithPageData {
 				.finally(() => current && (this.joinProgress = null));
 			return () => (current = false);
 		});
-		// The points layer shows every row: read an import's when asked for.
+		// The points layer: the engine writes the passing points as a GeoJSON file from its columns
+		// (bundled data and imports alike), and MapLibre's worker reads it by URL: the page holds no
+		// point objects, and an import's rows stay in storage.
 		$effect(() => {
-			if (this.view.points) this.needRows();
+			const key = this.pointsKey;
+			if (!key) return untrack(() => this.showPoints(null));
+			const filter = untrack(() => viewFilter($state.snapshot(this.view) as ViewState));
+			let current = true;
+			this.engine.api
+				.points(filter)
+				.then((file) => current && this.showPoints(URL.createObjectURL(file)))
+				.catch((err: Error) => current && (this.loadError = `Could not draw the incident points: ${err.message}`));
+			return () => (current = false);
 		});
 		// A district's list, for an import whose rows are in storage: the engine says which rows,
 		// in date order, and reads the first page of them (only the chunks that hold them).
@@ -172,7 +182,7 @@ export class Dashboard extends WithPageData {
 			// `data-rendered` names a dataset only once that dataset itself is drawn.
 			if (j.dataset.info.id !== v.dataset) return;
 			const key = shadingKey(v);
-			// Which rows pass is asked for only when the page holds rows to list, draw or count.
+			// Which rows pass is asked for only when the page holds rows to list or count.
 			const withPassing = this.rowsOnPage;
 			let current = true;
 			Promise.all([
@@ -362,18 +372,17 @@ export class Dashboard extends WithPageData {
 		return this.districts.map((d, i) => ({ slug: d.properties.slug, name: d.properties.name, z: z[i]!, p: p[i]! }));
 	});
 	hotspotStates = $derived(this.gi ? new Map(this.gi.map((d) => [d.slug, hotspotClass(d.z)])) : null);
-	points = $derived.by(() => {
-		const result = this.result;
-		if (!this.view.points || !result) return null;
-		const { passing } = result.agg;
-		if (!passing) return null;
-		const features = this.dataset.incidents.flatMap((inc, i) =>
-			passing[i] && inc.lon !== null && inc.lat !== null && result.joined.assignment[i]! >= -1
-				? [{ type: 'Feature' as const, properties: { id: inc.id }, geometry: { type: 'Point' as const, coordinates: [inc.lon, inc.lat] } }]
-				: []
-		);
-		return { type: 'FeatureCollection' as const, features };
-	});
+	/**
+	 * What the points layer shows: the joined dataset and the filter (not the camera, the metric or
+	 * an open district, which leave the points as they are), or null when it is off.
+	 */
+	private pointsKey = $derived(this.view.points && this.result ? `${this.result.joined.dataset.info.id}|${JSON.stringify(viewFilter(this.view))}` : null);
+	/** The points layer's data: a GeoJSON file's URL (a Blob the engine wrote), or null when hidden. */
+	points = $state<string | null>(null);
+	private showPoints(url: string | null) {
+		if (this.points) URL.revokeObjectURL(this.points);
+		this.points = url;
+	}
 	renderKey = $derived(this.result ? this.result.key : '');
 	/** The colour each district has on the map now (the SVG map draws the same). */
 	colourBySlug = $derived(

@@ -15,6 +15,7 @@ import { loadImported, loadImportedColumns, loadImportedRows } from '../data/sto
 import type { Incident } from '../lib/incident/index.js';
 import { EXPORT_TYPE, exportIncidents, type IncidentExport, type Provenance } from '../lib/export/index.js';
 import type { District } from '../lib/districts/index.js';
+import { POINTS_TYPE, pointsGeoJson } from '../lib/points/index.js';
 
 /** The date-precision code of events known only to the year. */
 const YEAR = DATE_PRECISIONS.indexOf('year');
@@ -175,6 +176,16 @@ const engine = {
 		const { passing } = engine.aggregate(filter, true);
 		const text = exportIncidents(kind, incidents, passing!, assignment, slugs, provenance);
 		return new Blob([text], { type: EXPORT_TYPE[kind] });
+	},
+
+	/**
+	 * The points layer's data under a filter, written here from the columns as a GeoJSON file
+	 * (src/lib/points): the page hands it to MapLibre as a URL and never holds the points.
+	 */
+	points(filter: IncidentFilter): Blob {
+		if (!columns || !assignment) throw new Error('engine: load a dataset first');
+		const { passing } = engine.aggregate(filter, true);
+		return new Blob(pointsGeoJson(columns.lon, columns.lat, passing!, assignment), { type: POINTS_TYPE });
 	},
 
 	/**

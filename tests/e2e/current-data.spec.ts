@@ -46,7 +46,7 @@ test('UCDP: fetched on request, re-shades the map, survives a reload, refreshes 
 	// Offline is the default: nothing goes to an API until the user asks.
 	expect(hits).toEqual([]);
 	const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-	expect(policy!.match(/connect-src ([^;]*)/)![1]!.trim()).toBe("'self' https://ucdpapi.pcr.uu.se https://acleddata.com");
+	expect(policy!.match(/connect-src ([^;]*)/)![1]!.trim()).toBe("'self' blob: https://ucdpapi.pcr.uu.se https://acleddata.com");
 
 	await openFetchDialog(page);
 	await page.getByTestId('fetch-to').fill('2026-11-26');

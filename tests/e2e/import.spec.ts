@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { FeatureCollection, Point } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDashboard, waitForView } from './map-page.js';
@@ -168,4 +169,19 @@ test("an import's district list is read a page at a time, in date order, with th
 	await expect(panel.getByRole('heading', { name: `Incidents (${expected.length})` })).toBeVisible();
 	await expect(items).toHaveCount(expected.length);
 	expect(await shownDates()).toEqual(expected.map(day).sort());
+
+	// The incident points under the same filters: a GeoJSON file the engine wrote from its columns,
+	// handed to MapLibre as a URL (which the page's security policy must let it read). Every row of
+	// the file that passes, in both districts, and no other.
+	const quetta = Array.from({ length: 20 }, (_, k) => k).filter((k) => day(k) >= '2023-03-01' && day(k) <= '2023-04-30');
+	const rowsShown = [...expected, ...quetta.map((k) => 253 + k)];
+	await page.getByTestId('points-toggle').check();
+	const pointsFile = () => page.evaluate(() => (window.__incidentMap!.getSource('incident-points') as import('maplibre-gl').GeoJSONSource).getData()) as Promise<FeatureCollection<Point, { row: number }>>;
+	await expect.poll(async () => (await pointsFile()).features.map((f) => f.properties.row)).toEqual(rowsShown);
+	const points = await pointsFile();
+	expect(points.features[0]!.geometry.coordinates).toEqual([71.58, 34.01]);
+	expect(points.features.at(-1)!.geometry.coordinates).toEqual([67.01, 30.19]);
+	// MapLibre has read the file: zoomed in on Peshawar, its points are in the rendered source.
+	await page.evaluate(() => window.__incidentMap!.jumpTo({ center: [71.58, 34.01], zoom: 9 }));
+	await expect.poll(() => page.evaluate(() => new Set(window.__incidentMap!.querySourceFeatures('incident-points').map((f) => f.properties.row)).size)).toBe(expected.length);
 });
