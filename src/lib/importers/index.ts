@@ -12,6 +12,7 @@ import { normaliseGtdRow, type GtdRow } from '../gtd/index.js';
 import { SourceRowError } from '../incident/errors.js';
 import { REGION } from '../place/index.js';
 import { locationCounts, TableBuilder, type IncidentTable } from '../table/index.js';
+import { IdSet } from './ids.js';
 
 /** Exports recognised from their header. */
 export type KnownFormat = 'UCDP GED' | 'ACLED' | 'GTD';
@@ -341,7 +342,7 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 	const table = new TableBuilder();
 	let imported = 0;
 	const rejections: (Rejection & { cells: Row })[] = [];
-	const ids = new Set<string>();
+	const ids = new IdSet();
 	const ctx: RowContext = { decimalComma: options.decimalComma ?? false, truncated: 0 };
 	const byReason: Record<string, number> = {};
 	let rowsRead = 0;
@@ -357,8 +358,7 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 			rowsRead++;
 			try {
 				const incident = mapper(row, rowsRead, ctx);
-				if (ids.has(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
-				ids.add(incident.id);
+				if (!ids.add(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
 				table.add(incident);
 				imported++;
 			} catch (err) {
