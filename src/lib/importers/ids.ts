@@ -6,8 +6,8 @@
  * and no per-entry records.
  */
 export class IdSet {
-	private slots = new Int32Array(1 << 12).fill(-1);
-	private hashes = new Int32Array(1 << 11);
+	private slots: Int32Array = new Int32Array(1 << 12).fill(-1);
+	private hashes: Int32Array = new Int32Array(1 << 11);
 	private keys: string[] = [];
 
 	get size(): number {
