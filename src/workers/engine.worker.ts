@@ -102,7 +102,11 @@ const engine = {
 
 	/** The import worker's end of a channel: it sends each import's columns while it stores them. */
 	listenToImporter(port: MessagePort): void {
-		port.onmessage = ({ data }: MessageEvent<{ id: string; columns: IncidentColumns }>) => {
+		port.onmessage = ({ data }: MessageEvent<{ id: string; columns: IncidentColumns } | { id: string; drop: true }>) => {
+			if ('drop' in data) {
+				if (preloaded?.id === data.id) preloaded = null; // storing it failed
+				return;
+			}
 			preloaded = null; // one at a time: a new import replaces an earlier one never shown
 			preloaded = { id: data.id, joined: joinColumns(data.columns) };
 		};

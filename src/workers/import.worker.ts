@@ -126,7 +126,14 @@ async function save(result: ImportResult, fetched?: Parameters<typeof keepImport
 	const id = newDatasetId();
 	// The engine joins the columns (a copy) while they are stored here: the two overlap.
 	enginePort?.postMessage({ id, columns: result.table.columns });
-	const info = await keepImport(result, fetched, id);
+	let info: DatasetInfo;
+	try {
+		info = await keepImport(result, fetched, id);
+	} catch (err) {
+		// Not stored, so never shown: the engine lets go of its join (a million rows' worth).
+		enginePort?.postMessage({ id, drop: true });
+		throw err;
+	}
 	return { kind: 'saved', info, report: result.report, headers: result.headers, rejections: result.rejections.slice(0, REJECTIONS_SHOWN) };
 }
 
