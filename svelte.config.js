@@ -30,6 +30,12 @@ const config = {
 				'form-action': ['self']
 			}
 		},
+		// The Node scripts (geodata build, fetch, bench) are type-checked with the app (`npm run check`).
+		typescript: {
+			config: (config) => {
+				config.include.push('../scripts/**/*.ts');
+			}
+		},
 		alias: {
 			$geodata: 'geodata',
 			$style: 'src/style'

@@ -20,7 +20,7 @@ import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile, sphericalTriangleArea } from 'topojson-simplify';
 import { mesh, quantize, feature as topoFeature } from 'topojson-client';
 import { bandPolygons } from '../src/lib/border/index.js';
-import type { Topology, GeometryCollection, GeometryObject } from 'topojson-specification';
+import type { Topology, GeometryCollection, GeometryObject, Objects } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { focusDistricts, isFocusProvince, type LayoutProps } from '../src/lib/districts/index.js';
 import { facingStretch, type Neighbour } from '../src/lib/borderline/index.js';
@@ -104,8 +104,11 @@ function arcsOf(object: GeometryObject, into = new Set<number>()): Set<number> {
  * Topology-preserving simplification (shared edges stay shared, so no slivers or gaps): arcs
  * used by `keepWhole` objects keep every vertex, the others keep the `keep` fraction.
  */
+/** A topology as topojson-simplify's types take it (object properties typed `{}`, not nullable). */
+const forSimplify = (topo: Topology) => topo as Topology<Objects<{}>>;
+
 function simplifyTopology(topo: Topology, keep: number, grid: number, keepWhole: string[] = []): Topology {
-	const pre = presimplify(topo, sphericalTriangleArea);
+	const pre = presimplify(forSimplify(topo), sphericalTriangleArea);
 	const whole = new Set<number>();
 	for (const name of keepWhole) arcsOf(pre.objects[name]!, whole);
 	for (const i of whole) for (const point of pre.arcs[i]!) point[2] = Infinity;
@@ -160,7 +163,7 @@ function buildDistrictTopology(dir: string, census: ReturnType<typeof censusByNa
  * vertices (buffering the full 6,500-vertex line and 13,000-vertex outline takes minutes).
  */
 function buildBandPolygons(districtTopo: Topology) {
-	const pre = presimplify(JSON.parse(JSON.stringify(districtTopo)) as Topology);
+	const pre = presimplify(forSimplify(JSON.parse(JSON.stringify(districtTopo)) as Topology));
 	const coarse = simplify(pre, quantile(pre, 0.01));
 	const provinces = (topoFeature(coarse, coarse.objects.provinces as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>).features;
 	const border: Feature<MultiLineString> = { type: 'Feature', properties: {}, geometry: mesh(coarse, coarse.objects.border as GeometryCollection) };
@@ -172,7 +175,8 @@ function buildBandPolygons(districtTopo: Topology) {
 function buildContextTopology(neighbours: Feature<Polygon | MultiPolygon, { iso: string; name: string }>[]) {
 	const countries: Feature<Polygon | MultiPolygon, { id: string; name: string }>[] = [];
 	for (const n of neighbours) {
-		const clipped = bboxClip(n, CONTEXT_BBOX);
+		// A polygon clipped to a box is a polygon or a multipolygon (bboxClip's type also allows lines).
+		const clipped = bboxClip(n, CONTEXT_BBOX) as Feature<Polygon | MultiPolygon>;
 		const rings = clipped.geometry.type === 'Polygon' ? clipped.geometry.coordinates : clipped.geometry.coordinates.flat();
 		if (rings.length === 0 || rings.every((r) => r.length < 4)) continue; // nothing inside the box
 		countries.push({ type: 'Feature', properties: { id: n.properties.iso, name: n.properties.name }, geometry: clipped.geometry });

@@ -1,5 +1,5 @@
-// `npm test`: every test, unit then browser. Both suites run even if the first fails, and the
-// exit code is non-zero when either fails.
+// `npm test`: every check, types then unit then browser tests. All three run even if one fails,
+// and the exit code is non-zero when any fails.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 
@@ -8,6 +8,9 @@ const run = (label, cmd, args) => {
 	return spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status === 0;
 };
 
+// Strict TypeScript over the app, the workers, the scripts and the tests (Vite's build does not
+// type-check, so without this a type error would pass).
+const types = run('types (svelte-check, strict)', 'npm', ['run', '--silent', 'check']);
 const unit = run('unit tests (Vitest)', 'npx', ['vitest', 'run']);
 let browser = false;
 try {
@@ -16,5 +19,6 @@ try {
 } catch (err) {
 	console.error(`[chromium] ${err.message}`);
 }
-console.log(`\nunit tests: ${unit ? 'passed' : 'FAILED'}; browser tests: ${browser ? 'passed' : 'FAILED'}`);
-process.exit(unit && browser ? 0 : 1);
+const word = (ok) => (ok ? 'passed' : 'FAILED');
+console.log(`\ntypes: ${word(types)}; unit tests: ${word(unit)}; browser tests: ${word(browser)}`);
+process.exit(types && unit && browser ? 0 : 1);
