@@ -27,8 +27,8 @@ import { loadBundledDataset, type Manifest } from '../data/bundled.js';
 import { createEngine } from '../data/engine.js';
 import { download } from '../data/download.js';
 import { fetchedLine } from '$lib/connectors/index.js';
-import { listImported, loadImported, loadImportedMeta, removeImported, type StoredDataset } from '../data/store/index.js';
-import type { DistrictFacts } from './planning.svelte.js';
+import { listImported, loadImportedMeta, removeImported, type StoredDataset } from '../data/store/index.js';
+import type { DistrictFacts, PlanningEngine } from './planning.svelte.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -69,14 +69,6 @@ export class Dashboard extends WithPageData {
 	// Datasets and results are replaced whole, never mutated: $state.raw keeps Svelte from wrapping
 	// every incident in a reactive proxy (which made reading 200,000 rows take seconds).
 	imported = $state.raw<StoredDataset[]>([]);
-	/**
-	 * An import's rows on the page, read only when a planning tool needs them all: the map, points,
-	 * ranking, legend, filters, a district's list and exports come from the engine worker, which
-	 * reads the rows itself.
-	 */
-	private rows = $state.raw<{ id: string; incidents: Incident[] } | null>(null);
-	/** The import whose rows are being read (one read at a time). */
-	private rowsReading: string | null = null;
 	requested = $state.raw<IncidentDataset>() as IncidentDataset;
 	loading = $state(false);
 	joinProgress = $state<number | null>(null);
@@ -104,12 +96,10 @@ export class Dashboard extends WithPageData {
 			if (id === untrack(() => this.requested.info.id)) return;
 			this.loading = true;
 			this.loadError = null;
-			// An import's rows stay in storage until something on the page needs them (needRows).
+			// An import's rows stay in storage: the map, points, ranking, legend, filters, planning
+			// figures, a district's list and exports come from the engine worker, which reads them.
 			(isImported(id) ? loadImportedMeta(id) : loadBundledDataset(fetch, this.manifest, id))
-				.then((ds) => {
-					this.rows = null;
-					this.requested = ds;
-				})
+				.then((ds) => (this.requested = ds))
 				.catch((err: Error) => {
 					this.loadError = `${err.message} Showing ${untrack(() => this.requested.info.name)} instead.`;
 					this.view.dataset = untrack(() => this.requested.info.id);
@@ -145,10 +135,9 @@ export class Dashboard extends WithPageData {
 		$effect(() => {
 			const key = this.pointsKey;
 			if (!key) return untrack(() => this.showPoints(null));
-			const filter = untrack(() => viewFilter($state.snapshot(this.view) as ViewState));
 			let current = true;
 			this.engine.api
-				.points(filter)
+				.points(this.filterNow())
 				.then((file) => current && this.showPoints(URL.createObjectURL(file)))
 				.catch((err: Error) => current && (this.loadError = `Could not draw the incident points: ${err.message}`));
 			return () => (current = false);
@@ -182,7 +171,7 @@ export class Dashboard extends WithPageData {
 			// `data-rendered` names a dataset only once that dataset itself is drawn.
 			if (j.dataset.info.id !== v.dataset) return;
 			const key = shadingKey(v);
-			// Which rows pass is asked for only when the page holds rows to list or count.
+			// Which rows pass is asked for only when the page holds rows to list (bundled data).
 			const withPassing = this.rowsOnPage;
 			let current = true;
 			Promise.all([
@@ -255,11 +244,7 @@ export class Dashboard extends WithPageData {
 		this.refreshImported();
 		if (this.view.dataset !== info.id) return;
 		loadImportedMeta(info.id)
-			.then((ds) => {
-				this.rows = null;
-				this.rowsReading = null;
-				this.requested = ds;
-			})
+			.then((ds) => (this.requested = ds))
 			.catch((err: Error) => (this.loadError = err.message));
 	};
 	onremove = async (id: string) => {
@@ -272,32 +257,29 @@ export class Dashboard extends WithPageData {
 		if (this.view.dataset === id) this.view.dataset = this.manifest.datasets[0]!.id;
 	};
 
-	private baseDataset = $derived(this.result?.joined.dataset ?? this.requested);
-	dataset = $derived.by(() => {
-		const base = this.baseDataset;
-		return this.rows && this.rows.id === base.info.id ? { ...base, incidents: this.rows.incidents } : base;
-	});
-	/** Rows in the dataset on screen (an import's may not be on the page). */
-	rowTotal = $derived(rowCount(this.baseDataset));
+	/** The dataset on screen (an import's rows are not on the page: `incidents` is empty). */
+	dataset = $derived(this.result?.joined.dataset ?? this.requested);
+	/** Rows in the dataset on screen. */
+	rowTotal = $derived(rowCount(this.dataset));
 	/** Rows in the dataset being joined. */
 	requestedRows = $derived(rowCount(this.requested));
-	/** The dataset's rows are on the page: always for bundled data, once read for an import. */
-	rowsOnPage = $derived(!isImported(this.baseDataset.info.id) || this.rows?.id === this.baseDataset.info.id);
-	/** Reads an import's rows onto the page, once (bundled data has them already). */
-	needRows = (): void => {
-		const id = this.baseDataset.info.id;
-		if (!isImported(id) || this.rows?.id === id || this.rowsReading === id) return;
-		this.rowsReading = id;
-		loadImported(id)
-			.then((ds) => {
-				if (this.baseDataset.info.id === id) this.rows = { id, incidents: ds.incidents };
-			})
-			.catch((err: Error) => {
-				this.loadError = err.message;
-			})
-			.finally(() => {
-				if (this.rowsReading === id) this.rowsReading = null;
-			});
+	/** The dataset's rows are on the page: bundled data; an import's stay in storage. */
+	rowsOnPage = $derived(!isImported(this.dataset.info.id));
+	/** The dataset and filters on screen: what the points and the planning figures are of. */
+	dataKey = $derived(this.result ? `${this.result.joined.dataset.info.id}|${JSON.stringify(viewFilter(this.view))}` : null);
+	/** The view's filter now (read without subscribing to the view). */
+	private filterNow = () => untrack(() => viewFilter($state.snapshot(this.view) as ViewState));
+	private borderSent: Promise<void> | null = null;
+	/** The planning tools' figures, from the engine (src/routes/planning.svelte.ts). */
+	planning: PlanningEngine = {
+		siteRisks: (points, options) => this.engine.api.siteRisks(points, options, this.filterNow()),
+		routeExposure: (route, options) => this.engine.api.routeExposure(route, options, this.filterNow()),
+		bandCounts: async () => {
+			this.borderSent ??= this.engine.api.setBorder(this.baseMap.border, this.baseMap.provinces);
+			await this.borderSent;
+			return this.engine.api.bandCounts(this.filterNow());
+		},
+		rowsAt: (rows) => (this.rowsOnPage ? Promise.resolve(rows.map((i) => this.dataset.incidents[i]!)) : this.engine.api.readRows(this.dataset.info.id, Int32Array.from(rows)))
 	};
 	agg = $derived(this.result?.agg ?? emptyAggregation(this.districts.length));
 	months = $derived(Array.from({ length: Math.max(0, this.agg.months.last - this.agg.months.first + 1) }, (_, i) => isoMonth(this.agg.months.first + i)));
@@ -376,7 +358,7 @@ export class Dashboard extends WithPageData {
 	 * What the points layer shows: the joined dataset and the filter (not the camera, the metric or
 	 * an open district, which leave the points as they are), or null when it is off.
 	 */
-	private pointsKey = $derived(this.view.points && this.result ? `${this.result.joined.dataset.info.id}|${JSON.stringify(viewFilter(this.view))}` : null);
+	private pointsKey = $derived(this.view.points ? this.dataKey : null);
 	/** The points layer's data: a GeoJSON file's URL (a Blob the engine wrote), or null when hidden. */
 	points = $state<string | null>(null);
 	private showPoints(url: string | null) {
@@ -524,12 +506,11 @@ export class Dashboard extends WithPageData {
 		const name = `${stem}-incidents.${kind === 'incidents-csv' ? 'csv' : 'geojson'}`;
 		// An import's rows stay in storage: the engine worker reads them and writes the file.
 		if (isImported(dataset.info.id)) {
-			const filter = viewFilter($state.snapshot(this.view) as ViewState);
-			return download(name, await this.engine.api.exportIncidents(dataset.info.id, filter, kind, $state.snapshot(provenance)), EXPORT_TYPE[kind]);
+			return download(name, await this.engine.api.exportIncidents(dataset.info.id, this.filterNow(), kind, $state.snapshot(provenance)), EXPORT_TYPE[kind]);
 		}
 		// Bundled data: its rows are on the page. Its first aggregation after an import was on screen
 		// may have been asked without `passing`; then ask for it.
-		const passing = result.agg.passing ?? (await this.engine.api.aggregate(viewFilter($state.snapshot(this.view) as ViewState), true)).passing!;
+		const passing = result.agg.passing ?? (await this.engine.api.aggregate(this.filterNow(), true)).passing!;
 		const slugs = districts.map((d) => d.properties.slug);
 		download(name, exportIncidents(kind, dataset.incidents, passing, result.joined.assignment, slugs, provenance), EXPORT_TYPE[kind]);
 	};

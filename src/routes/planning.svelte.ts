@@ -1,14 +1,17 @@
 /**
  * The NGO planning tools' state, owned by the page: the site check, the route corridor, saved
- * sites and border bands, with the figures derived from the data on screen. The analytic work is
- * in src/lib (risk, route, border, sites); this class only keeps the choices and wires them up.
+ * sites and border bands. The analytic work is in src/lib (risk, route, border, sites) and runs in
+ * the engine worker over the data on screen (`PlanningEngine`); this class keeps the choices, asks
+ * the engine when they or the data change, and derives what the page shows from its answers.
  */
 import { circle, featureCollection as fc, point } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BaseMap } from '$lib/geodata/index.js';
-import type { IncidentDataset } from '$lib/incident/index.js';
-import { distanceToLine, riskSummary, siteRisk } from '$lib/risk/index.js';
-import type { Band, BorderIndex } from '$lib/border/index.js';
+import { untrack } from 'svelte';
+import type { Incident, IncidentDataset } from '$lib/incident/index.js';
+import { distanceToLine, riskSummary, type SiteRisk } from '$lib/risk/index.js';
+import type { Band, BandCount } from '$lib/border/index.js';
+import type { RouteExposure } from '$lib/route/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
 import { toCsv } from '$lib/export/index.js';
 import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
@@ -34,32 +37,47 @@ export interface DistrictFacts {
 	hazardNeed: string | null;
 }
 
+/**
+ * The planning figures, worked out by the dashboard's engine worker from its columns under the
+ * current filters (the analytic functions of src/lib/risk, route and border run there): the page
+ * holds no rows for them, whatever the dataset's size.
+ */
+export interface PlanningEngine {
+	siteRisks(points: [number, number][], options: { radiusKm: number; recentMonths: number; nearest: number }): Promise<{ risk: SiteRisk; within: [number, number][] }[]>;
+	routeExposure(route: [number, number][], options: { halfWidthKm: number; segmentKm: number }): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }>;
+	bandCounts(): Promise<{ bands: BandCount[]; total: number }>;
+	/** Rows of the dataset on screen, by row number (for the nearest incidents' details). */
+	rowsAt(rows: number[]): Promise<Incident[]>;
+}
+
 /** What the planning tools read from the page. */
 export interface PlanningContext {
 	baseMap: BaseMap;
 	/** The dataset on screen. */
 	dataset: () => IncidentDataset;
-	/** Which of its incidents the current filters keep; null before the first aggregation. */
-	include: () => Uint8Array | null;
+	/** The dataset and filters the figures are of; null before the first aggregation. A change asks the engine again. */
+	dataKey: () => string | null;
+	engine: PlanningEngine;
 	/** The district a point lies in, with its class and rank under the current metric. */
 	districtFacts: (p: [number, number]) => DistrictFacts | null;
 	/** The active filters in words. */
 	filters: () => string;
 }
 
+/** An engine answer, with the question it answers (figures show only while it is still the question). */
+type Answer<T> = T & { for: string };
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const coordinateName = (p: [number, number]) => `${p[1].toFixed(4)}, ${p[0].toFixed(4)}`;
 
 /*
- * Route corridors need turf.buffer and polygon clipping, border bands an R-tree of the border and
- * their drawn polygons, and the sites CSV needs papaparse: none of it is on the first screen, so
- * each loads on first use.
+ * The border bands' drawn polygons and the sites CSV code (papaparse) are not on the first screen:
+ * each loads on first use. (Route corridors and band counts load their code in the engine worker.)
  */
-const loadRoute = () => import('$lib/route/index.js');
-async function loadBorder() {
-	const [lib, response] = await Promise.all([import('$lib/border/index.js'), fetch(bandsUrl)]);
+async function loadBandPolygons(): Promise<Band[]> {
+	const response = await fetch(bandsUrl);
 	if (!response.ok) throw new Error(`Could not load geodata/border-bands.json: HTTP ${response.status}`);
-	return { lib, polygons: ((await response.json()) as FeatureCollection).features as Band[] };
+	return ((await response.json()) as FeatureCollection).features as Band[];
 }
 const loadSites = () => import('$lib/sites/index.js');
 
@@ -77,28 +95,80 @@ export class Planning {
 	bandPolygons = $state.raw<Band[] | null>(null);
 	savedSites = $state.raw<SavedSite[]>([]);
 	sitesMessage = $state<string | null>(null);
-	private routeLib = $state.raw<Awaited<ReturnType<typeof loadRoute>> | null>(null);
-	private borderLib = $state.raw<Awaited<ReturnType<typeof loadBorder>>['lib'] | null>(null);
-	private borderIndex: BorderIndex | null = null;
 	bandsError = $state<string | null>(null);
+	/** A planning figure the engine could not work out, in words. */
+	error = $state<string | null>(null);
+
+	// The engine's answers; the figures below are derived from them and from the page's state.
+	private siteAnswer = $state.raw<Answer<{ risk: SiteRisk; within: [number, number][]; nearest: Incident[] }> | null>(null);
+	private routeAnswer = $state.raw<Answer<{ exposure: RouteExposure; inCorridor: [number, number][] }> | null>(null);
+	private sitesAnswer = $state.raw<Answer<{ risks: SiteRisk[] }> | null>(null);
+	private bandsAnswer = $state.raw<Answer<{ counts: { bands: BandCount[]; total: number } }> | null>(null);
+
+	// What each answer must be for: the data and filters, and the tool's own choices.
+	private siteQuestion = $derived.by(() => {
+		const data = this.ctx.dataKey();
+		return this.site && data ? `${data}|${this.site.lon},${this.site.lat}|${this.radiusKm}|${this.recentMonths}` : null;
+	});
+	private routeQuestion = $derived.by(() => {
+		const data = this.ctx.dataKey();
+		return this.waypoints.length >= 2 && data ? `${data}|${JSON.stringify(this.waypoints)}|${this.halfWidthKm}|${this.segmentKm}` : null;
+	});
+	private sitesQuestion = $derived.by(() => {
+		const data = this.ctx.dataKey();
+		return this.savedSites.length && data ? `${data}|${this.radiusKm}|${this.recentMonths}|${this.savedSites.map((s) => `${s.lon},${s.lat}`).join(';')}` : null;
+	});
+	private bandsQuestion = $derived.by(() => (this.showBands ? this.ctx.dataKey() : null));
 
 	constructor(private readonly ctx: PlanningContext) {
 		this.fromUrl();
 		this.refreshSites();
 		$effect(() => {
-			if (this.waypoints.length < 2 || this.routeLib) return;
-			loadRoute().then((lib) => (this.routeLib = lib));
-		});
-		$effect(() => {
 			if (!this.showBands || this.bandPolygons) return;
-			loadBorder()
-				.then(({ lib, polygons }) => {
-					this.borderIndex = lib.borderIndex(ctx.baseMap.border);
-					this.borderLib = lib;
-					this.bandPolygons = polygons;
-				})
+			loadBandPolygons()
+				.then((polygons) => (this.bandPolygons = polygons))
 				.catch((err: Error) => (this.bandsError = err.message));
 		});
+		$effect(() => {
+			const question = this.siteQuestion;
+			if (!question) return;
+			const { site, radiusKm, recentMonths } = untrack(() => ({ site: this.site!, radiusKm: this.radiusKm, recentMonths: this.recentMonths }));
+			return this.ask(
+				ctx.engine.siteRisks([[site.lon, site.lat]], { radiusKm, recentMonths, nearest: 5 }).then(async ([answer]) => ({ ...answer!, nearest: await ctx.engine.rowsAt(answer!.risk.nearest.map((n) => n.index)) })),
+				(answer) => (this.siteAnswer = { ...answer, for: question })
+			);
+		});
+		$effect(() => {
+			const question = this.routeQuestion;
+			if (!question) return;
+			const { waypoints, halfWidthKm, segmentKm } = untrack(() => ({ waypoints: this.waypoints, halfWidthKm: this.halfWidthKm, segmentKm: this.segmentKm }));
+			return this.ask(ctx.engine.routeExposure(waypoints, { halfWidthKm, segmentKm }), (answer) => (this.routeAnswer = { ...answer, for: question }));
+		});
+		$effect(() => {
+			const question = this.sitesQuestion;
+			if (!question) return;
+			const { sites, radiusKm, recentMonths } = untrack(() => ({ sites: this.savedSites, radiusKm: this.radiusKm, recentMonths: this.recentMonths }));
+			const points = sites.map((s): [number, number] => [s.lon, s.lat]);
+			return this.ask(ctx.engine.siteRisks(points, { radiusKm, recentMonths, nearest: 0 }), (answers) => (this.sitesAnswer = { risks: answers.map((a) => a.risk), for: question }));
+		});
+		$effect(() => {
+			const question = this.bandsQuestion;
+			if (!question) return;
+			return this.ask(ctx.engine.bandCounts(), (counts) => (this.bandsAnswer = { counts, for: question }));
+		});
+	}
+
+	/** Runs an engine request for an effect: its answer is kept unless the effect has run again since. */
+	private ask<T>(request: Promise<T>, keep: (answer: T) => void): () => void {
+		let current = true;
+		request
+			.then((answer) => {
+				if (!current) return;
+				this.error = null;
+				keep(answer);
+			})
+			.catch((err: Error) => current && (this.error = `Could not work out the planning figures: ${err.message}`));
+		return () => (current = false);
 	}
 
 	/** The plan as URL parameters (src/lib/viewstate/plan.ts): the page writes them beside the view's. */
@@ -128,63 +198,54 @@ export class Planning {
 		this.showBands = plan.bands;
 	};
 
-	/** Figures for a point with the current radius and recent window. */
-	private riskAt(p: [number, number], nearest = 5) {
-		const include = this.ctx.include();
-		return include ? siteRisk(p, this.ctx.dataset().incidents, include, { radiusKm: this.radiusKm, recentMonths: this.recentMonths, nearest }) : null;
-	}
+	/** The site check's answer, while it is the current question's. */
+	private currentSite = $derived(this.siteAnswer && this.siteAnswer.for === this.siteQuestion ? this.siteAnswer : null);
+	private currentRoute = $derived(this.routeAnswer && this.routeAnswer.for === this.routeQuestion ? this.routeAnswer : null);
 
 	siteFigures = $derived.by<SiteFigures | null>(() => {
-		if (!this.site) return null;
+		const answer = this.currentSite;
+		if (!this.site || !answer) return null;
 		const p: [number, number] = [this.site.lon, this.site.lat];
-		const risk = this.riskAt(p);
-		if (!risk) return null;
+		const { risk, nearest } = answer;
 		const dataset = this.ctx.dataset();
 		const district = this.ctx.districtFacts(p);
 		const borderKm = distanceToLine(p, this.ctx.baseMap.border);
-		const summary = riskSummary({ placeName: this.site.name, site: p, risk, incidents: dataset.incidents, dataset: dataset.info.name, dateRange: dataset.info.dateRange, filters: this.ctx.filters(), district, borderKm });
-		return { risk, district, borderKm, summary };
+		const summary = riskSummary({ placeName: this.site.name, site: p, risk, nearest: nearest[0] ?? null, dataset: dataset.info.name, dateRange: dataset.info.dateRange, filters: this.ctx.filters(), district, borderKm });
+		return { risk, nearest, district, borderKm, summary };
 	});
 
-	exposure = $derived.by(() => {
-		const include = this.ctx.include();
-		if (this.waypoints.length < 2 || !include || !this.routeLib) return null;
-		return this.routeLib.routeExposure(this.waypoints, this.ctx.dataset().incidents, include, { halfWidthKm: this.halfWidthKm, segmentKm: this.segmentKm });
-	});
+	exposure = $derived(this.currentRoute?.exposure ?? null);
 
-	siteRows = $derived<SiteRowFigures[]>(
-		this.savedSites.flatMap((s) => {
+	siteRows = $derived.by<SiteRowFigures[]>(() => {
+		const answer = this.sitesAnswer;
+		if (!answer || answer.for !== this.sitesQuestion) return [];
+		return this.savedSites.map((s, k) => {
 			const p: [number, number] = [s.lon, s.lat];
-			const risk = this.riskAt(p, 0);
-			if (!risk) return [];
+			const risk = answer.risks[k]!;
 			const { incidents, killed, wounded } = risk.all;
-			return [{ ...s, district: this.ctx.districtFacts(p)?.name ?? 'outside KP/Balochistan', incidents, recent: risk.recent.incidents, killed, wounded, borderKm: distanceToLine(p, this.ctx.baseMap.border) }];
-		})
-	);
-
-	bandCounts = $derived.by(() => {
-		const include = this.ctx.include();
-		if (!this.showBands || !this.borderLib || !this.borderIndex || !include) return null;
-		return this.borderLib.countInBands(this.borderIndex, this.ctx.baseMap.provinces, this.ctx.dataset().incidents, include);
+			return { ...s, district: this.ctx.districtFacts(p)?.name ?? 'outside KP/Balochistan', incidents, recent: risk.recent.incidents, killed, wounded, borderKm: distanceToLine(p, this.ctx.baseMap.border) };
+		});
 	});
+
+	bandCounts = $derived(this.bandsAnswer && this.bandsAnswer.for === this.bandsQuestion ? this.bandsAnswer.counts : null);
 
 	/** GeoJSON for the map's planning overlays and border bands. */
 	overlays = $derived.by<Record<OverlaySource, FeatureCollection>>(() => {
-		const incidents = this.ctx.dataset().incidents;
-		const found = (i: number) => point([incidents[i]!.lon!, incidents[i]!.lat!], { kind: 'incident' });
+		const found = (at: [number, number]) => point(at, { kind: 'incident' });
 		const area: Feature[] = [];
 		const marks: Feature[] = [];
-		if (this.site && this.siteFigures) {
+		if (this.site && this.currentSite) {
 			area.push(circle([this.site.lon, this.site.lat], this.radiusKm, { steps: 96, units: 'kilometers' }));
-			marks.push(point([this.site.lon, this.site.lat], { kind: 'site' }), ...this.siteFigures.risk.within.map((w) => found(w.index)));
+			marks.push(point([this.site.lon, this.site.lat], { kind: 'site' }), ...this.currentSite.within.map(found));
 		}
 		marks.push(...this.waypoints.map((w) => point(w, { kind: 'waypoint' })));
 		let segments: Feature[] = [];
-		if (this.exposure) {
-			area.push(this.exposure.corridor);
-			const max = Math.max(1, ...this.exposure.segments.map((s) => s.incidents));
-			segments = this.exposure.segments.map((s) => ({ ...s.line, properties: { exposure: s.incidents / max, incidents: s.incidents } }));
-			marks.push(...this.exposure.inCorridor.map(found));
+		if (this.currentRoute) {
+			const { exposure, inCorridor } = this.currentRoute;
+			area.push(exposure.corridor);
+			const max = Math.max(1, ...exposure.segments.map((s) => s.incidents));
+			segments = exposure.segments.map((s) => ({ ...s.line, properties: { exposure: s.incidents / max, incidents: s.incidents } }));
+			marks.push(...inCorridor.map(found));
 		}
 		return {
 			'border-bands': this.showBands && this.bandPolygons ? fc(this.bandPolygons) : EMPTY,

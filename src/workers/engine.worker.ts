@@ -10,9 +10,13 @@ import { aggregate, assignColumns, type Aggregation, type Assignment } from '../
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
 import { groupCells, type Cells } from '../lib/aggregate/cells.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
-import { DATE_PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
+import { DATE_PRECISIONS, isoDate, PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
 import { loadImported, loadImportedColumns, loadImportedRows } from '../data/store/index.js';
-import type { Incident } from '../lib/incident/index.js';
+import type { Incident, PlacedIncident } from '../lib/incident/index.js';
+import { siteRisk, type SiteRisk } from '../lib/risk/index.js';
+import type { RouteExposure } from '../lib/route/index.js';
+import type { BandCount, BorderIndex } from '../lib/border/index.js';
+import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { EXPORT_TYPE, exportIncidents, type IncidentExport, type Provenance } from '../lib/export/index.js';
 import type { District } from '../lib/districts/index.js';
 import { POINTS_TYPE, pointsGeoJson } from '../lib/points/index.js';
@@ -57,6 +61,34 @@ function joinColumns(cols: IncidentColumns, onProgress?: (done: number, total: n
 	return { columns: cols, assignment: out, cells: groupCells(cols, out, index.districtCount) };
 }
 
+/**
+ * The planning tools' view of the rows (where, how precisely, when, toll), built from the columns
+ * the first time a tool asks, once per dataset: the site check, route corridor and border bands run
+ * here, so the page needs no rows for them.
+ */
+let placed: PlacedIncident[] | null = null;
+function placedRows(): PlacedIncident[] {
+	if (!columns) throw new Error('engine: load a dataset first');
+	if (placed) return placed;
+	const { lon, lat, precision, day, killed, wounded } = columns;
+	const dates = new Map<number, string>();
+	const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+	placed = new Array(columns.length);
+	for (let i = 0; i < columns.length; i++) {
+		let date = dates.get(day[i]!);
+		if (date === undefined) dates.set(day[i]!, (date = isoDate(day[i]!)));
+		placed[i] = { lon: orNull(lon[i]!), lat: orNull(lat[i]!), placePrecision: PRECISIONS[precision[i]!]!, date, killed: orNull(killed[i]!), wounded: orNull(wounded[i]!) };
+	}
+	return placed;
+}
+const coordinatesOf = (rows: readonly number[]): [number, number][] => rows.map((i) => [columns!.lon[i]!, columns!.lat[i]!]);
+/** Which rows pass a filter (the planning tools count those). */
+const passingRows = (filter: IncidentFilter) => engine.aggregate(filter, true).passing!;
+
+/** Route and border-band code, loaded here the first time a route or the bands are asked for. */
+let routeLib: Promise<typeof import('../lib/route/index.js')> | null = null;
+let border: { lib: typeof import('../lib/border/index.js'); index: BorderIndex; provinces: Feature<Polygon | MultiPolygon>[] } | null = null;
+
 /** The imported dataset whose columns these are (null for bundled data): reads of its rows reuse them. */
 let storedId: string | null = null;
 const columnsOf = (id: string) => (storedId === id ? (columns ?? undefined) : undefined);
@@ -67,7 +99,7 @@ let byDistrict: { start: Int32Array; rows: Int32Array } | null = null;
 /** Makes a joined dataset the one aggregated; returns a copy of its assignment for the page. */
 function show(joined: Joined): Assignment {
 	({ columns, assignment, cells } = joined);
-	cube = byDistrict = null;
+	cube = byDistrict = placed = null;
 	return joined.assignment.slice();
 }
 
@@ -97,7 +129,7 @@ const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
 		slugs = districts.map((d) => d.properties.slug);
-		columns = assignment = cube = cells = byDistrict = preloaded = storedId = null;
+		columns = assignment = cube = cells = byDistrict = preloaded = storedId = placed = null;
 	},
 
 	/** The import worker's end of a channel: it sends each import's columns while it stores them. */
@@ -180,6 +212,38 @@ const engine = {
 		const { passing } = engine.aggregate(filter, true);
 		const text = exportIncidents(kind, incidents, passing!, assignment, slugs, provenance);
 		return new Blob([text], { type: EXPORT_TYPE[kind] });
+	},
+
+	/**
+	 * Site check figures for each point under a filter (src/lib/risk), with the coordinates of the
+	 * incidents within the radius (for the map).
+	 */
+	siteRisks(points: [number, number][], options: { radiusKm: number; recentMonths: number; nearest: number }, filter: IncidentFilter): { risk: SiteRisk; within: [number, number][] }[] {
+		const rows = placedRows();
+		const passing = passingRows(filter);
+		return points.map((p) => {
+			const risk = siteRisk(p, rows, passing, options);
+			return { risk, within: coordinatesOf(risk.within.map((w) => w.index)) };
+		});
+	},
+
+	/** Route corridor figures under a filter (src/lib/route), with the coordinates of the incidents in the corridor. */
+	async routeExposure(route: [number, number][], options: { halfWidthKm: number; segmentKm: number }, filter: IncidentFilter): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }> {
+		const lib = await (routeLib ??= import('../lib/route/index.js'));
+		const exposure = lib.routeExposure(route, placedRows(), passingRows(filter), options);
+		return { exposure, inCorridor: coordinatesOf(exposure.inCorridor) };
+	},
+
+	/** The Afghanistan–Pakistan border line and Pakistan's parts, for the border bands (once). */
+	async setBorder(line: Feature<MultiLineString>, provinces: Feature<Polygon | MultiPolygon>[]): Promise<void> {
+		const lib = await import('../lib/border/index.js');
+		border = { lib, index: lib.borderIndex(line), provinces };
+	},
+
+	/** Incidents under a filter in each band from the border (src/lib/border). */
+	bandCounts(filter: IncidentFilter): { bands: BandCount[]; total: number } {
+		if (!border) throw new Error('engine: setBorder first');
+		return border.lib.countInBands(border.index, border.provinces, placedRows(), passingRows(filter));
 	},
 
 	/**

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDashboard, waitForView } from './map-page.js';
 import { projectRoot } from '../unit/sources.js';
+import { formatDate } from '../../src/lib/format/index.js';
 
 const fixture = (name: string) => join(projectRoot, 'src/lib/importers/fixtures', name);
 
@@ -124,7 +125,7 @@ test('dropping a file on the page imports it', async ({ page }) => {
 	await expect(page.getByTestId('report-identity')).toHaveText('3 imported + 3 rejected = 6 rows read');
 });
 
-test("an import's district list is read a page at a time, in date order, with the district's own trend", async ({ page }) => {
+test("an import's district list (a page at a time, by date, with its trend), points and site check come from the engine and storage", async ({ page }) => {
 	// TEST FIXTURE rows, not incidents: 250 dated in Peshawar over 2023, 3 known only to the year, 20 in Quetta.
 	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,best,date_prec'];
 	const day = (k: number) => new Date(Date.UTC(2023, 0, 1 + ((k * 7) % 360))).toISOString().slice(0, 10);
@@ -184,4 +185,16 @@ test("an import's district list is read a page at a time, in date order, with th
 	// MapLibre has read the file: zoomed in on Peshawar, its points are in the rendered source.
 	await page.evaluate(() => window.__incidentMap!.jumpTo({ center: [71.58, 34.01], zoom: 9 }));
 	await expect.poll(() => page.evaluate(() => new Set(window.__incidentMap!.querySourceFeatures('incident-points').map((f) => f.properties.row)).size)).toBe(expected.length);
+
+	// The site check on the import, under the same filters: its figures from the engine's columns,
+	// the nearest incidents' details read from storage (the page never reads the import's rows).
+	await page.getByTestId('tab-site').click();
+	const search = page.getByTestId('place-search');
+	await search.fill('34.01, 71.58');
+	await search.press('Enter');
+	await expect(page.getByTestId('site-incidents')).toHaveText(String(expected.length));
+	const nearest = page.getByTestId('site-nearest').locator('li');
+	await expect(nearest).toHaveCount(5);
+	// Nearest first, then in file order: the first five passing Peshawar rows, all 0 km away.
+	expect(await nearest.allTextContents()).toEqual(expected.slice(0, 5).map((k) => `0.0 km · ${formatDate(day(k), 'day')} · place not given · type unknown`));
 });

@@ -87,8 +87,8 @@ test('draw a short route and get its segments ranked by exposure', async ({ page
 	await expect(firstRow).toHaveAttribute('data-segment', String(ranked[0]!.index));
 	await expect(firstRow.locator('td').nth(2)).toHaveText(String(ranked[0]!.incidents));
 	expect(ranked[0]!.incidents).toBeGreaterThan(0);
-	const segments = await page.evaluate(() => window.__incidentMap!.querySourceFeatures('plan-route').length);
-	expect(segments).toBeGreaterThan(0);
+	// The segments are drawn once MapLibre's worker has the route's data.
+	await expect.poll(() => page.evaluate(() => window.__incidentMap!.querySourceFeatures('plan-route').length)).toBeGreaterThan(0);
 });
 
 test('border bands count the incidents of the current filters', async ({ page }) => {

@@ -8,7 +8,7 @@
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon, buffer, difference, featureCollection, intersect, pointToLineDistance, union } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { countsInDistrict, type Incident } from '../incident/index.js';
+import { countsInDistrict, type PlacedIncident } from '../incident/index.js';
 
 export const BAND_LIMITS_KM = [10, 25, 50] as const;
 
@@ -84,7 +84,7 @@ export interface BandCount {
 export function countInBands(
 	index: BorderIndex,
 	country: readonly Feature<Polygon | MultiPolygon>[],
-	incidents: readonly Incident[],
+	incidents: readonly PlacedIncident[],
 	include: ArrayLike<number>,
 	limitsKm: readonly number[] = BAND_LIMITS_KM
 ): { bands: BandCount[]; total: number } {

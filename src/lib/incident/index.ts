@@ -34,6 +34,13 @@ export interface Incident {
 	source: string | null;
 }
 
+/**
+ * What the planning tools (site check, route corridor, border bands) read of an incident: where,
+ * how precisely, when and its toll. The engine worker builds these from its columns, so the page
+ * needs no rows for them.
+ */
+export type PlacedIncident = Pick<Incident, 'lon' | 'lat' | 'placePrecision' | 'date' | 'killed' | 'wounded'>;
+
 export interface DatasetInfo {
 	/** Stable key, used in URLs and file names (e.g. `gtd-2008`). */
 	id: string;

@@ -4,7 +4,7 @@
  */
 import { booleanPointInPolygon, distance, pointToLineDistance } from '@turf/turf';
 import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { countsInDistrict, type Incident } from '../incident/index.js';
+import { countsInDistrict, type Incident, type PlacedIncident } from '../incident/index.js';
 import { formatDate } from '../format/index.js';
 
 export const RADII_KM = [5, 10, 25, 50] as const;
@@ -42,7 +42,7 @@ export interface SiteRisk {
 
 const emptyTally = (): Tally => ({ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0, districtLevel: 0 });
 
-function add(t: Tally, inc: Incident) {
+function add(t: Tally, inc: PlacedIncident) {
 	t.incidents++;
 	if (inc.killed === null) t.killedUnknown++;
 	else t.killed += inc.killed;
@@ -65,7 +65,7 @@ export function monthsBefore(end: string, months: number): string {
  */
 export function siteRisk(
 	site: [number, number],
-	incidents: readonly Incident[],
+	incidents: readonly PlacedIncident[],
 	include: ArrayLike<number>,
 	{ radiusKm, recentMonths, nearest = 5 }: { radiusKm: number; recentMonths: number; nearest?: number }
 ): SiteRisk {
@@ -112,7 +112,8 @@ export interface SummaryInput {
 	placeName: string;
 	site: [number, number];
 	risk: SiteRisk;
-	incidents: readonly Incident[];
+	/** The nearest incident (`risk.nearest[0]`), for its date and place. */
+	nearest: Incident | null;
 	dataset: string;
 	dateRange: [string, string] | null;
 	filters: string;
@@ -139,8 +140,8 @@ export function riskSummary(s: SummaryInput): string {
 		if (risk.recentFrom) parts.push(`${plural(risk.recent.incidents, 'incident')} ${risk.recent.incidents === 1 ? 'falls' : 'fall'} in the last ${risk.recentMonths} months of the data (from ${formatDate(risk.recentFrom, 'month')}).`);
 	}
 	const first = risk.nearest[0];
-	if (first) {
-		const inc = s.incidents[first.index]!;
+	const inc = s.nearest;
+	if (first && inc) {
 		parts.push(`The nearest recorded incident is ${first.km.toFixed(1)} km away (${formatDate(inc.date, inc.datePrecision)}${inc.place ? `, ${inc.place}` : ''}).`);
 	}
 	parts.push(

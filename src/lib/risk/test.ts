@@ -28,7 +28,7 @@ describe('siteRisk (hand-checked on the equator)', () => {
 		expect(monthsBefore('2024-02-29', 12)).toBe('2023-03-01');
 	});
 	it('writes a summary from the figures only', () => {
-		const text = riskSummary({ placeName: 'TEST', site: [70, 0], risk: r, incidents, dataset: 'fixture', dateRange: ['2023-01-10', '2023-12-20'], filters: 'none', district: null, borderKm: 12.34 });
+		const text = riskSummary({ placeName: 'TEST', site: [70, 0], risk: r, nearest: incidents[r.nearest[0]!.index]!, dataset: 'fixture', dateRange: ['2023-01-10', '2023-12-20'], filters: 'none', district: null, borderKm: 12.34 });
 		expect(text).toContain('Within 25 km of TEST (0.0000, 70.0000), the loaded data (fixture, 10 Jan 2023 – 20 Dec 2023) record 2 incidents, with 1 killed and 4 wounded (tolls not given for 1 incident).');
 		expect(text).toContain('1 of them is located only at district level.');
 		expect(text).toContain('1 incident falls in the last 3 months of the data (from Oct 2023).');

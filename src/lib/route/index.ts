@@ -6,7 +6,7 @@
  */
 import { bbox, buffer, length, lineChunk, lineString, pointToLineDistance } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
-import { countsInDistrict, type Incident } from '../incident/index.js';
+import { countsInDistrict, type PlacedIncident } from '../incident/index.js';
 
 export interface Segment {
 	/** 0-based position along the route. */
@@ -30,7 +30,7 @@ export interface RouteExposure {
 
 export function routeExposure(
 	route: [number, number][],
-	incidents: readonly Incident[],
+	incidents: readonly PlacedIncident[],
 	include: ArrayLike<number>,
 	{ halfWidthKm, segmentKm }: { halfWidthKm: number; segmentKm: number }
 ): RouteExposure {
