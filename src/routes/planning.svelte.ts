@@ -216,6 +216,11 @@ export class Planning {
 
 	exposure = $derived(this.currentRoute?.exposure ?? null);
 
+	// Asked and not yet answered (the tools say so rather than show a stale or empty state).
+	sitePending = $derived(!this.error && this.siteQuestion !== null && !this.currentSite);
+	routePending = $derived(!this.error && this.routeQuestion !== null && !this.currentRoute);
+	sitesPending = $derived(!this.error && this.sitesQuestion !== null && this.sitesAnswer?.for !== this.sitesQuestion);
+
 	siteRows = $derived.by<SiteRowFigures[]>(() => {
 		const answer = this.sitesAnswer;
 		if (!answer || answer.for !== this.sitesQuestion) return [];
