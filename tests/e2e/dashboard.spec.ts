@@ -43,6 +43,11 @@ test('clicking a district opens its panel with the counts the aggregation comput
 	await expect(page.getByTestId('panel-rank')).toContainText(`${quetta.rank} of ${baseMap.districts.length}`);
 	await expect(page.getByTestId('incident-item')).toHaveCount(quetta.incidentCount);
 	expect(quetta.incidentCount).toBeGreaterThan(5);
+	// By date, then in the source's order (as an import's paged list reads).
+	const listed = await page.getByTestId('incident-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+	const { incidents } = view.dataset;
+	const quettaRows = view.rowsByDistrict[baseMap.districts.findIndex((d) => d.properties.slug === 'quetta')]!;
+	expect(listed).toEqual(quettaRows.filter((k) => view.agg.passing[k]).map((k) => incidents[k]!).sort((a, b) => a.date.localeCompare(b.date)).map((inc) => inc.id));
 	await expect(page).toHaveURL(/district=quetta/);
 
 	// Escape closes it; the close button closes a panel opened from the list.

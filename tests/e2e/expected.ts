@@ -73,7 +73,7 @@ export function expectedFor(view: ViewState) {
 			];
 		})
 	);
-	return { dataset, agg, breaks, bySlug, change };
+	return { dataset, agg, breaks, bySlug, change, rowsByDistrict };
 }
 
 /** Shorthand for the default view with a dataset and a metric. */
