@@ -74,28 +74,33 @@ export function siteRisk(
 	const recentFrom = latest ? monthsBefore(latest, recentMonths) : null;
 	const all = emptyTally();
 	const recent = emptyTally();
-	const near: NearIncident[] = [];
+	const within: NearIncident[] = [];
+	// The `nearest` closest so far, in order: kept by insertion rather than by sorting every
+	// incident's distance (a million-row import made a million records to sort).
+	const closest: NearIncident[] = [];
 	let coarseExcluded = 0;
 	incidents.forEach((inc, index) => {
 		if (!include[index] || inc.lon === null || inc.lat === null) return;
 		if (!countsInDistrict(inc.placePrecision)) return void coarseExcluded++;
 		const km = distance(site, [inc.lon, inc.lat], { units: 'kilometers' });
-		near.push({ index, km });
+		if (nearest > 0 && (closest.length < nearest || km < closest[closest.length - 1]!.km)) insertNearest(closest, { index, km }, nearest);
 		if (km > radiusKm) return;
+		within.push({ index, km });
 		add(all, inc);
 		if (recentFrom && inc.date >= recentFrom) add(recent, inc);
 	});
-	near.sort((a, b) => a.km - b.km || a.index - b.index);
-	return {
-		radiusKm,
-		recentMonths,
-		recentFrom,
-		all,
-		recent,
-		within: near.filter((n) => n.km <= radiusKm),
-		nearest: near.slice(0, nearest),
-		coarseExcluded
-	};
+	return { radiusKm, recentMonths, recentFrom, all, recent, within: within.sort(byDistance), nearest: closest, coarseExcluded };
+}
+
+/** Nearest first; at equal distance, the earlier row. */
+const byDistance = (a: NearIncident, b: NearIncident) => a.km - b.km || a.index - b.index;
+
+/** Puts `n` in its place in the sorted `list`, which keeps at most `max` entries. */
+function insertNearest(list: NearIncident[], n: NearIncident, max: number) {
+	let k = list.length;
+	while (k > 0 && byDistance(list[k - 1]!, n) > 0) k--;
+	list.splice(k, 0, n);
+	if (list.length > max) list.pop();
 }
 
 /** Geodesic distance (km) from a point to the nearest part of a (multi)line. */

@@ -50,6 +50,22 @@ describe('siteRisk and border distance on the real data', () => {
 		expect(districts[districtAt(site, districts)]!.properties.slug).toBe('peshawar');
 		expect(booleanPointInPolygon(site, districts[districtAt(site, districts)]!)).toBe(true);
 	});
+	it('lists the incidents within the radius and the nearest ones as a sort of every distance would', () => {
+		const site: [number, number] = [71.57849, 34.008];
+		const include = Uint8Array.from(incidents, (_, k) => (k % 4 === 0 ? 0 : 1));
+		const all = incidents
+			.map((i, index) => ({ index, km: i.lon !== null && include[index] && ['exact', 'near', 'district'].includes(i.placePrecision) ? distance(site, [i.lon, i.lat!], { units: 'kilometers' }) : NaN }))
+			.filter((n) => !Number.isNaN(n.km))
+			.sort((a, b) => a.km - b.km || a.index - b.index);
+		for (const nearest of [0, 1, 5, 40]) {
+			const r = siteRisk(site, incidents, include, { radiusKm: 10, recentMonths: 12, nearest });
+			expect(r.nearest).toEqual(all.slice(0, nearest));
+			expect(r.within).toEqual(all.filter((n) => n.km <= 10));
+		}
+		// Ties (the same point twice) keep file order.
+		const twice = [incidents[0]!, incidents[0]!];
+		expect(siteRisk(site, twice, Uint8Array.of(1, 1), { radiusKm: 1, recentMonths: 12, nearest: 1 }).nearest.map((n) => n.index)).toEqual([0]);
+	});
 	it('gives the distance to the Afghan border: Landi Kotal is close, Quetta farther, Karachi far', () => {
 		expect(distanceToLine([71.07, 34.1], border)).toBeLessThan(15);
 		const quetta = distanceToLine([67.0, 30.19], border);
