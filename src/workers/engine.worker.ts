@@ -10,7 +10,8 @@ import { aggregate, assignColumns, type Aggregation, type Assignment } from '../
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
 import { groupCells, type Cells } from '../lib/aggregate/cells.js';
 import type { IncidentFilter } from '../lib/filter/index.js';
-import { DATE_PRECISIONS, isoDate, PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
+import { DATE_PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns/index.js';
+import { placedIncidents } from '../lib/table/index.js';
 import { loadImported, loadImportedColumns, loadImportedRows } from '../data/store/index.js';
 import type { Incident, PlacedIncident } from '../lib/incident/index.js';
 import { siteRisk, type SiteRisk } from '../lib/risk/index.js';
@@ -69,17 +70,7 @@ function joinColumns(cols: IncidentColumns, onProgress?: (done: number, total: n
 let placed: PlacedIncident[] | null = null;
 function placedRows(): PlacedIncident[] {
 	if (!columns) throw new Error('engine: load a dataset first');
-	if (placed) return placed;
-	const { lon, lat, precision, day, killed, wounded } = columns;
-	const dates = new Map<number, string>();
-	const orNull = (x: number) => (Number.isNaN(x) ? null : x);
-	placed = new Array(columns.length);
-	for (let i = 0; i < columns.length; i++) {
-		let date = dates.get(day[i]!);
-		if (date === undefined) dates.set(day[i]!, (date = isoDate(day[i]!)));
-		placed[i] = { lon: orNull(lon[i]!), lat: orNull(lat[i]!), placePrecision: PRECISIONS[precision[i]!]!, date, killed: orNull(killed[i]!), wounded: orNull(wounded[i]!) };
-	}
-	return placed;
+	return (placed ??= placedIncidents(columns));
 }
 const coordinatesOf = (rows: readonly number[]): [number, number][] => rows.map((i) => [columns!.lon[i]!, columns!.lat[i]!]);
 /** Which rows pass a filter (the planning tools count those). */

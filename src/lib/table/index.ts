@@ -7,7 +7,7 @@
  * (`incidentAt`), so the lists and exports show what was imported.
  */
 import { CATEGORIES, ColumnsBuilder, DATE_PRECISIONS, FIRST_COARSE_PRECISION, isoDate, PRECISIONS, type IncidentColumns } from '../columns/index.js';
-import type { Incident } from '../incident/index.js';
+import type { Incident, PlacedIncident } from '../incident/index.js';
 
 /** The fields kept as text (every other field is a typed column or a category code). */
 export const TEXT_FIELDS = ['id', 'place', 'provinceRecorded', 'districtRecorded', 'subType', 'summary', 'source'] as const;
@@ -71,6 +71,23 @@ export function incidentAt(columns: IncidentColumns, text: TextColumns, row: num
 		summary: text.summary[textRow]!,
 		source: text.source[textRow]!
 	};
+}
+
+/**
+ * Every row's place, precision, date and toll (what the planning tools read), from the typed
+ * columns alone: the engine worker runs those tools without the text columns. Each day's ISO
+ * date is made once.
+ */
+export function placedIncidents(columns: IncidentColumns): PlacedIncident[] {
+	const { lon, lat, precision, day, killed, wounded } = columns;
+	const dates = new Map<number, string>();
+	const out: PlacedIncident[] = new Array(columns.length);
+	for (let i = 0; i < columns.length; i++) {
+		let date = dates.get(day[i]!);
+		if (date === undefined) dates.set(day[i]!, (date = isoDate(day[i]!)));
+		out[i] = { lon: orNull(lon[i]!), lat: orNull(lat[i]!), placePrecision: PRECISIONS[precision[i]!]!, date, killed: orNull(killed[i]!), wounded: orNull(wounded[i]!) };
+	}
+	return out;
 }
 
 /** Every row of the table as incidents (for API-sized data: a refresh's merge, tests). */

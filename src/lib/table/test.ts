@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentAt, locationCounts, sliceText, tableDateRange, tableIncidents, toTable } from './index.js';
+import { incidentAt, locationCounts, placedIncidents, sliceText, tableDateRange, tableIncidents, toTable } from './index.js';
 import { NOT_RECORDED } from '../columns/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
@@ -36,6 +36,9 @@ describe('incident table', () => {
 		const chunk = sliceText(table.text, 2, 4);
 		expect(chunk.id).toEqual(['TEST 3', 'TEST 4']);
 		expect(incidentAt(table.columns, chunk, 3, 1)).toEqual(fixture[3]);
+	});
+	it('gives the planning tools the place, precision, date and toll of every row, from the columns alone', () => {
+		expect(placedIncidents(toTable(fixture).columns)).toEqual(fixture.map(({ lon, lat, placePrecision, date, killed, wounded }) => ({ lon, lat, placePrecision, date, killed, wounded })));
 	});
 	it('gives the date range and the location counts of the import report', () => {
 		const { columns } = toTable(fixture);
