@@ -29,6 +29,7 @@ import { download } from '../data/download.js';
 import { fetchedLine } from '$lib/connectors/index.js';
 import { listImported, loadImportedMeta, removeImported, type StoredDataset } from '../data/store/index.js';
 import type { DistrictFacts, PlanningEngine } from './planning.svelte.js';
+import { afterPaint } from './deferred.svelte.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -186,16 +187,23 @@ export class Dashboard extends WithPageData {
 		// The URL mirrors the view: a new history entry per change; camera moves and play replace it.
 		// SvelteKit's history helpers work once its router has finished the first navigation.
 		afterNavigate(() => (this.routerReady = true));
+		// Written after the next frame: SvelteKit's pushState saves the scroll position, and reading it
+		// in the task that changed the page forced the whole layout there (18–40 ms of one task after a
+		// 100 k-row import, in profiles). Changes within one frame make one history entry.
 		$effect(() => {
 			if (!this.routerReady) return;
 			const next = [encodeView({ ...this.view, camera: this.camera }).toString(), this.urlExtra].filter(Boolean).join('&');
-			const current = location.search.replace(/^\?/, '');
-			if (next === current) return;
-			const withoutCamera = (qs: string) => qs.replace(/(^|&)map=[^&]*/, '');
-			const url = `?${next}`;
-			if (this.playing || withoutCamera(next) === withoutCamera(current)) replaceState(url, {});
-			else pushState(url, {});
+			return afterPaint(() => this.writeUrl(next));
 		});
+	}
+
+	private writeUrl(next: string) {
+		const current = location.search.replace(/^\?/, '');
+		if (next === current) return;
+		const withoutCamera = (qs: string) => qs.replace(/(^|&)map=[^&]*/, '');
+		const url = `?${next}`;
+		if (this.playing || withoutCamera(next) === withoutCamera(current)) replaceState(url, {});
+		else pushState(url, {});
 	}
 
 	/** A view with its `?district=` resolved to today's layout (old slugs open their successor). */

@@ -20,3 +20,17 @@ export class Deferred<T> {
 		});
 	}
 }
+
+/**
+ * Runs `fn` in a task of its own after the next frame is drawn; returns a cancel. For work that
+ * reads layout and can wait a frame: run in the same task as a large DOM change, such a read forces
+ * the whole layout there and then (issue #12).
+ */
+export function afterPaint(fn: () => void): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const frame = requestAnimationFrame(() => (timer = setTimeout(fn)));
+	return () => {
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+	};
+}
