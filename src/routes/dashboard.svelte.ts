@@ -21,8 +21,8 @@ import type { Incident, IncidentDataset } from '$lib/incident/index.js';
 import { districtAt } from '$lib/risk/index.js';
 import { decodeView, describeFilters, encodeView, shadingKey, viewFilter, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
 import { bivariateClasses, bivariateCsv, classWords, highOnBoth, LEVELS, NEED_INDICATORS, NEEDS, tertileRange, type BivariateRow } from '$lib/bivariate/index.js';
-import { bivariateColour, bivariateFillColor, bivariateLegend } from '$style/bivariate.js';
-import { choroplethFillColor, divergingClass, divergingColours, divergingFillColor, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
+import { bivariateColour, bivariateLegend } from '$style/bivariate.js';
+import { divergingColour, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
 import { loadBundledDataset, type Manifest } from '../data/bundled.js';
 import { createEngine } from '../data/engine.js';
 import { download } from '../data/download.js';
@@ -328,12 +328,6 @@ export class Dashboard extends WithPageData {
 	});
 	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
-	/** What the map's feature-state carries: the value, or the hazard × need class. */
-	shaded = $derived(this.bivariate ? this.bivariate.classes : this.mapped);
-	valueBySlug = $derived(new Map(this.districts.map((d, i) => [d.properties.slug, this.shaded[i] ?? null])));
-	fillColor = $derived(
-		this.bivariate ? bivariateFillColor() : this.comparison ? divergingFillColor(this.comparison.bounds) : choroplethFillColor(this.seq.breaks, this.view.scheme)
-	);
 	changeFormat = (v: number) => (this.view.compare?.mode === 'percent' ? `${Math.round(v)} %` : formatMetric(v, this.fractional || !Number.isInteger(v)));
 	legendItems = $derived(
 		this.bivariate
@@ -374,14 +368,14 @@ export class Dashboard extends WithPageData {
 		this.points = url;
 	}
 	renderKey = $derived(this.result ? this.result.key : '');
-	/** The colour each district has on the map now (the SVG map draws the same). */
+	/** The colour of each district, which both maps draw (the WebGL map as feature-state). */
 	colourBySlug = $derived(
 		new Map(
 			this.districts.map((d, i) => {
 				if (this.bivariate) return [d.properties.slug, bivariateColour(this.bivariate.classes[i] ?? null)];
 				const v = this.mapped[i];
 				if (v === null || v === undefined) return [d.properties.slug, NO_DATA_COLOUR];
-				if (this.comparison) return [d.properties.slug, divergingColours(this.comparison.bounds.length)[divergingClass(v, this.comparison.bounds)] ?? NO_DATA_COLOUR];
+				if (this.comparison) return [d.properties.slug, divergingColour(v, this.comparison.bounds)];
 				return [d.properties.slug, sequentialColour(v, this.seq.breaks, this.view.scheme)];
 			})
 		)

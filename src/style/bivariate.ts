@@ -1,19 +1,13 @@
 /**
  * Hazard × need colours: Joshua Stevens' 3 × 3 bivariate scheme — violence runs from grey to
- * magenta, need from grey to teal, both high is deep blue-violet. Feature-state `value` holds the
- * class (violence × 3 + need, src/lib/bivariate); `nodata` marks districts without a figure.
+ * magenta, need from grey to teal, both high is deep blue-violet. A district's class is violence × 3
+ * + need (src/lib/bivariate); no census figure is "no data".
  */
-import type { ExpressionSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOUR, withNoData, type LegendItem } from './choropleth.js';
+import { NO_DATA_COLOUR, type LegendItem } from './choropleth.js';
 import { classWords } from '../lib/bivariate/index.js';
 
 /** Index = violence class × 3 + need class. */
 export const BIVARIATE_COLOURS = ['#e8e8e8', '#ace4e4', '#5ac8c8', '#dfb0d6', '#a5add3', '#5698b9', '#be64ac', '#8c62aa', '#3b4994'] as const;
-
-export function bivariateFillColor(): ExpressionSpecification {
-	const cases = BIVARIATE_COLOURS.flatMap((colour, cls) => [cls, colour]);
-	return withNoData(['match', ['to-number', ['feature-state', 'value'], -1], ...cases, NO_DATA_COLOUR] as unknown as ExpressionSpecification);
-}
 
 export const bivariateColour = (cls: number | null) => (cls === null ? NO_DATA_COLOUR : BIVARIATE_COLOURS[cls]!);
 

@@ -1,13 +1,9 @@
 /**
- * Choropleth colours (ColorBrewer schemes through d3-scale-chromatic, colour-blind safe) and the
- * MapLibre expressions that map a district's feature-state onto them. The map is restyled by
- * swapping one expression, never by repainting features one by one.
- *
- * Feature-state per district: `value` (the number shaded) and `nodata` (true where there is no
- * meaningful value, e.g. too few events to compare two periods).
+ * Choropleth colours (ColorBrewer schemes through d3-scale-chromatic, colour-blind safe): each
+ * district's class colour, which both maps draw (the WebGL map as the feature-state `colour`, see
+ * src/style/layers.ts; the SVG map as a fill), and the legend rows that explain them.
  */
 import { schemeOrRd, schemePurples, schemeRdBu, schemeReds, schemeYlGnBu, schemeYlOrRd } from 'd3-scale-chromatic';
-import type { ExpressionSpecification } from 'maplibre-gl';
 import { classOf, NO_FIGURE_CLASS, type ClassBreaks } from '../lib/classify/index.js';
 import type { SchemeName } from '../lib/viewstate/index.js';
 
@@ -36,25 +32,6 @@ export function divergingColours(perSide: number): string[] {
 	return [...schemeRdBu[2 * perSide + 1]!].reverse();
 }
 
-const value: ExpressionSpecification = ['to-number', ['feature-state', 'value'], 0];
-export const withNoData = (colour: ExpressionSpecification | string): ExpressionSpecification => [
-	'case',
-	['boolean', ['feature-state', 'nodata'], false],
-	NO_DATA_COLOUR,
-	colour
-];
-
-/** `fill-color` for a sequential metric: zero class, then the positive classes. */
-export function choroplethFillColor(breaks: ClassBreaks, scheme: SchemeName = 'YlOrRd'): ExpressionSpecification {
-	const colours = classColours(breaks.lower.length, scheme);
-	if (!colours.length) return withNoData(ZERO_COLOUR);
-	const stops = breaks.lower.flatMap((lower, i) => [lower, colours[i]!]);
-	return withNoData(['step', value, ZERO_COLOUR, ...stops] as unknown as ExpressionSpecification);
-}
-
-/** Smallest change shown as a change (exact zero is "no change"). */
-const TINY = 1e-9;
-
 /**
  * Class of a change under positive limits t0 < t1 < … < t(k−1) (see divergingBounds), as an index
  * into divergingColours(k): 0 … k−1 decreases (strongest first), k no change, k+1 … 2k increases.
@@ -71,16 +48,10 @@ export function divergingClass(v: number, bounds: readonly number[]): number {
 	return c;
 }
 
-/** `fill-color` for a change; the step stops encode exactly divergingClass. */
-export function divergingFillColor(bounds: readonly number[]): ExpressionSpecification {
-	const k = bounds.length;
-	if (k === 0) return withNoData(divergingColours(1)[1]!);
-	const c = divergingColours(k);
-	const stops: (number | string)[] = [];
-	for (let i = k - 2; i >= 0; i--) stops.push(-bounds[i]!, c[k - 1 - i]!);
-	stops.push(0, c[k]!, TINY, c[k + 1]!);
-	for (let i = 0; i < k - 1; i++) stops.push(bounds[i]!, c[k + 2 + i]!);
-	return withNoData(['step', value, c[0]!, ...stops] as unknown as ExpressionSpecification);
+/** A change's colour under divergingBounds (no bounds: every change was zero, "no change"). */
+export function divergingColour(v: number, bounds: readonly number[]): string {
+	if (!bounds.length) return divergingColours(1)[1]!;
+	return divergingColours(bounds.length)[divergingClass(v, bounds)]!;
 }
 
 export interface LegendItem {

@@ -93,7 +93,11 @@ function contextLayers(): LayerSpecification[] {
 
 function districtLayers(): LayerSpecification[] {
 	return [
-		{ id: LAYER.districtFill, type: 'fill', source: SOURCE.districts, paint: { 'fill-color': ZERO_COLOUR } },
+		// Each district's colour is its feature-state `colour` (src/components/IncidentMap). The
+		// expression stays the same for every view: MapLibre lays a source's tiles out again whenever
+		// a data-driven paint expression changes, and re-shading by swapping a step expression did that
+		// to the full-detail outlines on every filter change and every step of play (issue #12).
+		{ id: LAYER.districtFill, type: 'fill', source: SOURCE.districts, paint: { 'fill-color': ['to-color', ['feature-state', 'colour'], ZERO_COLOUR] } },
 		{ id: LAYER.districtOutline, type: 'line', source: SOURCE.districts, paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
 		{
 			id: 'provinces-outline',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divergingClass, divergingColours, divergingLegend } from './choropleth.js';
+import { divergingClass, divergingColour, divergingColours, divergingLegend } from './choropleth.js';
 
 describe('diverging classes', () => {
 	const bounds = [3, 6, 9];
@@ -11,6 +11,11 @@ describe('diverging classes', () => {
 		expect(c).toHaveLength(7);
 		expect(parseInt(c[0]!.slice(5, 7), 16)).toBeGreaterThan(parseInt(c[0]!.slice(1, 3), 16)); // blue > red
 		expect(parseInt(c[6]!.slice(1, 3), 16)).toBeGreaterThan(parseInt(c[6]!.slice(5, 7), 16)); // red > blue
+	});
+	it('colours a change by its class, and every change neutral when there are no bounds (all were zero)', () => {
+		const c = divergingColours(3);
+		expect([-9, -1, 0, 2, 7].map((v) => divergingColour(v, bounds))).toEqual([c[0], c[2], c[3], c[4], c[6]]);
+		expect(divergingColour(0, [])).toBe(divergingColours(1)[1]);
 	});
 	it('counts each district in the legend row of its class', () => {
 		const legend = divergingLegend(bounds, [-9, -1, 0, 0, 2, 7, null], String);

@@ -68,6 +68,35 @@ test('the time window and play step through the months', async ({ page }) => {
 	await expect(page).toHaveURL(new RegExp(`window=${iso}\\.\\.${iso}`));
 });
 
+test('the monthly histogram reads out the month under the pointer, and a click picks that month', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	const histogram = page.getByTestId('histogram');
+	const box = (await histogram.boundingBox())!;
+	// GTD 2008 has twelve months: October is the tenth column.
+	const october = { x: box.x + (9.5 / 12) * box.width, y: box.y + box.height - 2 };
+	const expected = expectedFor({ ...base, window: ['2008-10', '2008-10'] });
+	await page.mouse.move(october.x, october.y);
+	await expect(page.getByTestId('histogram-month')).toHaveText(`Oct 2008: ${expected.agg.rows} incidents`);
+	// Every month is a bar of its own, in the window's colour (the whole period) until one is picked.
+	await expect(histogram.locator('path.on')).toHaveAttribute('d', /^(M[^M]+){12}$/);
+	// A re-shade is a feature-state update: MapLibre lays no district tile out again.
+	type Counted = Window & { districtTileLoads?: number };
+	await page.evaluate(() => {
+		const w = window as Counted;
+		w.districtTileLoads = 0;
+		w.__incidentMap!.on('sourcedata', (e) => e.sourceId === 'districts' && e.tile && w.districtTileLoads!++);
+	});
+	await page.mouse.click(october.x, october.y);
+	await expectView(page, { ...base, window: ['2008-10', '2008-10'] }, 1);
+	expect(await page.evaluate(() => (window as Counted).districtTileLoads)).toBe(0);
+	await expect(page.getByTestId('window-label')).toHaveText(`Showing Oct 2008: ${expected.agg.rows} incidents`);
+	await expect(histogram.locator('path.on')).toHaveAttribute('d', /^M91 [^M]+$/);
+	await expect(histogram.locator('path.off')).toHaveAttribute('d', /^(M[^M]+){11}$/);
+	await page.mouse.move(box.x + box.width / 2, box.y - 40);
+	await expect(page.getByTestId('histogram-month')).toHaveCount(0);
+});
+
 test('comparing two halves shades the change on a diverging scale', async ({ page }) => {
 	await openDashboard(page);
 	await waitForView(page, shadingKey(base));

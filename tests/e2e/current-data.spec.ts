@@ -4,7 +4,8 @@
  * cannot tell the difference: same URLs, same headers, same documented responses.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { openDashboard, waitForView } from './map-page.js';
+import { districtColour, openDashboard, waitForView } from './map-page.js';
+import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/style/choropleth.js';
 import { FIXTURE_PLACES, MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD, MOCK_UCDP_TOKEN, startMockApis, ucdpFixtureEvents, type MockApis } from '../mock-apis/server.js';
 
 let mock: MockApis;
@@ -62,7 +63,8 @@ test('UCDP: fetched on request, re-shades the map, survives a reload, refreshes 
 	await waitForView(page, `${id}|incidents|area`);
 	const peshawar = page.getByTestId('ranking-table').locator('tr[data-slug="peshawar"] [data-col="incidents"]');
 	await expect(peshawar).toHaveText(String(peshawarEvents('2022-11-28', '2026-11-26')));
-	expect(await page.evaluate(() => window.__incidentMap!.getFeatureState({ source: 'districts', id: 'peshawar' }).value)).toBeGreaterThan(0);
+	expect(await districtColour(page, 'peshawar')).toMatch(/^#[0-9a-f]{6}$/);
+	expect([ZERO_COLOUR, NO_DATA_COLOUR]).not.toContain(await districtColour(page, 'peshawar'));
 
 	// The token is in the request header only: not in the URL, the page, or storage (not remembered).
 	expect(page.url()).not.toContain(MOCK_UCDP_TOKEN);

@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { FeatureCollection, Point } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDashboard, waitForView } from './map-page.js';
+import { districtColour, openDashboard, waitForView } from './map-page.js';
+import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/style/choropleth.js';
 import { projectRoot } from '../unit/sources.js';
 import { formatDate } from '../../src/lib/format/index.js';
 
@@ -50,8 +51,9 @@ test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives 
 	await expect(page.getByTestId('acc-unlocated')).toHaveText('1');
 	await expect(page.getByTestId('ranking-table').locator('tr[data-slug="peshawar"] [data-col="incidents"]')).toHaveText('1');
 	await expect(page.getByTestId('ranking-table').locator('tr[data-slug="quetta"] [data-col="incidents"]')).toHaveText('1');
-	const fill = await page.evaluate(() => window.__incidentMap!.getFeatureState({ source: 'districts', id: 'peshawar' }).value);
-	expect(fill).toBeGreaterThan(0);
+	// Shaded in a class colour: not zero, not "no data".
+	expect(await districtColour(page, 'peshawar')).toMatch(/^#[0-9a-f]{6}$/);
+	expect([ZERO_COLOUR, NO_DATA_COLOUR]).not.toContain(await districtColour(page, 'peshawar'));
 
 	await page.reload();
 	await waitForView(page, `${id}|incidents|area`);

@@ -15,6 +15,11 @@ export async function waitForView(page: Page, key: string) {
 	await expect(page.getByTestId('map')).toHaveAttribute('data-rendered', key);
 }
 
+/** The colour the map shades a district with (its feature-state; undefined before the first shading). */
+export function districtColour(page: Page, slug: string): Promise<string | undefined> {
+	return page.evaluate((id) => window.__incidentMap!.getFeatureState({ source: 'districts', id }).colour as string | undefined, slug);
+}
+
 /** Screen position (CSS px, relative to the map container) of a lon/lat. */
 export async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
 	return page.evaluate((ll) => {
