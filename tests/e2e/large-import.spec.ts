@@ -4,11 +4,12 @@
  * so), spread over the two provinces.
  *
  * Measured with Chromium's Long Animation Frames API, which attributes each long frame's time to
- * the scripts that ran in it. The app's own code runs in event handlers, promise callbacks and
- * worker messages; the only animation-frame callbacks are MapLibre's render loop (the app has
- * none). MapLibre's redraw of the full-detail outlines after a re-shade is not yet under 50 ms
- * (issue #12; it is reported here and by `npm run bench`), so it is reported, not failed; every
- * other script is held to 50 ms.
+ * the scripts that ran in it: the app's own code (event handlers, promise callbacks, worker
+ * messages, timers) and MapLibre's render loop (animation-frame callbacks). Both are held to 50 ms.
+ * MapLibre's redraw after a re-shade took 49–165 ms here while a re-shade swapped the fill-color
+ * expression (MapLibre then lays the full-detail outlines out again); with the colours in
+ * feature-state it takes 0–36 ms. The long tasks listed also hold the browser's own compositing,
+ * which headless Chromium does in software: reported, not failed.
  */
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,9 @@ import { openDashboard, waitForView } from './map-page.js';
 import { seededRandom } from '../../src/lib/join/synthetic.js';
 
 const ROWS = 100_000;
+/** One script of a long animation frame: who ran it, where (built file:character), how long, and how much of that was forced style and layout. */
+type Script = { name: string; where: string; ms: number; forced: number; at: number };
+const describe = (s: Script) => `${s.ms.toFixed(0)} ${s.name} (${s.where}, ${s.at.toFixed(0)} ms into the import; forced style and layout ${s.forced.toFixed(0)})`;
 
 function syntheticUcdpCsv(rows: number): string {
 	const rnd = seededRandom(99);
@@ -38,14 +42,20 @@ test('a 100,000-row import: no script on the page runs 50 ms or more', async ({ 
 	await page.route('**/synthetic-100k.csv', (route) => route.fulfill({ path, contentType: 'text/csv' }));
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
+	// The page has settled: the labels MapLibre adds after the first shaded frame are drawn (their
+	// glyphs are rasterised on the page, up to ~35 ms in one task; that is the start, not the import).
+	await expect(page.getByTestId('map')).toHaveAttribute('data-labels', 'drawn');
 	await page.evaluate(async () => {
-		const w = window as unknown as { __scripts: { name: string; ms: number }[]; __tasks: number[] };
+		const w = window as unknown as { __scripts: Script[]; __tasks: number[]; __start: number };
+		w.__start = performance.now();
 		w.__scripts = [];
 		w.__tasks = [];
 		new PerformanceObserver((list) =>
 			list.getEntries().forEach((e) => {
-				for (const s of (e as PerformanceEntry & { scripts?: { duration: number; sourceFunctionName: string; invoker: string }[] }).scripts ?? []) {
-					w.__scripts.push({ name: `${s.invoker} ${s.sourceFunctionName}`, ms: s.duration });
+				type LoafScript = { startTime: number; duration: number; forcedStyleAndLayoutDuration: number; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; invoker: string };
+				for (const s of (e as PerformanceEntry & { scripts?: LoafScript[] }).scripts ?? []) {
+					const where = `${s.sourceURL.split('/').pop()}:${s.sourceCharPosition}`;
+					w.__scripts.push({ name: `${s.invoker} ${s.sourceFunctionName}`, where, ms: s.duration, forced: s.forcedStyleAndLayoutDuration, at: s.startTime - w.__start });
 				}
 			})
 		).observe({ type: 'long-animation-frame', buffered: false });
@@ -62,16 +72,18 @@ test('a 100,000-row import: no script on the page runs 50 ms or more', async ({ 
 	await expect(page.getByTestId('acc-rows')).toHaveText('100,000');
 
 	const { scripts, tasks } = await page.evaluate(() => {
-		const w = window as unknown as { __scripts: { name: string; ms: number }[]; __tasks: number[] };
+		const w = window as unknown as { __scripts: Script[]; __tasks: number[]; __start: number };
 		return { scripts: w.__scripts, tasks: w.__tasks };
 	});
-	const longestOf = (list: typeof scripts) => list.reduce((a, s) => (s.ms > a.ms ? s : a), { name: 'none', ms: 0 });
+	const longestOf = (list: Script[]) => list.reduce((a, s) => (s.ms > a.ms ? s : a), { name: 'none', where: '', ms: 0, forced: 0, at: 0 });
 	const mapRender = longestOf(scripts.filter((s) => s.name.startsWith('FrameRequestCallback')));
 	const ours = longestOf(scripts.filter((s) => !s.name.startsWith('FrameRequestCallback')));
 	test.info().annotations.push(
 		{ type: 'long tasks (ms)', description: tasks.join(', ') || 'none' },
-		{ type: 'longest map render frame script (ms)', description: mapRender.ms.toFixed(0) },
-		{ type: 'longest app script (ms)', description: `${ours.ms.toFixed(0)} ${ours.name}` }
+		{ type: 'longest map render frame script (ms)', description: describe(mapRender) },
+		{ type: 'longest app script (ms)', description: describe(ours) },
+		{ type: 'app scripts over 20 ms', description: scripts.filter((s) => s.ms > 20 && !s.name.startsWith('FrameRequestCallback')).map(describe).join('; ') || 'none' }
 	);
-	expect(ours.ms, `longest app script: ${ours.name}`).toBeLessThan(50);
+	expect(ours.ms, `longest app script: ${describe(ours)}`).toBeLessThan(50);
+	expect(mapRender.ms, `longest map render script: ${describe(mapRender)}`).toBeLessThan(50);
 });
