@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { polygon } from '@turf/turf';
+import { booleanPointInPolygon, multiPolygon, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { focusDistricts, slugify, type LayoutProps } from './index.js';
+import { focusDistricts, labelPoint, slugify, type LayoutProps } from './index.js';
 import { LEGACY_SLUGS, resolveDistrictSlug } from './legacy.js';
 import { fullResolutionDistricts, readJson, projectRoot } from '../../../tests/unit/sources.js';
 import { censusByName, type RawCensus } from '../census/index.js';
@@ -73,5 +73,25 @@ describe('old district links (LEGACY_SLUGS)', () => {
 		const unknown = resolveDistrictSlug('atlantis', known);
 		expect(unknown.slug).toBeNull();
 		expect(unknown.note).toMatch(/“atlantis”, which is not in the 2023 census layout/);
+	});
+});
+
+describe('labelPoint', () => {
+	const square = (x: number, y: number, size: number) => [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]];
+	it('is the centre of mass of a polygon, and of the largest part of a multipolygon', () => {
+		const [x, y] = labelPoint(polygon(square(70, 30, 2)));
+		expect(x).toBeCloseTo(71, 12);
+		expect(y).toBeCloseTo(31, 12);
+		const [mx, my] = labelPoint(multiPolygon([square(60, 20, 1), square(70, 30, 4)]));
+		expect([mx, my]).toEqual([72, 32]);
+	});
+	it('falls inside the shape when the centre of mass does not (a C shape)', () => {
+		const c = polygon([[[0, 0], [3, 0], [3, 1], [1, 1], [1, 2], [3, 2], [3, 3], [0, 3], [0, 0]]]);
+		const p = labelPoint(c);
+		expect(booleanPointInPolygon([1.5, 1.5], c)).toBe(false);
+		expect(booleanPointInPolygon(p, c)).toBe(true);
+	});
+	it('lies inside every district of the full-detail 2023 layout', () => {
+		for (const d of fullResolutionDistricts()) expect(booleanPointInPolygon(labelPoint(d), d), d.properties.slug).toBe(true);
 	});
 });
