@@ -56,7 +56,11 @@ export class Dashboard extends WithPageData {
 	private readonly manifest: Manifest = this.data.manifest;
 	private readonly indexOf = new Map(this.districts.map((d, i) => [d.properties.slug, i]));
 	private readonly knownSlugs = new Set(this.indexOf.keys());
-	private readonly neighbours = queenNeighbours(this.districts);
+	private neighbourLists: number[][] | null = null;
+	/** Queen contiguity for Gi*, worked out when hot spots are first asked for: ~80–150 ms on the full-detail outlines, kept out of the page's start-up. */
+	private get neighbours(): number[][] {
+		return (this.neighbourLists ??= queenNeighbours(this.districts));
+	}
 	private readonly engine = createEngine(this.districts, { linkImporter: true });
 
 	/** Why a linked district changed (renamed, split, unknown): one line above the panel. */

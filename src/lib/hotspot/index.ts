@@ -10,24 +10,40 @@
 import { errorFunction } from 'simple-statistics';
 import type { MultiPolygon, Polygon } from 'geojson';
 
-/** Queen neighbours of each shape (indices, ascending, without the shape itself). */
+/**
+ * Queen neighbours of each shape (indices, ascending, without the shape itself). Every vertex is
+ * sorted by its coordinates and runs of equal vertices are read off: on the full-detail outlines
+ * (46,000 vertices) a map keyed by "x,y" strings took 80–150 ms.
+ */
 export function queenNeighbours(shapes: readonly { geometry: Polygon | MultiPolygon }[]): number[][] {
-	const byVertex = new Map<string, Set<number>>();
+	const xs: number[] = [];
+	const ys: number[] = [];
+	const owner: number[] = [];
 	shapes.forEach((shape, i) => {
 		const rings = shape.geometry.type === 'Polygon' ? shape.geometry.coordinates : shape.geometry.coordinates.flat();
 		for (const ring of rings) {
 			for (const [x, y] of ring) {
-				const key = `${x},${y}`;
-				let set = byVertex.get(key);
-				if (!set) byVertex.set(key, (set = new Set()));
-				set.add(i);
+				xs.push(x!);
+				ys.push(y!);
+				owner.push(i);
 			}
 		}
 	});
+	const order = new Int32Array(xs.length).map((_, k) => k).sort((a, b) => xs[a]! - xs[b]! || ys[a]! - ys[b]!);
 	const neighbours = shapes.map(() => new Set<number>());
-	for (const set of byVertex.values()) {
-		if (set.size < 2) continue;
-		for (const a of set) for (const b of set) if (a !== b) neighbours[a]!.add(b);
+	for (let start = 0; start < order.length; ) {
+		const x = xs[order[start]!]!;
+		const y = ys[order[start]!]!;
+		let end = start + 1;
+		while (end < order.length && xs[order[end]!] === x && ys[order[end]!] === y) end++;
+		for (let a = start; a < end; a++) {
+			for (let b = start; b < end; b++) {
+				const i = owner[order[a]!]!;
+				const j = owner[order[b]!]!;
+				if (i !== j) neighbours[i]!.add(j);
+			}
+		}
+		start = end;
 	}
 	return neighbours.map((s) => [...s].sort((a, b) => a - b));
 }

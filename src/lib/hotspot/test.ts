@@ -13,6 +13,17 @@ describe('queenNeighbours', () => {
 		expect(nb[4]).toEqual([0, 1, 2, 3, 5, 6, 7, 8]); // the centre touches all eight
 		expect(nb[0]).toEqual([1, 3, 4]); // a corner cell: two edges and one corner
 	});
+	it('equals a vertex-by-vertex reference on the real district layer (shapes sharing any exact vertex)', () => {
+		const { districts } = committedBaseMap();
+		const owners = new Map<string, Set<number>>();
+		districts.forEach((d, i) => {
+			for (const ring of d.geometry.type === 'Polygon' ? d.geometry.coordinates : d.geometry.coordinates.flat()) {
+				for (const [x, y] of ring) owners.set(`${x},${y}`, (owners.get(`${x},${y}`) ?? new Set()).add(i));
+			}
+		});
+		const reference = districts.map((_, i) => [...new Set([...owners.values()].filter((s) => s.has(i)).flatMap((s) => [...s]))].filter((j) => j !== i).sort((a, b) => a - b));
+		expect(queenNeighbours(districts)).toEqual(reference);
+	});
 	it('finds plausible neighbours in the real district layer', () => {
 		const { districts } = committedBaseMap();
 		const nb = queenNeighbours(districts);
