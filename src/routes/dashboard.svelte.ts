@@ -29,7 +29,7 @@ import { download } from '../data/download.js';
 import { fetchedLine } from '$lib/connectors/index.js';
 import { listImported, loadImportedMeta, removeImported, type StoredDataset } from '../data/store/index.js';
 import type { DistrictFacts, PlanningEngine } from './planning.svelte.js';
-import { afterPaint } from './deferred.svelte.js';
+import { afterPaint, keepLatest } from './deferred.svelte.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -140,12 +140,11 @@ export class Dashboard extends WithPageData {
 		$effect(() => {
 			const key = this.pointsKey;
 			if (!key) return untrack(() => this.showPoints(null));
-			let current = true;
-			this.engine.api
-				.points(this.filterNow())
-				.then((file) => current && this.showPoints(URL.createObjectURL(file)))
-				.catch((err: Error) => current && (this.loadError = `Could not draw the incident points: ${err.message}`));
-			return () => (current = false);
+			return keepLatest(
+				this.engine.api.points(this.filterNow()),
+				(file) => this.showPoints(URL.createObjectURL(file)),
+				(err) => (this.loadError = `Could not draw the incident points: ${err.message}`)
+			);
 		});
 		// A district's list, for an import whose rows are in storage: the engine says which rows,
 		// in date order, and reads the first page of them (only the chunks that hold them).
@@ -157,15 +156,11 @@ export class Dashboard extends WithPageData {
 			if (untrack(() => this.districtList?.key) === key) return;
 			const v = $state.snapshot(this.view) as ViewState;
 			const id = result.joined.dataset.info.id;
-			let current = true;
-			this.engine.api
-				.districtList(viewFilter(v), i)
-				.then(async ({ rows, counts, yearOnly }) => {
-					const incidents = await this.engine.api.readRows(id, rows.slice(0, LIST_PAGE));
-					if (current) this.districtList = { key, id, rows, trend: { counts: Array.from(counts), yearOnly }, incidents };
-				})
-				.catch((err: Error) => current && (this.loadError = `Could not read the district's incidents: ${err.message}`));
-			return () => (current = false);
+			return keepLatest(
+				this.engine.api.districtList(viewFilter(v), i).then(async ({ rows, counts, yearOnly }) => ({ rows, counts, yearOnly, incidents: await this.engine.api.readRows(id, rows.slice(0, LIST_PAGE)) })),
+				({ rows, counts, yearOnly, incidents }) => (this.districtList = { key, id, rows, trend: { counts: Array.from(counts), yearOnly }, incidents }),
+				(err) => (this.loadError = `Could not read the district's incidents: ${err.message}`)
+			);
 		});
 		// … then re-aggregated there on every view change.
 		$effect(() => {
@@ -178,15 +173,15 @@ export class Dashboard extends WithPageData {
 			const key = shadingKey(v);
 			// Which rows pass is asked for only when the page holds rows to list (bundled data).
 			const withPassing = this.rowsOnPage;
-			let current = true;
-			Promise.all([
-				this.engine.api.aggregate(viewFilter(v), withPassing),
-				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a), false) : null,
-				v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b), false) : null
-			])
-				.then(([agg, a, b]) => current && (this.result = { joined: j, key, agg, a, b }))
-				.catch((err: Error) => current && (this.loadError = `Could not aggregate: ${err.message}`));
-			return () => (current = false);
+			return keepLatest(
+				Promise.all([
+					this.engine.api.aggregate(viewFilter(v), withPassing),
+					v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a), false) : null,
+					v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b), false) : null
+				]),
+				([agg, a, b]) => (this.result = { joined: j, key, agg, a, b }),
+				(err) => (this.loadError = `Could not aggregate: ${err.message}`)
+			);
 		});
 		// The URL mirrors the view: a new history entry per change; camera moves and play replace it.
 		// SvelteKit's history helpers work once its router has finished the first navigation.

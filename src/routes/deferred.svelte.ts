@@ -34,3 +34,13 @@ export function afterPaint(fn: () => void): () => void {
 		clearTimeout(timer);
 	};
 }
+
+/**
+ * For an effect that asks a worker: passes the answer on to `keep` (or the error to `fail`) unless
+ * the effect has run again, or been torn down, since it asked. Returns the effect's teardown.
+ */
+export function keepLatest<T>(request: Promise<T>, keep: (answer: T) => void, fail: (err: Error) => void): () => void {
+	let current = true;
+	request.then((answer) => current && keep(answer)).catch((err: Error) => current && fail(err));
+	return () => (current = false);
+}

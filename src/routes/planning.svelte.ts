@@ -8,6 +8,7 @@ import { circle, featureCollection as fc, point } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BaseMap } from '$lib/geodata/index.js';
 import { untrack } from 'svelte';
+import { keepLatest } from './deferred.svelte.js';
 import type { Incident, IncidentDataset } from '$lib/incident/index.js';
 import { distanceToLine, riskSummary, type SiteRisk } from '$lib/risk/index.js';
 import type { Band, BandCount } from '$lib/border/index.js';
@@ -66,6 +67,8 @@ export interface PlanningContext {
 
 /** An engine answer, with the question it answers (figures show only while it is still the question). */
 type Answer<T> = T & { for: string };
+/** An answer while it is still the answer to `question`, else null. */
+const answering = <T>(answer: Answer<T> | null, question: string | null): Answer<T> | null => (answer && answer.for === question ? answer : null);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const coordinateName = (p: [number, number]) => `${p[1].toFixed(4)}, ${p[0].toFixed(4)}`;
@@ -160,15 +163,14 @@ export class Planning {
 
 	/** Runs an engine request for an effect: its answer is kept unless the effect has run again since. */
 	private ask<T>(request: Promise<T>, keep: (answer: T) => void): () => void {
-		let current = true;
-		request
-			.then((answer) => {
-				if (!current) return;
+		return keepLatest(
+			request,
+			(answer) => {
 				this.error = null;
 				keep(answer);
-			})
-			.catch((err: Error) => current && (this.error = `Could not work out the planning figures: ${err.message}`));
-		return () => (current = false);
+			},
+			(err) => (this.error = `Could not work out the planning figures: ${err.message}`)
+		);
 	}
 
 	/** The plan as URL parameters (src/lib/viewstate/plan.ts): the page writes them beside the view's. */
@@ -198,9 +200,10 @@ export class Planning {
 		this.showBands = plan.bands;
 	};
 
-	/** The site check's answer, while it is the current question's. */
-	private currentSite = $derived(this.siteAnswer && this.siteAnswer.for === this.siteQuestion ? this.siteAnswer : null);
-	private currentRoute = $derived(this.routeAnswer && this.routeAnswer.for === this.routeQuestion ? this.routeAnswer : null);
+	/** Each tool's answer, while it is the answer to its current question. */
+	private currentSite = $derived(answering(this.siteAnswer, this.siteQuestion));
+	private currentRoute = $derived(answering(this.routeAnswer, this.routeQuestion));
+	private currentSites = $derived(answering(this.sitesAnswer, this.sitesQuestion));
 
 	siteFigures = $derived.by<SiteFigures | null>(() => {
 		const answer = this.currentSite;
@@ -219,11 +222,11 @@ export class Planning {
 	// Asked and not yet answered (the tools say so rather than show a stale or empty state).
 	sitePending = $derived(!this.error && this.siteQuestion !== null && !this.currentSite);
 	routePending = $derived(!this.error && this.routeQuestion !== null && !this.currentRoute);
-	sitesPending = $derived(!this.error && this.sitesQuestion !== null && this.sitesAnswer?.for !== this.sitesQuestion);
+	sitesPending = $derived(!this.error && this.sitesQuestion !== null && !this.currentSites);
 
 	siteRows = $derived.by<SiteRowFigures[]>(() => {
-		const answer = this.sitesAnswer;
-		if (!answer || answer.for !== this.sitesQuestion) return [];
+		const answer = this.currentSites;
+		if (!answer) return [];
 		return this.savedSites.map((s, k) => {
 			const p: [number, number] = [s.lon, s.lat];
 			const risk = answer.risks[k]!;
@@ -232,7 +235,7 @@ export class Planning {
 		});
 	});
 
-	bandCounts = $derived(this.bandsAnswer && this.bandsAnswer.for === this.bandsQuestion ? this.bandsAnswer.counts : null);
+	bandCounts = $derived(answering(this.bandsAnswer, this.bandsQuestion)?.counts ?? null);
 
 	/** GeoJSON for the map's planning overlays and border bands. */
 	overlays = $derived.by<Record<OverlaySource, FeatureCollection>>(() => {
