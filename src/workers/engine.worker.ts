@@ -73,7 +73,7 @@ function placedRows(): PlacedIncident[] {
 	return (placed ??= placedIncidents(columns));
 }
 const coordinatesOf = (rows: readonly number[]): [number, number][] => rows.map((i) => [columns!.lon[i]!, columns!.lat[i]!]);
-/** Which rows pass a filter (the planning tools count those). */
+/** Which rows pass a filter (what the planning tools count, the points layer draws and an export holds). */
 const passingRows = (filter: IncidentFilter) => engine.aggregate(filter, true).passing!;
 
 /** Route and border-band code, loaded here the first time a route or the bands are asked for. */
@@ -200,8 +200,7 @@ const engine = {
 		if (!assignment) throw new Error('engine: load a dataset first');
 		const { incidents } = await loadImported(id, columnsOf(id));
 		if (incidents.length !== assignment.length) throw new Error(`storage changed (${incidents.length} rows stored, ${assignment.length} joined); reload the page`);
-		const { passing } = engine.aggregate(filter, true);
-		const text = exportIncidents(kind, incidents, passing!, assignment, slugs, provenance);
+		const text = exportIncidents(kind, incidents, passingRows(filter), assignment, slugs, provenance);
 		return new Blob([text], { type: EXPORT_TYPE[kind] });
 	},
 
@@ -243,8 +242,7 @@ const engine = {
 	 */
 	points(filter: IncidentFilter): Blob {
 		if (!columns || !assignment) throw new Error('engine: load a dataset first');
-		const { passing } = engine.aggregate(filter, true);
-		return new Blob(pointsGeoJson(columns.lon, columns.lat, passing!, assignment), { type: POINTS_TYPE });
+		return new Blob(pointsGeoJson(columns.lon, columns.lat, passingRows(filter), assignment), { type: POINTS_TYPE });
 	},
 
 	/**
