@@ -165,12 +165,18 @@ async function readTextChunk(id: string, i: number): Promise<TextColumns> {
 	return part.text;
 }
 
+/** A stored dataset's record; a missing one is said so. */
+async function readStored(id: string): Promise<StoredDataset> {
+	const stored = await (await db()).get('datasets', id);
+	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	return stored;
+}
+
 const incomplete = (id: string, what: string) => new StorageError(`Imported dataset ${id} is incomplete in browser storage (${what}); remove it and import the file again.`);
 
 /** The stored dataset's description and report in the bundled data's shape, without its rows. */
 export async function loadImportedMeta(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
-	const stored = await (await db()).get('datasets', id);
-	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	const stored = await readStored(id);
 	const r = stored.importReport;
 	const report: NormaliseReport = {
 		file: r.file,
@@ -211,8 +217,7 @@ async function readColumns(id: string): Promise<IncidentColumns> {
  * without building objects), or null for a dataset stored without them.
  */
 export async function loadImportedColumns(id: string): Promise<IncidentColumns | null> {
-	const stored = await (await db()).get('datasets', id);
-	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	const stored = await readStored(id);
 	if (!stored.columns) return null;
 	const columns = await readColumns(id);
 	// Columns from a build before `datePrecision` was one: read the rows instead.
@@ -225,8 +230,7 @@ export async function loadImportedColumns(id: string): Promise<IncidentColumns |
  * `loadImported`.
  */
 export async function loadImportedRows(id: string, rows: ArrayLike<number>, columns?: IncidentColumns): Promise<Incident[]> {
-	const stored = await (await db()).get('datasets', id);
-	if (!stored) throw new StorageError(`No imported dataset "${id}" in this browser's storage.`);
+	const stored = await readStored(id);
 	const table = stored.textChunks !== undefined;
 	const cols = table ? (columns ?? (await readColumns(id))) : null;
 	const chunks = new Map<number, Incident[] | TextColumns>();
