@@ -64,6 +64,19 @@ describe('UCDP GED (test fixture)', async () => {
 	});
 });
 
+describe('dates seen before', () => {
+	it('rejects a bad date cell every time it occurs, and reads a repeated or padded good one the same each time', async () => {
+		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best';
+		const rows = ['1,2023-02-30,34.01,71.58,1,TEST A,1', '2,2023-02-28,34.01,71.58,1,TEST A,1', '3,2023-02-30,34.01,71.58,1,TEST A,1', '4, 2023-02-28 ,34.01,71.58,1,TEST A,1', '5,2023-02-28,34.01,71.58,1,TEST A,1'];
+		const r = await done(new TextEncoder().encode([header, ...rows].join('\n')), 'dates.csv');
+		expect(r.rejections.map((x) => [x.row, x.problem])).toEqual([
+			[1, '2023-02-30 is not a calendar date'],
+			[3, '2023-02-30 is not a calendar date']
+		]);
+		expect(r.incidents.map((i) => i.date)).toEqual(['2023-02-28', '2023-02-28', '2023-02-28']);
+	});
+});
+
 describe('ACLED (test fixture)', async () => {
 	const r = await done(fixture('acled.csv'), 'acled.csv');
 	it('reads both date styles, precision codes and suicide bombs', () => {
