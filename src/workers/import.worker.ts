@@ -4,8 +4,9 @@
  * "Get current data" runs here too: the UCDP/ACLED connectors fetch page by page into the same
  * row importer, and the result is stored like a dropped file.
  */
-import { expose } from 'comlink';
-import { importCsv, importGeoJson, sniff, type ImportOutcome, type ImportResult } from '../lib/importers/file.js';
+import { expose, proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { importCsv, importCsvInParts, importGeoJson, PARTS_FROM_BYTES, sniff, type ImportOutcome, type ImportResult, type ReadLaterPart } from '../lib/importers/file.js';
+import type { PartReaderApi } from './import-part.worker.js';
 import type { ColumnMapping, ImportReport, Rejection } from '../lib/importers/index.js';
 import type { DatasetInfo } from '../lib/incident/index.js';
 import { ConnectorError, fetchDataset, mergeRefresh, refreshFrom, type ConnectorErrorKind, type FetchProgress, type FetchRequest } from '../lib/connectors/index.js';
@@ -48,6 +49,8 @@ let cancelled = false;
 /** The engine worker's end of a channel (set by the page): each import's columns go there while they are stored. */
 let enginePort: MessagePort | null = null;
 let aborter: AbortController | null = null;
+/** The worker reading the second part of a large CSV, while it does. */
+let partReader: Remote<PartReaderApi> | null = null;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -81,6 +84,7 @@ const importer = {
 	cancel() {
 		cancelled = true;
 		aborter?.abort();
+		void partReader?.cancel();
 	}
 };
 
@@ -147,16 +151,27 @@ async function read(file: File, mapping: ColumnMapping | undefined, onProgress: 
 		onProgress(0.5);
 		return importGeoJson(text, { file: file.name, notes: sniffed.notes, mapping });
 	}
-	return importCsv(file, {
-		file: file.name,
-		size: file.size,
-		encoding: sniffed.encoding,
-		notes: sniffed.notes,
-		mapping,
-		onProgress,
-		isCancelled: () => cancelled
-	});
+	const csv = { file: file.name, size: file.size, encoding: sniffed.encoding, notes: sniffed.notes, mapping, onProgress, isCancelled: () => cancelled };
+	// A large file on a machine with a second core is read in two parts at once (decision record 0006).
+	const inParts = file.size >= PARTS_FROM_BYTES && typeof Worker !== 'undefined' && (navigator.hardwareConcurrency ?? 1) > 1;
+	return inParts ? importCsvInParts(file, csv, readInPartWorker) : importCsv(file, csv);
 }
+
+/** The second part of a large CSV, read by a worker of its own (which ends with it). */
+const readInPartWorker: ReadLaterPart = async (part, setup, onProgress) => {
+	const worker = new Worker(new URL('./import-part.worker.ts', import.meta.url), { type: 'module' });
+	const reader = wrap<PartReaderApi>(worker);
+	partReader = reader;
+	// A worker that cannot start fails the import, rather than leaving it waiting.
+	const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`The second reader of the file did not start: ${e.message}`))));
+	try {
+		return await Promise.race([reader.read(part, setup, proxy(onProgress)), failed]);
+	} finally {
+		partReader = null;
+		reader[releaseProxy]();
+		worker.terminate();
+	}
+};
 
 export type ImporterApi = typeof importer;
 expose(importer);

@@ -200,3 +200,35 @@ test("an import's district list (a page at a time, by date, with its trend), poi
 	// Nearest first, then in file order: the first five passing Peshawar rows, all 0 km away.
 	expect(await nearest.allTextContents()).toEqual(expected.slice(0, 5).map((k) => `0.0 km · ${formatDate(day(k), 'day')} · place not given · type unknown`));
 });
+
+test('a CSV of 4 MB or more is read by two workers at once, and joined exactly as one pass reads it', async ({ page }) => {
+	const problems = guard(page);
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
+	// TEST rows (not real incidents). The second half holds an id of the first half's, and an id
+	// made from a row number that another row has as its own: both found only when the halves join.
+	const ROWS = 60_000;
+	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates'];
+	for (let i = 1; i <= ROWS; i++) {
+		const id = i === ROWS - 1 ? '' : i === ROWS - 2 ? `row-${ROWS - 1}` : i === ROWS ? 'TEST-1' : `TEST-${i}`;
+		lines.push(`${id},2023-0${1 + (i % 9)}-15,${(30 + (i % 500) / 100).toFixed(4)},${(68 + (i % 400) / 100).toFixed(4)},1,TEST group ${i % 11},TEST side,1,${i % 4},"TEST place, ${i === ROWS ? 'last' : i}"`);
+	}
+	const csv = lines.join('\n') + '\n';
+	expect(csv.length).toBeGreaterThan(4 * 2 ** 20);
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await page.getByTestId('import-input').setInputFiles({ name: 'two-parts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await expect(page.getByTestId('report-identity')).toHaveText('59,998 imported + 2 rejected = 60,000 rows read', { timeout: 60_000 });
+	await expect(page.getByTestId('report-rejections')).toContainText(`duplicate id "row-${ROWS - 1}"`);
+	await expect(page.getByTestId('report-rejections')).toContainText('duplicate id "TEST-1"');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejected').click()]);
+	const rejected = readFileSync((await download.path())!, 'utf8').split('\r\n');
+	// Each with its row number in the whole file and its cells as read (the second reader kept none: they are read again).
+	expect(rejected[1]).toMatch(new RegExp(`^${ROWS - 1},id,.*TEST place, ${ROWS - 1}`));
+	expect(rejected[2]).toMatch(new RegExp(`^${ROWS},id,.*TEST place, last`));
+	expect(workers.some((url) => /import-part\.worker/.test(url)), workers.join(', ')).toBe(true);
+	await page.getByTestId('report-close').click();
+	await waitForView(page, `${await currentDatasetId(page)}|incidents|area`);
+	await expect(page.getByTestId('acc-rows')).toHaveText('59,998');
+	expect(problems).toEqual([]);
+});

@@ -10,12 +10,15 @@ import {
 	detectFormat,
 	guessMapping,
 	mappedRow,
+	partResult,
 	ROW_MAPPERS,
 	type ColumnMapping,
+	type ImportPart,
 	type ImportReport,
 	type KnownFormat,
 	type Rejection
 } from './index.js';
+import { joinParts, middleRowStart } from './parts.js';
 import type { IncidentTable } from '../table/index.js';
 
 /** A problem with the file as a whole: the message says what is wrong and what to do. */
@@ -165,90 +168,216 @@ function rowOf(cells: readonly string[], fields: readonly string[]): Row {
 	return row as Row;
 }
 
+/** How every row of a CSV is read, as its header says (the same for each part of a file read in parts). */
+export interface CsvSetup {
+	file: string;
+	encoding: Sniffed['encoding'];
+	/** Header names of every column (including empty ones, as rows are keyed by them). */
+	fields: string[];
+	/** The named columns. */
+	headers: string[];
+	delimiter: string;
+	/** The line break papaparse found in the file's first chunk: every part is read with it. */
+	newline: string;
+	format: KnownFormat | 'CSV';
+	mapping?: ColumnMapping;
+}
+
+/** Where the header is: looked for (the first non-blank row), skipped, or not in this part. */
+type HeaderMode = 'find' | 'skip' | 'none';
+
+interface RowHandlers {
+	/** 'find': the header row, the rest of its chunk and papaparse's meta; false stops the reading. */
+	header?(cells: string[], rest: string[][], meta: Papa.ParseMeta): boolean;
+	/** Every non-blank row after the header, with papaparse's problem with it, if any. */
+	row(cells: string[], parseError: string | undefined): void;
+	/** Each chunk's end: papaparse's cursor, in characters of this input. */
+	chunkDone?(cursor: number): void;
+	isCancelled?(): boolean;
+}
+
+interface Streamed {
+	cancelled: boolean;
+	headerSeen: boolean;
+	/** papaparse found a quote mark not closed, or one out of place. */
+	quoteTrouble: boolean;
+}
+
 /**
- * Streams a CSV (a File in the browser, a string in tests) through the matching row importer.
- * papaparse reads rows as arrays and the header is applied here: its header mode cost 2.5× the
- * parse itself (1 M rows: 6.0 s against 2.4 s), in a per-cell typing check and a per-row join.
+ * Streams a CSV (a File or Blob in the browser, a string in tests) through papaparse, rows as
+ * arrays. Blank rows are skipped uncounted; the header is applied by the caller (papaparse's
+ * header mode cost 2.5× the parse itself: 1 M rows, 6.0 s against 2.4 s, in a per-cell typing
+ * check and a per-row join).
  */
-export async function importCsv(input: File | Blob | string, opts: CsvOptions): Promise<ImportOutcome> {
-	const delimiterGuess = await guessDelimiter(input, opts.encoding);
+function streamRows(input: File | Blob | string, read: { encoding: Sniffed['encoding']; delimiter: string; newline?: string }, mode: HeaderMode, on: RowHandlers): Promise<Streamed> {
 	return new Promise((resolve, reject) => {
-		let importer: ReturnType<typeof createRowImporter> | null = null;
-		/** Header names of every column (including empty ones, as rows are keyed by them). */
-		let fields: string[] | null = null;
-		let headers: string[] = [];
-		let outcome: ImportOutcome | null = null;
-		/** Set before aborting on a file-level problem (abort() calls complete() at once). */
-		let failure: ImportFileError | null = null;
-		let delimiter = ',';
+		const streamed: Streamed = { cancelled: false, headerSeen: mode === 'none', quoteTrouble: false };
 		Papa.parse<string[]>(input as File, {
 			header: false,
-			delimiter: delimiterGuess,
-			encoding: opts.encoding,
+			delimiter: read.delimiter,
+			newline: read.newline as Papa.ParseConfig['newline'],
+			encoding: read.encoding,
 			chunkSize: 1 << 20,
 			chunk(results, parser) {
-				if (opts.isCancelled?.()) {
-					outcome = { kind: 'cancelled' };
+				if (on.isCancelled?.()) {
+					streamed.cancelled = true;
 					return parser.abort();
 				}
 				const data = results.data;
 				let first = 0;
-				if (!fields) {
+				if (!streamed.headerSeen) {
 					while (first < data.length && blankRow(data[first]!)) first++;
 					if (first === data.length) return;
-					fields = headerFields(data[first++]!);
-					headers = fields.filter((h) => h !== '');
-					delimiter = results.meta.delimiter;
-					if (headers.length < 2) {
-						failure = new ImportFileError(`Only ${headers.length} column found in the header; is this a CSV file? (comma or semicolon separated, one header row)`);
-						return parser.abort();
-					}
-					const format: KnownFormat | 'CSV' | null = opts.mapping ? 'CSV' : detectFormat(headers);
-					if (!format) {
-						const preview = data.slice(first).filter((cells) => !blankRow(cells)).slice(0, 5).map((cells) => rowOf(cells, fields!));
-						outcome = { kind: 'needs-mapping', headers, preview, guess: guessMapping(headers) };
-						return parser.abort();
-					}
-					if (opts.mapping) {
-						const missing = (['latitude', 'longitude', 'date'] as const).filter((k) => !headers.includes(opts.mapping![k]));
-						if (missing.length) {
-							failure = new ImportFileError(`The mapping names columns the file does not have: ${missing.map((k) => `${k} → "${opts.mapping![k]}"`).join(', ')}.`);
-							return parser.abort();
-						}
-					}
-					const mapper = format === 'CSV' ? mappedRow(opts.mapping!) : ROW_MAPPERS[format];
-					importer = createRowImporter(format, mapper, opts.file, { decimalComma: delimiter === ';' });
+					streamed.headerSeen = true;
+					const header = data[first++]!;
+					if (mode === 'find' && !on.header!(header, data.slice(first), results.meta)) return parser.abort();
 				}
-				// Rows whose cell count differs from the header, or whose quotes do not close, are
-				// rejected, not guessed at. (Error rows index this chunk's rows.)
+				// Error rows index this chunk's rows.
 				const bad = new Map<number, string>();
-				for (const e of results.errors) if (e.row !== undefined && e.row !== null) bad.set(e.row, parseProblem(e));
-				const columns = fields.length;
-				for (let k = first; k < data.length; k++) {
-					const cells = data[k]!;
-					if (blankRow(cells)) continue;
-					const row = rowOf(cells, fields);
-					const problem =
-						bad.get(k) ?? (cells.length !== columns ? `has ${cells.length} cells (the header has ${headers.length})` : absorbedRows(cells, fields, delimiter, headers.length));
-					if (problem) importer!.addUnparseable(row, problem);
-					else importer!.add(row);
+				for (const e of results.errors) {
+					if (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') streamed.quoteTrouble = true;
+					if (e.row !== undefined && e.row !== null) bad.set(e.row, parseProblem(e));
 				}
-				opts.onProgress?.(Math.min(1, results.meta.cursor / Math.max(1, opts.size)));
+				for (let k = first; k < data.length; k++) if (!blankRow(data[k]!)) on.row(data[k]!, bad.get(k));
+				on.chunkDone?.(results.meta.cursor);
 			},
-			complete() {
-				if (failure) return reject(failure);
-				if (outcome) return resolve(outcome);
-				if (!fields) return reject(new ImportFileError('The file is empty.'));
-				if (!importer) return reject(new ImportFileError('The file has a header but no rows.'));
-				const notes = [...(opts.notes ?? [])];
-				if (delimiter !== ',') notes.push(`Columns are separated by "${delimiter}"${delimiter === ';' ? '; decimal commas were accepted' : ''}.`);
-				resolve({ kind: 'done', result: { ...importer.finish(notes), headers } });
-			},
-			error(err) {
-				reject(new ImportFileError(`The CSV could not be read: ${err.message}`));
-			}
+			complete: () => resolve(streamed),
+			error: (err) => reject(new ImportFileError(`The CSV could not be read: ${err.message}`))
 		});
 	});
+}
+
+/**
+ * Reads up to the header: how the rows are to be read, or why they cannot be yet (a header we
+ * do not recognise needs a mapping; the file is empty or has one column).
+ */
+export async function csvHead(input: File | Blob | string, opts: CsvOptions): Promise<{ kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }>> {
+	const delimiter = await guessDelimiter(input, opts.encoding);
+	let found: { kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }> | null = null;
+	let failure: ImportFileError | null = null;
+	const streamed = await streamRows(input, { encoding: opts.encoding, delimiter }, 'find', {
+		header(cells, rest, meta) {
+			const fields = headerFields(cells);
+			const headers = fields.filter((h) => h !== '');
+			if (headers.length < 2) {
+				failure = new ImportFileError(`Only ${headers.length} column found in the header; is this a CSV file? (comma or semicolon separated, one header row)`);
+				return false;
+			}
+			const format: KnownFormat | 'CSV' | null = opts.mapping ? 'CSV' : detectFormat(headers);
+			if (!format) {
+				const preview = rest.filter((row) => !blankRow(row)).slice(0, 5).map((row) => rowOf(row, fields));
+				found = { kind: 'needs-mapping', headers, preview, guess: guessMapping(headers) };
+				return false;
+			}
+			const missing = opts.mapping ? (['latitude', 'longitude', 'date'] as const).filter((k) => !headers.includes(opts.mapping![k])) : [];
+			if (missing.length) {
+				failure = new ImportFileError(`The mapping names columns the file does not have: ${missing.map((k) => `${k} → "${opts.mapping![k]}"`).join(', ')}.`);
+				return false;
+			}
+			found = { kind: 'setup', setup: { file: opts.file, encoding: opts.encoding, fields, headers, delimiter: meta.delimiter, newline: meta.linebreak, format, mapping: opts.mapping } };
+			return false;
+		},
+		row() {},
+		isCancelled: opts.isCancelled
+	});
+	if (failure) throw failure;
+	if (streamed.cancelled) return { kind: 'cancelled' };
+	if (!found) throw new ImportFileError('The file is empty.');
+	return found;
+}
+
+/** A part's rows read: what the row importer made of them, and how the reading went. */
+export interface PartRead extends Streamed {
+	part: ImportPart;
+}
+
+/**
+ * Reads the rows of a CSV, or of one part of it (`header`: 'skip' where the part holds the
+ * header, 'none' for a later part), through the setup's row importer. Rows whose cell count
+ * differs from the header, or whose quotes do not close, are rejected, not guessed at.
+ */
+export async function readPart(
+	input: File | Blob | string,
+	setup: CsvSetup,
+	header: 'skip' | 'none',
+	opts: { size: number; onProgress?: (fraction: number) => void; isCancelled?: () => boolean }
+): Promise<PartRead> {
+	const { fields, headers, delimiter } = setup;
+	const importer = createRowImporter(setup.format, setup.format === 'CSV' ? mappedRow(setup.mapping!) : ROW_MAPPERS[setup.format], setup.file, {
+		decimalComma: delimiter === ';',
+		laterPart: header === 'none'
+	});
+	const streamed = await streamRows(input, setup, header, {
+		row(cells, parseError) {
+			const row = rowOf(cells, fields);
+			const problem = parseError ?? (cells.length !== fields.length ? `has ${cells.length} cells (the header has ${headers.length})` : absorbedRows(cells, fields, delimiter, headers.length));
+			if (problem) importer.addUnparseable(row, problem);
+			else importer.add(row);
+		},
+		chunkDone: (cursor) => opts.onProgress?.(Math.min(1, cursor / Math.max(1, opts.size))),
+		isCancelled: opts.isCancelled
+	});
+	return { ...streamed, part: importer.part() };
+}
+
+/** The cells of some rows of a later part (by their numbers in the part), read again. */
+export async function cellsOfRows(input: File | Blob | string, setup: CsvSetup, rows: readonly number[]): Promise<Row[]> {
+	const wanted = new Map(rows.map((row, k) => [row, k]));
+	const cells: Row[] = new Array(rows.length);
+	let rowNumber = 0;
+	await streamRows(input, setup, 'none', {
+		row(row) {
+			const k = wanted.get(++rowNumber);
+			if (k !== undefined) cells[k] = rowOf(row, setup.fields);
+		}
+	});
+	return cells;
+}
+
+/** The import's result from the rows read (in one pass, or parts joined). */
+function csvResult(part: ImportPart, setup: CsvSetup, opts: CsvOptions): ImportOutcome {
+	const notes = [...(opts.notes ?? [])];
+	if (setup.delimiter !== ',') notes.push(`Columns are separated by "${setup.delimiter}"${setup.delimiter === ';' ? '; decimal commas were accepted' : ''}.`);
+	return { kind: 'done', result: { ...partResult(part, notes), headers: setup.headers } };
+}
+
+/** Streams a CSV through the matching row importer, in one pass. */
+export async function importCsv(input: File | Blob | string, opts: CsvOptions): Promise<ImportOutcome> {
+	const head = await csvHead(input, opts);
+	if (head.kind !== 'setup') return head;
+	const read = await readPart(input, head.setup, 'skip', opts);
+	return read.cancelled ? { kind: 'cancelled' } : csvResult(read.part, head.setup, opts);
+}
+
+/** Files from this size up are read in two parts at once (in the browser, the second by a worker of its own). */
+export const PARTS_FROM_BYTES = 4 * 2 ** 20;
+
+/** Reads a later part of the file (in the browser, in another worker): `readPart(part, setup, 'none', …)`. */
+export type ReadLaterPart = (part: Blob, setup: CsvSetup, onProgress: (fraction: number) => void) => Promise<PartRead>;
+
+/**
+ * A large CSV read in two parts at once, cut at a row start near its middle (parts.ts), then
+ * joined: the same outcome as `importCsv`, row for row. A first part that holds no header or ends
+ * inside quotes (quote marks not paired as CSV pairs them) was not cut at a row start: the file
+ * is then read again in one pass.
+ */
+export async function importCsvInParts(file: Blob, opts: CsvOptions, readLater: ReadLaterPart): Promise<ImportOutcome> {
+	const head = await csvHead(file, opts);
+	if (head.kind !== 'setup') return head;
+	const start = await middleRowStart(file);
+	if (start === null) return importCsv(file, opts);
+	const done = [0, 0];
+	const progress = () => opts.onProgress?.((done[0]! * start + done[1]! * (file.size - start)) / file.size);
+	const [first, later] = await Promise.allSettled([
+		readPart(file.slice(0, start), head.setup, 'skip', { ...opts, size: start, onProgress: (f) => ((done[0] = f), progress()) }),
+		readLater(file.slice(start), head.setup, (f) => ((done[1] = f), progress()))
+	]);
+	if (first.status === 'rejected') throw first.reason;
+	if (later.status === 'rejected') throw later.reason;
+	if (first.value.cancelled || later.value.cancelled) return { kind: 'cancelled' };
+	if (first.value.quoteTrouble || !first.value.headerSeen) return importCsv(file, opts);
+	const joined = await joinParts([first.value.part, later.value.part], (_, rows) => cellsOfRows(file.slice(start), head.setup, rows));
+	return csvResult(joined, head.setup, opts);
 }
 
 /**

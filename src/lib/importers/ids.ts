@@ -45,7 +45,8 @@ export class IdSet {
 	}
 }
 
-function grown(array: Int32Array, length: number): Int32Array {
+/** A copy of `array` with room for `length` entries. */
+export function grown(array: Int32Array, length: number): Int32Array {
 	const out = new Int32Array(length);
 	out.set(array);
 	return out;

@@ -12,7 +12,7 @@ import { normaliseGtdRow, type GtdRow } from '../gtd/index.js';
 import { SourceRowError } from '../incident/errors.js';
 import { REGION } from '../place/index.js';
 import { locationCounts, TableBuilder, type IncidentTable } from '../table/index.js';
-import { IdSet } from './ids.js';
+import { grown, IdSet } from './ids.js';
 
 /** Exports recognised from their header. */
 export type KnownFormat = 'UCDP GED' | 'ACLED' | 'GTD';
@@ -96,6 +96,15 @@ export interface RowContext {
 	decimalComma: boolean;
 	/** Count of text fields cut at MAX_TEXT. */
 	truncated: number;
+	/** Set by rowId when the row has no id of its own and was given one from its row number. */
+	generatedId?: boolean;
+}
+
+/** A row's own id, or `row-N` from its row number when it has none (noted in the context). */
+export function rowId(own: string | null, rowNumber: number, ctx: RowContext): string {
+	if (own !== null) return own;
+	ctx.generatedId = true;
+	return `row-${rowNumber}`;
 }
 
 export function text(v: string | undefined | null, ctx: RowContext): string | null {
@@ -222,7 +231,7 @@ export const ucdpRow: RowMapper = (row, rowNumber, ctx) => {
 	const placePrecision = UCDP_WHERE[wherePrec];
 	if (!placePrecision) throw new RowProblem('where_prec', `"${wherePrec}" is not a UCDP precision code (1–7)`);
 	return {
-		id: text(row.id, ctx) ?? `row-${rowNumber}`,
+		id: rowId(text(row.id, ctx), rowNumber, ctx),
 		date: rowDate(row, 'date_start'),
 		datePrecision: UCDP_DATE[(row.date_prec ?? '').trim()] ?? 'day',
 		lon,
@@ -253,7 +262,7 @@ export const acledRow: RowMapper = (row, rowNumber, ctx) => {
 	if (!placePrecision) throw new RowProblem('geo_precision', `"${geo}" is not an ACLED precision code (1–3)`);
 	const subType = text(row.sub_event_type, ctx);
 	return {
-		id: text(row.event_id_cnty, ctx) ?? `row-${rowNumber}`,
+		id: rowId(text(row.event_id_cnty, ctx), rowNumber, ctx),
 		date: rowDate(row, 'event_date'),
 		datePrecision: ACLED_TIME[(row.time_precision ?? '').trim()] ?? 'day',
 		lon,
@@ -301,7 +310,7 @@ export const gtdCsvRow: RowMapper = (row, rowNumber, ctx) => {
 	try {
 		const point: Point | null = lon === null || lat === null ? null : { type: 'Point', coordinates: [lon, lat] };
 		const { incident } = normaliseGtdRow(gtd, point, rowNumber, { file: 'import', idPrefix: 'row' });
-		return gtd.eventid ? incident : { ...incident, id: `row-${rowNumber}` };
+		return gtd.eventid ? incident : { ...incident, id: rowId(null, rowNumber, ctx) };
 	} catch (err) {
 		if (err instanceof SourceRowError) throw new RowProblem(err.field, err.problem);
 		throw err;
@@ -313,7 +322,7 @@ export function mappedRow(mapping: ColumnMapping): RowMapper {
 	return (row, rowNumber, ctx) => {
 		const { lon, lat } = coordinates(row, mapping.latitude, mapping.longitude, ctx);
 		return {
-			id: (mapping.id && text(row[mapping.id], ctx)) || `row-${rowNumber}`,
+			id: rowId((mapping.id && text(row[mapping.id], ctx)) || null, rowNumber, ctx),
 			date: rowDate(row, mapping.date),
 			datePrecision: 'day',
 			lon,
@@ -353,32 +362,103 @@ export interface ImportReport {
 	notes: string[];
 }
 
+/** A rejected row: where, what is wrong, and its cells as read (for the rejected-rows download). */
+export type RejectedRow = Rejection & { cells: Row };
+
+/** The rejection count's key: the column and the problem with its quoted values and numbers left out. */
+export const reasonKind = (column: string, problem: string) => `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:\-]*/g, '…')}`;
+
 /**
- * Accumulates rows: `add` each parsed row, then `finish`. Accepted rows go into a table (typed
- * and text columns), not a list of incident objects (src/lib/table). Rejected rows keep their
- * original cells so they can be downloaded, fixed and imported again.
+ * What a row importer read: the accepted rows as a table, the rejected rows, and its counts.
+ * Rows are numbered from the first row it read; a file read in parts joins its parts' results
+ * (parts.ts) into the one result of a file read in one pass.
  */
-export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean } = {}) {
+export interface ImportPart {
+	format: ImportFormat;
+	file: string;
+	table: IncidentTable;
+	rejections: RejectedRow[];
+	rowsRead: number;
+	byReason: Record<string, number>;
+	truncated: number;
+	/** The ids accepted, in the first part (the join goes on adding to them). */
+	ids: IdSet | null;
+	/** A later part's: each accepted row's number in the part. */
+	rowNumbers: Int32Array | null;
+	/** A later part's: accepted rows (indices) whose id was made from the part's row number. */
+	generatedIds: number[];
+}
+
+/** The table, rejections and report of a file read whole (or of its joined parts). */
+export function partResult(part: ImportPart, notes: string[] = []): { table: IncidentTable; rejections: RejectedRow[]; report: ImportReport } {
+	return {
+		table: part.table,
+		rejections: part.rejections,
+		report: {
+			file: part.file,
+			format: part.format,
+			rowsRead: part.rowsRead,
+			imported: part.table.columns.length,
+			rejected: part.rejections.length,
+			byReason: part.byReason,
+			...locationCounts(part.table.columns),
+			truncatedFields: part.truncated,
+			notes
+		}
+	};
+}
+
+/**
+ * Accumulates rows: `add` each parsed row, then `finish` (or `part`). Accepted rows go into a
+ * table (typed and text columns), not a list of incident objects (src/lib/table). Rejected rows
+ * keep their original cells so they can be downloaded, fixed and imported again.
+ *
+ * `laterPart`: the rows are a later part of a file read in parts (parts.ts). Their row numbers
+ * then start again at 1, so an id made from the row number is left out of the duplicate check
+ * until the parts are joined, and each accepted row's number is kept for that join.
+ */
+export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean; laterPart?: boolean } = {}) {
 	const table = new TableBuilder();
-	let imported = 0;
-	const rejections: (Rejection & { cells: Row })[] = [];
+	const rejections: RejectedRow[] = [];
 	const ids = new IdSet();
 	const ctx: RowContext = { decimalComma: options.decimalComma ?? false, truncated: 0 };
 	const byReason: Record<string, number> = {};
+	const later = options.laterPart ?? false;
+	let rowNumbers: Int32Array = new Int32Array(later ? 1024 : 0);
+	const generatedIds: number[] = [];
+	let imported = 0;
 	let rowsRead = 0;
 	const reject = (row: number, column: string, problem: string, cells: Row) => {
 		rejections.push({ row, column, problem, cells });
-		const kind = `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:\-]*/g, '…')}`;
+		const kind = reasonKind(column, problem);
 		byReason[kind] = (byReason[kind] ?? 0) + 1;
 	};
+	const part = (): ImportPart => ({
+		format,
+		file,
+		table: table.finish(),
+		rejections,
+		rowsRead,
+		byReason,
+		truncated: ctx.truncated,
+		ids: later ? null : ids,
+		rowNumbers: later ? rowNumbers.slice(0, imported) : null,
+		generatedIds
+	});
 	return {
 		/** Rows seen so far (imported or rejected). */
 		rowsRead: () => rowsRead,
 		add(row: Row) {
 			rowsRead++;
+			ctx.generatedId = false;
 			try {
 				const incident = mapper(row, rowsRead, ctx);
-				if (!ids.add(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
+				if (later && ctx.generatedId) generatedIds.push(imported);
+				else if (!ids.add(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
+				if (later) {
+					if (imported === rowNumbers.length) rowNumbers = grown(rowNumbers, imported * 2);
+					rowNumbers[imported] = rowsRead;
+				}
 				table.add(incident);
 				imported++;
 			} catch (err) {
@@ -391,23 +471,9 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 			rowsRead++;
 			reject(rowsRead, '(row)', problem, cells);
 		},
-		finish(notes: string[] = []): { table: IncidentTable; rejections: (Rejection & { cells: Row })[]; report: ImportReport } {
-			const finished = table.finish();
-			return {
-				table: finished,
-				rejections,
-				report: {
-					file,
-					format,
-					rowsRead,
-					imported,
-					rejected: rejections.length,
-					byReason,
-					...locationCounts(finished.columns),
-					truncatedFields: ctx.truncated,
-					notes
-				}
-			};
+		part,
+		finish(notes: string[] = []) {
+			return partResult(part(), notes);
 		}
 	};
 }

@@ -6,7 +6,7 @@
  * (cloning 1 M rows took 2.4 s as objects, 0.9 s as string columns). Any row is rebuilt exactly
  * (`incidentAt`), so the lists and exports show what was imported.
  */
-import { CATEGORIES, ColumnsBuilder, DATE_PRECISIONS, FIRST_COARSE_PRECISION, isoDate, PRECISIONS, type IncidentColumns } from '../columns/index.js';
+import { CATEGORIES, ColumnsBuilder, DATE_PRECISIONS, emptyColumns, FIRST_COARSE_PRECISION, isoDate, PRECISIONS, type Category, type IncidentColumns } from '../columns/index.js';
 import type { Incident, PlacedIncident } from '../incident/index.js';
 
 /** The fields kept as text (every other field is a typed column or a category code). */
@@ -130,4 +130,76 @@ export function locationCounts(columns: IncidentColumns): { coarse: number; unlo
 		else if (columns.precision[i]! >= FIRST_COARSE_PRECISION) coarse++;
 	}
 	return { coarse, unlocated };
+}
+
+/**
+ * Table `b` after table `a`, less b's rows in `skip` (a file read in parts, joined: see
+ * src/lib/importers/parts.ts). b's category codes are renumbered into a's dictionaries: code 0
+ * (no value) stays 0, every other code goes by its label, labels new to `a` after a's in the order
+ * b's kept rows first use them. The result is the table one builder makes of a's rows, then b's.
+ */
+export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySet<number> = new Set()): IncidentTable {
+	const columns = emptyColumns(a.columns.length + b.columns.length - skip.size);
+	const labels = Object.fromEntries(CATEGORIES.map((c) => [c, [...a.columns.labels[c]]])) as IncidentColumns['labels'];
+	columns.labels = labels;
+	const recode = Object.fromEntries(CATEGORIES.map((c) => [c, new CategoryRecode(labels[c], b.columns.labels[c], c)])) as Record<Category, CategoryRecode>;
+	const text = emptyText();
+	for (const k of [...TYPED_KEYS, ...CATEGORIES]) (columns[k] as Float64Array).set(a.columns[k] as Float64Array);
+	for (const f of TEXT_FIELDS) text[f] = a.text[f].slice();
+	// b's rows are copied in runs between the skipped ones (usually one run: all of them).
+	let out = a.columns.length;
+	const copyRun = (from: number, to: number) => {
+		for (const k of TYPED_KEYS) (columns[k] as Float64Array).set((b.columns[k] as Float64Array).subarray(from, to), out);
+		for (const c of CATEGORIES) {
+			const [codes, into, map] = [b.columns[c], columns[c], recode[c]];
+			for (let i = from; i < to; i++) into[out + i - from] = map.code(codes[i]!);
+		}
+		for (const f of TEXT_FIELDS) for (let i = from; i < to; i++) text[f].push(b.text[f][i]!);
+		out += to - from;
+	};
+	let from = 0;
+	for (const row of [...skip].sort((x, y) => x - y)) {
+		copyRun(from, row);
+		from = row + 1;
+	}
+	copyRun(from, b.columns.length);
+	return { columns, text };
+}
+
+/** The typed columns copied as they are (category codes are renumbered). */
+const TYPED_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'suicide'] as const;
+
+/** A category's codes in one dictionary (`from`) as codes in another (`into`, which gains the labels it lacks when first asked). */
+class CategoryRecode {
+	private readonly to: Int32Array;
+	private codeOf: Map<string, number> | null = null;
+
+	constructor(
+		private readonly into: string[],
+		private readonly from: readonly string[],
+		private readonly category: Category
+	) {
+		this.to = new Int32Array(from.length).fill(-1);
+		this.to[0] = 0;
+	}
+
+	code(code: number): number {
+		const known = this.to[code]!;
+		return known >= 0 ? known : (this.to[code] = this.added(this.from[code]!));
+	}
+
+	private added(label: string): number {
+		if (!this.codeOf) {
+			this.codeOf = new Map();
+			for (let code = 1; code < this.into.length; code++) this.codeOf.set(this.into[code]!, code);
+		}
+		let code = this.codeOf.get(label);
+		if (code === undefined) {
+			code = this.into.length;
+			if (code > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${this.category}`);
+			this.into.push(label);
+			this.codeOf.set(label, code);
+		}
+		return code;
+	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentAt, locationCounts, placedIncidents, sliceText, tableDateRange, tableIncidents, toTable } from './index.js';
+import { appendTable, incidentAt, locationCounts, placedIncidents, sliceText, tableDateRange, tableIncidents, toTable } from './index.js';
 import { NOT_RECORDED } from '../columns/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
@@ -45,5 +45,16 @@ describe('incident table', () => {
 		expect(tableDateRange(columns)).toEqual(['1999-12-01', '2024-01-01']);
 		expect(tableDateRange(toTable([]).columns)).toBeNull();
 		expect(locationCounts(columns)).toEqual({ coarse: 1, unlocated: 1 });
+	});
+	it('appends a table to another as one builder would have built them, less the rows skipped', () => {
+		const later: Incident[] = [
+			{ ...base, id: 'TEST 5', actor: 'TEST only later', target: null },
+			{ ...base, id: 'TEST 6', actor: 'TEST skipped label' },
+			{ ...base, id: 'TEST 7', actor: NOT_RECORDED, eventType: 'TEST type', target: 'TEST late target' }
+		];
+		const joined = appendTable(toTable(fixture), toTable(later), new Set([1]));
+		const expected = toTable([...fixture, later[0]!, later[2]!]);
+		expect(joined).toEqual(expected);
+		expect(joined.columns.labels.actor).not.toContain('TEST skipped label');
 	});
 });
