@@ -143,26 +143,26 @@ export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySe
 	const labels = Object.fromEntries(CATEGORIES.map((c) => [c, [...a.columns.labels[c]]])) as IncidentColumns['labels'];
 	columns.labels = labels;
 	const recode = Object.fromEntries(CATEGORIES.map((c) => [c, new CategoryRecode(labels[c], b.columns.labels[c], c)])) as Record<Category, CategoryRecode>;
-	const text = emptyText();
 	for (const k of [...TYPED_KEYS, ...CATEGORIES]) (columns[k] as Float64Array).set(a.columns[k] as Float64Array);
-	for (const f of TEXT_FIELDS) text[f] = a.text[f].slice();
 	// b's rows are copied in runs between the skipped ones (usually one run: all of them).
+	const runs: [number, number][] = [];
+	let from = 0;
+	for (const row of [...skip].sort((x, y) => x - y)) {
+		runs.push([from, row]);
+		from = row + 1;
+	}
+	runs.push([from, b.columns.length]);
 	let out = a.columns.length;
-	const copyRun = (from: number, to: number) => {
+	for (const [from, to] of runs) {
 		for (const k of TYPED_KEYS) (columns[k] as Float64Array).set((b.columns[k] as Float64Array).subarray(from, to), out);
 		for (const c of CATEGORIES) {
 			const [codes, into, map] = [b.columns[c], columns[c], recode[c]];
 			for (let i = from; i < to; i++) into[out + i - from] = map.code(codes[i]!);
 		}
-		for (const f of TEXT_FIELDS) for (let i = from; i < to; i++) text[f].push(b.text[f][i]!);
 		out += to - from;
-	};
-	let from = 0;
-	for (const row of [...skip].sort((x, y) => x - y)) {
-		copyRun(from, row);
-		from = row + 1;
 	}
-	copyRun(from, b.columns.length);
+	// concat, not a push per row: text columns of a million rows join in a few milliseconds.
+	const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, a.text[f].concat(...runs.map(([from, to]) => b.text[f].slice(from, to)))])) as unknown as TextColumns;
 	return { columns, text };
 }
 
