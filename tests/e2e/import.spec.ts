@@ -232,3 +232,26 @@ test('a CSV of 4 MB or more is read by two workers at once, and joined exactly a
 	await expect(page.getByTestId('acc-rows')).toHaveText('59,998');
 	expect(problems).toEqual([]);
 });
+
+test('cancelling the import of a large CSV stops both readers and saves nothing', async ({ page }) => {
+	const problems = guard(page);
+	const partReaders: Promise<void>[] = [];
+	page.on('worker', (w) => {
+		if (/import-part\.worker/.test(w.url())) partReaders.push(new Promise((resolve) => w.on('close', () => resolve())));
+	});
+	// TEST rows (not real incidents): enough (about 20 MB) for the Cancel button to be pressed mid-read.
+	const line = (i: number) => `TEST-${i},2023-05-15,${(30 + (i % 500) / 100).toFixed(4)},${(68 + (i % 400) / 100).toFixed(4)},1,TEST group,TEST side,1,1,TEST place ${i}`;
+	const csv = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates', ...Array.from({ length: 260_000 }, (_, i) => line(i + 1))].join('\n');
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await page.getByTestId('import-input').setInputFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByTestId('import-cancel').click();
+	await expect(page.getByTestId('import-error')).toHaveText('Import of cancel-me.csv cancelled; nothing was saved.', { timeout: 30_000 });
+	expect(partReaders.length).toBe(1);
+	await partReaders[0]; // the second reader's worker was ended
+	await expect(page.getByTestId('imported-list')).toHaveCount(0);
+	await page.reload();
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await expect(page.getByTestId('imported-list')).toHaveCount(0);
+	expect(problems).toEqual([]);
+});

@@ -329,6 +329,12 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 		// Most files were cut in two (the others, with an unclosed quote, read again in one pass).
 		expect(cut).toBeGreaterThanOrEqual(30);
 	});
+	it('is cancelled, saving nothing, when cancel is asked once the header is read', async () => {
+		const file = new Blob([testCsv(7, 400, false)]);
+		let asked = 0;
+		const outcome = await importCsvInParts(file, { ...opts(file.size), isCancelled: () => ++asked > 1 }, readLater);
+		expect(outcome).toEqual({ kind: 'cancelled' });
+	});
 	it('rejects a row of the second part whose id was in the first, with its cells as read, and renumbers made ids', async () => {
 		const second = ['TEST-1,2023-01-03,30,70,1,C,B,1,0,"TEST\nsecond"', ',2023-01-04,30,70,1,C,B,1,0,x', 'row-5,2023-01-05,30,70,1,C,B,1,0,x'].join('\n') + '\n';
 		// The first part's last cell is padded (spaces are trimmed) so the middle falls in its last row.
