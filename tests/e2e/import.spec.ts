@@ -245,6 +245,8 @@ test('cancelling the import of a large CSV stops both readers and saves nothing'
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await page.getByTestId('import-input').setInputFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	// Cancelled once both parts are being read (progress comes from the parts' rows).
+	await expect.poll(() => page.getByTestId('import-progress').locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBeGreaterThan(0.05);
 	await page.getByTestId('import-cancel').click();
 	await expect(page.getByTestId('import-error')).toHaveText('Import of cancel-me.csv cancelled; nothing was saved.', { timeout: 30_000 });
 	expect(partReaders.length).toBe(1);
@@ -254,4 +256,34 @@ test('cancelling the import of a large CSV stops both readers and saves nothing'
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await expect(page.getByTestId('imported-list')).toHaveCount(0);
 	expect(problems).toEqual([]);
+});
+
+test('a character whose bytes straddle two reads of the file is kept whole (not two replacement characters)', async ({ page }) => {
+	// TEST rows (not real incidents) with a place name of two-byte characters; the row whose place
+	// straddles the first megabyte has an impossible date, so it comes back, as read, in the rejected rows.
+	const place = 'TEST Peshāwar ñandú';
+	const rowText = (i: number, date: string) => `TEST-${i},${date},34.0100,71.5800,1,TEST group,TEST side,1,1,${place} ${i}`;
+	const header = 'id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates';
+	const MB = 2 ** 20;
+	let pad = '';
+	let lines: string[] = [];
+	let straddling = -1;
+	for (; straddling < 0; pad += 'x') {
+		lines = [header, ...Array.from({ length: 40_000 }, (_, k) => rowText(k + 1, '2023-02-15'))];
+		lines[1] += pad;
+		const bytes = Buffer.from(lines.join('\n') + '\n');
+		// A continuation byte (10xxxxxx) at the boundary: a character starts before it and ends after.
+		if ((bytes[MB]! & 0xc0) === 0x80) straddling = bytes.subarray(0, MB).toString('latin1').split('\n').length - 1;
+	}
+	lines[straddling] = lines[straddling]!.replace('2023-02-15', '2023-02-30');
+	const csv = lines.join('\n') + '\n';
+	expect(csv.length).toBeLessThan(4 * MB); // read in one pass
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await page.getByTestId('import-input').setInputFiles({ name: 'straddle.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await expect(page.getByTestId('report-identity')).toHaveText('39,999 imported + 1 rejected = 40,000 rows read', { timeout: 60_000 });
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejected').click()]);
+	const rejected = readFileSync((await download.path())!, 'utf8').split('\r\n')[1]!;
+	expect(rejected).toContain(`${place} ${straddling}`);
+	expect(rejected).not.toContain('\ufffd');
 });

@@ -212,7 +212,8 @@ interface Streamed {
 function streamRows(input: File | Blob | string, read: { encoding: Sniffed['encoding']; delimiter: string; newline?: string }, mode: HeaderMode, on: RowHandlers): Promise<Streamed> {
 	return new Promise((resolve, reject) => {
 		const streamed: Streamed = { cancelled: false, headerSeen: mode === 'none', quoteTrouble: false };
-		Papa.parse<string[]>(input as File, {
+		const text = typeof input === 'string' ? null : new DecodedStream(input, read.encoding);
+		Papa.parse<string[]>((text ?? input) as unknown as File, {
 			header: false,
 			delimiter: read.delimiter,
 			newline: read.newline as Papa.ParseConfig['newline'],
@@ -241,11 +242,78 @@ function streamRows(input: File | Blob | string, read: { encoding: Sniffed['enco
 				for (let k = first; k < data.length; k++) if (!blankRow(data[k]!)) on.row(data[k]!, bad.get(k));
 				on.chunkDone?.(results.meta.cursor);
 			},
-			complete: () => resolve(streamed),
-			error: (err) => reject(new ImportFileError(`The CSV could not be read: ${err.message}`))
+			complete: () => {
+				text?.stop();
+				resolve(streamed);
+			},
+			error: (err) => {
+				text?.stop();
+				reject(err instanceof ImportFileError ? err : new ImportFileError(`The CSV could not be read: ${err.message}`));
+			}
 		});
+		void text?.pump();
 	});
 }
+
+/**
+ * A File's text, decoded here and handed to papaparse as it reads a Node stream ('data', 'end',
+ * 'error'). papaparse reads a File in slices of bytes and decodes each slice on its own, so a
+ * character whose bytes straddle two slices came out as two replacement characters, silently
+ * (papaparse issue #1132; any non-ASCII text past the first megabyte). One streaming TextDecoder
+ * keeps such a character whole. A slice is read only after papaparse has parsed the one before
+ * (its chunk callback runs inside `data`), so the file is never held in memory at once, and the
+ * worker takes messages (cancel) between slices.
+ */
+class DecodedStream {
+	readonly readable = true;
+	private readonly listeners = new Map<string, (arg?: unknown) => void>();
+	private stopped = false;
+
+	constructor(
+		private readonly blob: Blob,
+		private readonly encoding: Sniffed['encoding']
+	) {}
+
+	on(event: string, listener: (arg?: unknown) => void): this {
+		this.listeners.set(event, listener);
+		return this;
+	}
+
+	removeListener(event: string): this {
+		this.listeners.delete(event);
+		return this;
+	}
+
+	/** papaparse's duck test of a stream asks for these; it pulls nothing itself. */
+	read(): void {}
+	pause(): void {}
+	resume(): void {}
+
+	/** papaparse finished or gave up (an abort, a cancel, an error): no more slices are read. */
+	stop(): void {
+		this.stopped = true;
+	}
+
+	async pump(): Promise<void> {
+		const decoder = new TextDecoder(this.encoding);
+		const emit = (event: string, arg?: unknown) => this.listeners.get(event)?.(arg);
+		try {
+			for (let at = 0; at < this.blob.size && !this.stopped; at += READ_BYTES) {
+				const text = decoder.decode(new Uint8Array(await this.blob.slice(at, at + READ_BYTES).arrayBuffer()), { stream: true });
+				if (text && !this.stopped) emit('data', text);
+			}
+			if (this.stopped) return;
+			const rest = decoder.decode();
+			if (rest) emit('data', rest);
+			emit('end');
+		} catch (err) {
+			if (!this.stopped) emit('error', err);
+		}
+	}
+}
+
+/** Bytes of a file decoded and parsed at a time. */
+const READ_BYTES = 1 << 20;
 
 /**
  * Reads up to the header: how the rows are to be read, or why they cannot be yet (a header we

@@ -267,16 +267,27 @@ describe('the duplicate-id check (IdSet)', () => {
 	});
 });
 
-describe('a large CSV read in two parts at once (parts.ts)', () => {
-	// papaparse reads a Blob with a FileReader, as in the browser; Node has none.
-	globalThis.FileReader ??= class {
-		onload: ((e: { target: { result: string } }) => void) | null = null;
-		onerror: ((e: unknown) => void) | null = null;
-		readAsText(blob: Blob, encoding?: string) {
-			blob.arrayBuffer().then((b) => this.onload?.({ target: { result: new TextDecoder(encoding ?? 'utf-8').decode(b) } }), (e) => this.onerror?.(e));
+describe('reading a file in slices', () => {
+	it('keeps a character whole when its bytes straddle two slices (papaparse alone decoded each slice apart)', async () => {
+		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,where_coordinates';
+		// TEST rows (not real incidents): three-byte characters throughout, so slice edges fall inside them.
+		const rows = Array.from({ length: 30_000 }, (_, i) => `TEST-${i},2023-01-15,34.01,71.58,1,TEST group,1,TEST 中文 place ${i} ñ`);
+		let text = '';
+		let bytes = new Uint8Array();
+		// The header is padded until the first slice edge falls inside a character (a continuation byte there).
+		for (let pad = ''; (bytes[2 ** 20]! & 0xc0) !== 0x80; pad += ' ') {
+			text = [header + pad, ...rows].join('\n') + '\n';
+			bytes = new TextEncoder().encode(text);
 		}
-	} as unknown as typeof FileReader;
+		expect(bytes.length).toBeGreaterThan(2 * 2 ** 20);
+		const fromFile = await importCsv(new Blob([bytes]), { file: 'slices.csv', size: bytes.length, encoding: 'utf-8' });
+		if (fromFile.kind !== 'done') throw new Error(fromFile.kind);
+		expect(fromFile.result.table.text.place.filter((p) => p!.includes('\ufffd'))).toEqual([]);
+		expect(fromFile).toEqual(await importCsv(text, { file: 'slices.csv', size: bytes.length, encoding: 'utf-8' }));
+	});
+});
 
+describe('a large CSV read in two parts at once (parts.ts)', () => {
 	const bytes = (s: string) => new TextEncoder().encode(s);
 	it('finds a row start: the first line feed with its quote marks paired', () => {
 		expect(rowStartIn(bytes('a,b\nc,d\n'), 0)).toEqual({ at: 4, parity: 0 });
