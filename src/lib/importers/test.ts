@@ -287,6 +287,18 @@ describe('reading a file in slices', () => {
 	});
 });
 
+describe('reading a Latin-1 file from its bytes', () => {
+	it('decodes it as Windows-1252', async () => {
+		const text = 'id,date_start,latitude,longitude,where_prec,side_a,best,where_coordinates\nTEST-1,2023-01-15,34.01,71.58,1,TEST group,1,TEST Peñas €\n';
+		const bytes = Uint8Array.from(text, (c) => (c === '€' ? 0x80 : c.charCodeAt(0))); // ñ is 0xF1, € is 0x80 in Windows-1252
+		const sniffed = sniff(bytes, bytes.length, 'latin1.csv');
+		expect(sniffed.encoding).toBe('windows-1252');
+		const outcome = await importCsv(new Blob([bytes]), { file: 'latin1.csv', size: bytes.length, encoding: sniffed.encoding });
+		if (outcome.kind !== 'done') throw new Error(outcome.kind);
+		expect(outcome.result.table.text.place).toEqual(['TEST Peñas €']);
+	});
+});
+
 describe('a large CSV read in two parts at once (parts.ts)', () => {
 	const bytes = (s: string) => new TextEncoder().encode(s);
 	it('finds a row start: the first line feed with its quote marks paired', () => {
