@@ -9,6 +9,8 @@ import {
 	createRowImporter,
 	detectFormat,
 	guessMapping,
+	MAPPER_COLUMNS,
+	mappedColumns,
 	mappedRow,
 	partResult,
 	ROW_MAPPERS,
@@ -105,11 +107,11 @@ function parseProblem(e: Papa.ParseError): string {
  * has is taken for such absorbed rows: the row is rejected, so those lines stay visible in the
  * rejected-rows file instead of vanishing into a column the importer does not read.
  */
-function absorbedRows(cells: readonly string[], fields: readonly string[], delimiter: string, columns: number): string | undefined {
+function absorbedRows(cells: readonly string[], fields: readonly string[], delimiter: string, columns: number, lineBreak: string): string | undefined {
 	for (let j = 0; j < cells.length; j++) {
 		const value = cells[j]!;
-		// indexOf, not a regular expression: this runs for every cell of every row.
-		if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) continue;
+		// indexOf, not a regular expression: this runs for every cell of every row with quotes before it.
+		if (value.indexOf(lineBreak) < 0) continue;
 		const column = fields[j] ?? '__parsed_extra';
 		const rowLike = value.split(/\r?\n|\r/).slice(1).filter((line) => line.split(delimiter).length >= Math.max(3, columns - 1)).length;
 		if (rowLike > 0) return `cell "${column}" holds ${rowLike} more line(s) that look like rows: a quote mark is probably not closed (those lines are kept in this rejected row)`;
@@ -189,8 +191,12 @@ type HeaderMode = 'find' | 'skip' | 'none';
 interface RowHandlers {
 	/** 'find': the header row, the rest of its chunk and papaparse's meta; false stops the reading. */
 	header?(cells: string[], rest: string[][], meta: Papa.ParseMeta): boolean;
-	/** Every non-blank row after the header, with papaparse's problem with it, if any. */
-	row(cells: string[], parseError: string | undefined): void;
+	/**
+	 * Every non-blank row after the header, with papaparse's problem with it, if any, and whether a
+	 * cell of it can hold a line break at all: only a quoted cell can, and none can before the
+	 * input's first quote mark.
+	 */
+	row(cells: string[], parseError: string | undefined, quoted: boolean): void;
 	/** Each chunk's end: papaparse's cursor, in characters of this input. */
 	chunkDone?(cursor: number): void;
 	isCancelled?(): boolean;
@@ -213,6 +219,8 @@ function streamRows(input: File | Blob | string, read: { encoding: Sniffed['enco
 	return new Promise((resolve, reject) => {
 		const streamed: Streamed = { cancelled: false, headerSeen: mode === 'none', quoteTrouble: false };
 		const text = typeof input === 'string' ? null : new DecodedStream(input, read.encoding);
+		const quoted = () => (text ? text.quoted : stringQuoted);
+		const stringQuoted = typeof input === 'string' && input.includes('"');
 		Papa.parse<string[]>((text ?? input) as unknown as File, {
 			header: false,
 			delimiter: read.delimiter,
@@ -239,7 +247,8 @@ function streamRows(input: File | Blob | string, read: { encoding: Sniffed['enco
 					if (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') streamed.quoteTrouble = true;
 					if (e.row !== undefined && e.row !== null) bad.set(e.row, parseProblem(e));
 				}
-				for (let k = first; k < data.length; k++) if (!blankRow(data[k]!)) on.row(data[k]!, bad.get(k));
+				const mayHoldLineBreaks = quoted();
+				for (let k = first; k < data.length; k++) if (!blankRow(data[k]!)) on.row(data[k]!, bad.get(k), mayHoldLineBreaks);
 				on.chunkDone?.(results.meta.cursor);
 			},
 			complete: () => {
@@ -266,6 +275,8 @@ function streamRows(input: File | Blob | string, read: { encoding: Sniffed['enco
  */
 class DecodedStream {
 	readonly readable = true;
+	/** A quote mark was in the text handed over so far. */
+	quoted = false;
 	private readonly listeners = new Map<string, (arg?: unknown) => void>();
 	private stopped = false;
 
@@ -300,10 +311,12 @@ class DecodedStream {
 		try {
 			for (let at = 0; at < this.blob.size && !this.stopped; at += READ_BYTES) {
 				const text = decoder.decode(new Uint8Array(await this.blob.slice(at, at + READ_BYTES).arrayBuffer()), { stream: true });
+				this.quoted ||= text.includes('"');
 				if (text && !this.stopped) emit('data', text);
 			}
 			if (this.stopped) return;
 			const rest = decoder.decode();
+			this.quoted ||= rest.includes('"');
 			if (rest) emit('data', rest);
 			emit('end');
 		} catch (err) {
@@ -375,12 +388,19 @@ export async function readPart(
 		decimalComma: delimiter === ';',
 		laterPart: header === 'none'
 	});
+	// The mapper's columns by position (a column the file lacks is left out: read as missing).
+	const read = (setup.format === 'CSV' ? mappedColumns(setup.mapping!) : MAPPER_COLUMNS[setup.format]).map((name) => [name, fields.indexOf(name)] as const).filter(([, j]) => j >= 0);
+	// Absorbed lines are separated by the file's line break, whose last character is enough to look for.
+	const lineBreak = setup.newline.endsWith('\n') ? '\n' : '\r';
 	const streamed = await streamRows(input, setup, header, {
-		row(cells, parseError) {
-			const row = rowOf(cells, fields);
-			const problem = parseError ?? (cells.length !== fields.length ? `has ${cells.length} cells (the header has ${headers.length})` : absorbedRows(cells, fields, delimiter, headers.length));
-			if (problem) importer.addUnparseable(row, problem);
-			else importer.add(row);
+		row(cells, parseError, quoted) {
+			const problem =
+				parseError ??
+				(cells.length !== fields.length ? `has ${cells.length} cells (the header has ${headers.length})` : quoted ? absorbedRows(cells, fields, delimiter, headers.length, lineBreak) : undefined);
+			if (problem) return importer.addUnparseable(rowOf(cells, fields), problem);
+			const row: Row = {};
+			for (const [name, j] of read) row[name] = cells[j];
+			importer.add(row, () => rowOf(cells, fields));
 		},
 		chunkDone: (cursor) => opts.onProgress?.(Math.min(1, cursor / Math.max(1, opts.size))),
 		isCancelled: opts.isCancelled

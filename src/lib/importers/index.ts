@@ -346,6 +346,21 @@ export function mappedRow(mapping: ColumnMapping): RowMapper {
 
 export const ROW_MAPPERS: Record<KnownFormat, RowMapper> = { 'UCDP GED': ucdpRow, ACLED: acledRow, GTD: gtdCsvRow };
 
+/**
+ * The columns each row mapper reads (a test watches every read of each mapper). A CSV's rows are
+ * handed to the mapper with only these: a GTD export has 135 columns and a row object of all of
+ * them cost a third of a wide import (200,000 rows: 2.4 s of 7.3 s). A rejected row still keeps
+ * all its cells.
+ */
+export const MAPPER_COLUMNS: Record<KnownFormat, readonly string[]> = {
+	'UCDP GED': ['id', 'date_start', 'date_prec', 'latitude', 'longitude', 'where_prec', 'where_coordinates', 'adm_1', 'adm_2', 'type_of_violence', 'side_a', 'side_b', 'best', 'source_headline', 'where_description', 'source_article'],
+	ACLED: ['event_id_cnty', 'event_date', 'time_precision', 'latitude', 'longitude', 'geo_precision', 'location', 'admin1', 'admin2', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'fatalities', 'notes', 'source'],
+	GTD: ['eventid', 'iyear', 'imonth', 'iday', 'provstate', 'city', 'specificity', 'summary', 'attacktype1_txt', 'targtype1_txt', 'gname', 'nkill', 'nwound', 'suicide', 'scite1', 'scite2', 'scite3', 'latitude', 'longitude']
+};
+
+/** The columns a user's mapping names. */
+export const mappedColumns = (mapping: ColumnMapping): string[] => MAPPING_FIELDS.map((f) => mapping[f.key]).filter((c) => c !== '');
+
 export interface ImportReport {
 	file: string;
 	format: ImportFormat;
@@ -448,13 +463,14 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 	return {
 		/** Rows seen so far (imported or rejected). */
 		rowsRead: () => rowsRead,
-		add(row: Row) {
+		/** A row; `cells`, when `row` holds only the columns the mapper reads, gives all of them for a rejection. */
+		add(row: Row, cells?: () => Row) {
 			rowsRead++;
 			ctx.generatedId = false;
 			try {
 				const incident = mapper(row, rowsRead, ctx);
 				if (later && ctx.generatedId) generatedIds.push(imported);
-				else if (!ids.add(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, row);
+				else if (!ids.add(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, cells?.() ?? row);
 				if (later) {
 					if (imported === rowNumbers.length) rowNumbers = grown(rowNumbers, imported * 2);
 					rowNumbers[imported] = rowsRead;
@@ -462,8 +478,8 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 				table.add(incident);
 				imported++;
 			} catch (err) {
-				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, row);
-				else reject(rowsRead, '(row)', (err as Error).message, row);
+				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, cells?.() ?? row);
+				else reject(rowsRead, '(row)', (err as Error).message, cells?.() ?? row);
 			}
 		},
 		/** Rows that could not be parsed at all (wrong number of cells, bad quoting). */

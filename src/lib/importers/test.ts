@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectFormat, guessMapping, MAX_TEXT, type ColumnMapping } from './index.js';
+import Papa from 'papaparse';
+import { acledRow, detectFormat, gtdCsvRow, guessMapping, MAPPER_COLUMNS, MAX_TEXT, ucdpRow, type ColumnMapping, type RowMapper } from './index.js';
 import { csvHead, importCsv, importCsvInParts, importGeoJson, ImportFileError, readPart, sniff, type ImportOutcome, type ImportResult, type ReadLaterPart } from './file.js';
 import { middleRowStart, quoteParity, rowStartIn } from './parts.js';
 import { seededRandom } from '../join/synthetic.js';
@@ -62,6 +63,46 @@ describe('UCDP GED (test fixture)', async () => {
 		expect(rejection(r, 7)).toMatchObject({ column: 'id', problem: 'duplicate id "900001"' });
 		expect(rejection(r, 8)!.problem).toMatch(/look swapped/);
 		expect(rejection(r, 8)!.cells.where_coordinates).toBe('TEST FIXTURE swapped');
+	});
+});
+
+describe('the columns each mapper reads (MAPPER_COLUMNS)', () => {
+	/** Every column a mapper reads, over every row of a fixture and each row with one cell emptied in turn (so each `??` fallback runs). */
+	function columnsRead(mapper: RowMapper, file: string, encoding: 'utf-8' | 'windows-1252' = 'utf-8'): Set<string> {
+		const parsed = Papa.parse<Record<string, string>>(new TextDecoder(encoding).decode(fixture(file)), { header: true, skipEmptyLines: true });
+		const seen = new Set<string>();
+		const watch = (row: Record<string, string>) =>
+			new Proxy(row, {
+				get: (target, key) => {
+					if (typeof key === 'string') seen.add(key);
+					return target[key as string];
+				}
+			});
+		const ctx = { decimalComma: false, truncated: 0 };
+		for (const row of parsed.data) {
+			for (const emptied of [null, ...Object.keys(row)]) {
+				try {
+					mapper(watch(emptied ? { ...row, [emptied]: '' } : row), 1, ctx);
+				} catch {
+					/* a rejected row: what it read up to its problem still counts */
+				}
+			}
+		}
+		return seen;
+	}
+	it('declares every column its mapper reads, so a CSV row handed over with only those loses nothing', () => {
+		expect([...columnsRead(ucdpRow, 'ucdp-ged.csv')].filter((c) => !MAPPER_COLUMNS['UCDP GED'].includes(c))).toEqual([]);
+		expect([...columnsRead(acledRow, 'acled.csv')].filter((c) => !MAPPER_COLUMNS.ACLED.includes(c))).toEqual([]);
+		expect([...columnsRead(gtdCsvRow, 'gtd-latin1.csv', 'windows-1252')].filter((c) => !MAPPER_COLUMNS.GTD.includes(c))).toEqual([]);
+		// …and reads them all (no stale entries).
+		expect(columnsRead(ucdpRow, 'ucdp-ged.csv')).toEqual(new Set(MAPPER_COLUMNS['UCDP GED']));
+		expect(columnsRead(acledRow, 'acled.csv')).toEqual(new Set(MAPPER_COLUMNS.ACLED));
+		expect(columnsRead(gtdCsvRow, 'gtd-latin1.csv', 'windows-1252')).toEqual(new Set(MAPPER_COLUMNS.GTD));
+	});
+	it('keeps every cell of a rejected row of a wide file, not only the columns the mapper reads', async () => {
+		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,unread_a,unread_b';
+		const r = await done(new TextEncoder().encode([header, 'TEST-1,2023-02-30,34.01,71.58,1,TEST A,1,TEST kept a,TEST kept b'].join('\n')), 'wide.csv');
+		expect(r.rejections[0]!.cells).toEqual({ id: 'TEST-1', date_start: '2023-02-30', latitude: '34.01', longitude: '71.58', where_prec: '1', side_a: 'TEST A', best: '1', unread_a: 'TEST kept a', unread_b: 'TEST kept b' });
 	});
 });
 
