@@ -219,8 +219,8 @@ function streamRows(input: File | Blob | string, read: { encoding: Sniffed['enco
 	return new Promise((resolve, reject) => {
 		const streamed: Streamed = { cancelled: false, headerSeen: mode === 'none', quoteTrouble: false };
 		const text = typeof input === 'string' ? null : new DecodedStream(input, read.encoding);
-		const quoted = () => (text ? text.quoted : stringQuoted);
 		const stringQuoted = typeof input === 'string' && input.includes('"');
+		const quoted = () => (text ? text.quoted : stringQuoted);
 		Papa.parse<string[]>((text ?? input) as unknown as File, {
 			header: false,
 			delimiter: read.delimiter,
