@@ -246,12 +246,17 @@ onmessage = ({ data: file }) => {
 		return ms;
 	};
 	const rawBrowserMs = await rawBrowserParseMs(csvPath, IMPORT_ROWS);
-	const importContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	const importPage = await importContext.newPage();
-	await importPage.addInitScript(nameHelper);
-	await importPage.route('**/bench-import.csv', (route) => route.fulfill({ path: csvPath, contentType: 'text/csv' }));
-	await importPage.goto(`http://localhost:${PORT}/`);
-	await importPage.waitForSelector('[data-rendered*="|"]');
+	/** The dashboard shaded on its bundled data, in a context of its own, with the file at `path` served from its origin as `name`. */
+	const dashboardServing = async (path: string, name: string) => {
+		const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+		const page = await context.newPage();
+		await page.addInitScript(nameHelper);
+		await page.route(`**/${name}`, (route) => route.fulfill({ path, contentType: 'text/csv' }));
+		await page.goto(`http://localhost:${PORT}/`);
+		await page.waitForSelector('[data-rendered*="|"]');
+		return { context, page };
+	};
+	const { context: importContext, page: importPage } = await dashboardServing(csvPath, 'bench-import.csv');
 	const watch = () =>
 		importPage.evaluate(() => {
 			const w = window as unknown as { __tasks: number[]; __app: number; __render: number };
@@ -348,13 +353,7 @@ onmessage = ({ data: file }) => {
 	writeSyntheticGtdWide(widePath, WIDE_ROWS);
 	const wideNodeMs = rawNodeParseMs(widePath, WIDE_ROWS);
 	const wideBrowserMs = await rawBrowserParseMs(widePath, WIDE_ROWS);
-	const wideContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	const widePage = await wideContext.newPage();
-	await widePage.addInitScript(nameHelper);
-	await widePage.route('**/bench-wide.csv', (route) => route.fulfill({ path: widePath, contentType: 'text/csv' }));
-	await widePage.goto(`http://localhost:${PORT}/`);
-	await widePage.waitForSelector('[data-rendered*="|"]');
-	const wide = await importAndShade(widePage, '/bench-wide.csv');
+	const wide = await importAndShade((await dashboardServing(widePath, 'bench-wide.csv')).page, '/bench-wide.csv');
 	rmSync(widePath, { force: true });
 	await browser.close();
 
