@@ -393,6 +393,17 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 		// Most files were cut in two (the others, with an unclosed quote, read again in one pass).
 		expect(cut).toBeGreaterThanOrEqual(30);
 	});
+	it('gives the same outcome as one pass for a CSV read through a column mapping (10 test files)', async () => {
+		const renamed = 'event,day,lat,lon,prec,group,side,violence,deaths,where';
+		const mapping: ColumnMapping = { latitude: 'lat', longitude: 'lon', date: 'day', killed: 'deaths', type: 'violence', group: 'group', id: 'event', place: 'where' };
+		for (let run = 0; run < 10; run++) {
+			const file = new Blob([testCsv(100 + run, 400, false).replace(header, renamed)]);
+			const withMapping = { ...opts(file.size), mapping };
+			const onePass = await importCsv(file, withMapping);
+			expect(onePass.kind).toBe('done');
+			expect(await importCsvInParts(file, withMapping, readLater), `run ${run}`).toEqual(onePass);
+		}
+	});
 	it('is cancelled, saving nothing, when cancel is asked once the header is read', async () => {
 		const file = new Blob([testCsv(7, 400, false)]);
 		let asked = 0;
