@@ -43,7 +43,7 @@ export const CATEGORIES: readonly Category[] = ['actor', 'eventType', 'target'];
 export const NOT_RECORDED = '(not recorded)';
 
 /** The typed-array fields of IncidentColumns. */
-const COLUMN_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'actor', 'eventType', 'target', 'suicide'] as const;
+export const COLUMN_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'actor', 'eventType', 'target', 'suicide'] as const;
 
 /** Every typed array of the columns, e.g. to transfer them to a worker. */
 export function columnBuffers(cols: IncidentColumns): ArrayBuffer[] {
@@ -140,12 +140,17 @@ export class ColumnsBuilder {
 		const map = this.codes[category];
 		let c = map.get(label);
 		if (c === undefined) {
-			c = map.size;
-			if (c > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${category}`);
+			c = nextCode(map.size, category);
 			map.set(label, c);
 		}
 		return c;
 	}
+}
+
+/** The code a new label of `category` gets when `count` labels have one: codes are 16-bit. */
+export function nextCode(count: number, category: Category): number {
+	if (count > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${category}`);
+	return count;
 }
 
 /** The same columns with room for `n` rows (the first min(n, length) rows copied). */

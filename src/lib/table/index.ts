@@ -6,7 +6,7 @@
  * (cloning 1 M rows took 2.4 s as objects, 0.9 s as string columns). Any row is rebuilt exactly
  * (`incidentAt`), so the lists and exports show what was imported.
  */
-import { CATEGORIES, ColumnsBuilder, DATE_PRECISIONS, emptyColumns, FIRST_COARSE_PRECISION, isoDate, PRECISIONS, type Category, type IncidentColumns } from '../columns/index.js';
+import { CATEGORIES, COLUMN_KEYS, ColumnsBuilder, DATE_PRECISIONS, emptyColumns, FIRST_COARSE_PRECISION, isoDate, nextCode, PRECISIONS, type Category, type IncidentColumns } from '../columns/index.js';
 import type { Incident, PlacedIncident } from '../incident/index.js';
 
 /** The fields kept as text (every other field is a typed column or a category code). */
@@ -143,7 +143,7 @@ export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySe
 	const labels = Object.fromEntries(CATEGORIES.map((c) => [c, [...a.columns.labels[c]]])) as IncidentColumns['labels'];
 	columns.labels = labels;
 	const recode = Object.fromEntries(CATEGORIES.map((c) => [c, new CategoryRecode(labels[c], b.columns.labels[c], c)])) as Record<Category, CategoryRecode>;
-	for (const k of [...TYPED_KEYS, ...CATEGORIES]) (columns[k] as Float64Array).set(a.columns[k] as Float64Array);
+	for (const k of COLUMN_KEYS) (columns[k] as Float64Array).set(a.columns[k] as Float64Array);
 	// b's rows are copied in runs between the skipped ones (usually one run: all of them).
 	const runs: [number, number][] = [];
 	let from = 0;
@@ -167,7 +167,7 @@ export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySe
 }
 
 /** The typed columns copied as they are (category codes are renumbered). */
-const TYPED_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'suicide'] as const;
+const TYPED_KEYS = COLUMN_KEYS.filter((k): k is Exclude<(typeof COLUMN_KEYS)[number], Category> => !(CATEGORIES as readonly string[]).includes(k));
 
 /** A category's codes in one dictionary (`from`) as codes in another (`into`, which gains the labels it lacks when first asked). */
 class CategoryRecode {
@@ -195,8 +195,7 @@ class CategoryRecode {
 		}
 		let code = this.codeOf.get(label);
 		if (code === undefined) {
-			code = this.into.length;
-			if (code > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${this.category}`);
+			code = nextCode(this.into.length, this.category);
 			this.into.push(label);
 			this.codeOf.set(label, code);
 		}
