@@ -214,9 +214,10 @@ try {
 	const csvPath = join(tmpdir(), 'bench-import-1m-synthetic.csv');
 	writeSyntheticUcdp(csvPath, IMPORT_ROWS);
 	const rawParseMs = rawNodeParseMs(csvPath, IMPORT_ROWS);
-	// The same raw parse in Chromium, in a worker, of the same file read as a File (as the import
-	// worker reads it): papaparse alone, served from a bare page of this origin (no app, no CSP).
-	/** The same raw parse in Chromium, in a worker, of the same file read as a File (as the import worker reads it). */
+	/**
+	 * The same raw parse in Chromium, in a worker, of the same file read as a File (as the import
+	 * worker reads it): papaparse alone, served from a bare page of this origin (no app, no CSP).
+	 */
 	const rawBrowserParseMs = async (path: string, rows: number) => {
 		const context = await browser.newContext();
 		const page = await context.newPage();

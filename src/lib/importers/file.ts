@@ -432,9 +432,13 @@ function csvResult(part: ImportPart, setup: CsvSetup, opts: CsvOptions): ImportO
 /** Streams a CSV through the matching row importer, in one pass. */
 export async function importCsv(input: File | Blob | string, opts: CsvOptions): Promise<ImportOutcome> {
 	const head = await csvHead(input, opts);
-	if (head.kind !== 'setup') return head;
-	const read = await readPart(input, head.setup, 'skip', opts);
-	return read.cancelled ? { kind: 'cancelled' } : csvResult(read.part, head.setup, opts);
+	return head.kind === 'setup' ? onePass(input, head.setup, opts) : head;
+}
+
+/** Every row of the file, in one pass, with the setup its header gave. */
+async function onePass(input: File | Blob | string, setup: CsvSetup, opts: CsvOptions): Promise<ImportOutcome> {
+	const read = await readPart(input, setup, 'skip', opts);
+	return read.cancelled ? { kind: 'cancelled' } : csvResult(read.part, setup, opts);
 }
 
 /** Files from this size up are read in two parts at once (in the browser, the second by a worker of its own). */
@@ -453,7 +457,7 @@ export async function importCsvInParts(file: Blob, opts: CsvOptions, readLater: 
 	const head = await csvHead(file, opts);
 	if (head.kind !== 'setup') return head;
 	const start = await middleRowStart(file);
-	if (start === null) return importCsv(file, opts);
+	if (start === null) return onePass(file, head.setup, opts);
 	const done = [0, 0];
 	const progress = () => opts.onProgress?.((done[0]! * start + done[1]! * (file.size - start)) / file.size);
 	const [first, later] = await Promise.allSettled([
@@ -463,7 +467,7 @@ export async function importCsvInParts(file: Blob, opts: CsvOptions, readLater: 
 	if (first.status === 'rejected') throw first.reason;
 	if (later.status === 'rejected') throw later.reason;
 	if (first.value.cancelled || later.value.cancelled) return { kind: 'cancelled' };
-	if (first.value.quoteTrouble || !first.value.headerSeen) return importCsv(file, opts);
+	if (first.value.quoteTrouble || !first.value.headerSeen) return onePass(file, head.setup, opts);
 	const joined = await joinParts([first.value.part, later.value.part], (_, rows) => cellsOfRows(file.slice(start), head.setup, rows));
 	return csvResult(joined, head.setup, opts);
 }
