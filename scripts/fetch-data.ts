@@ -1,6 +1,9 @@
 /**
  * `npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan]
  *  [--version 26.1] [--out FILE.csv]`
+ * `npm run fetch-data -- --source ucdp --fill [--out FILE.csv]`: only the months the bundled UCDP
+ *  series does not cover (geodata/manifest.json), as the page's "Fill 2022–2025" asks them; `--add`
+ *  of that file puts its releases into the series.
  *
  * The page's "Get current data" connectors from the command line (not bound by the browser's
  * cross-origin rules). Writes the events as a CSV in the source's own export columns, which
@@ -11,14 +14,18 @@
  * process lists): UCDP_TOKEN for UCDP; ACLED_EMAIL and ACLED_PASSWORD for ACLED.
  * UCDP_API_ORIGIN / ACLED_API_ORIGIN point the connectors at another origin (tests, a mirror).
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectorError, fetchDataset, fetchedCsv, type FetchRequest, type SourceId } from '../src/lib/connectors/index.js';
-import { currentYearlyVersion, GW_AFGHANISTAN, GW_PAKISTAN } from '../src/lib/connectors/ucdp.js';
+import { currentYearlyVersion, GW_AFGHANISTAN, GW_PAKISTAN, ucdpFillRequests } from '../src/lib/connectors/ucdp.js';
+import type { BundledEntry } from '../src/lib/bundle/index.js';
+import { UCDP_SERIES } from './bundled-datasets.js';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 import { describeImport } from './add-dataset.js';
 
-const USAGE = 'usage: npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan] [--version 26.1] [--out FILE.csv]';
+const USAGE = 'usage: npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan] [--version 26.1] [--out FILE.csv]\n       npm run fetch-data -- --source ucdp --fill [--version 26.1] [--out FILE.csv]';
 
 export interface FetchArgs {
 	source: SourceId;
@@ -27,6 +34,8 @@ export interface FetchArgs {
 	afghanistan: boolean;
 	version: string | undefined;
 	out: string;
+	/** Only the months the bundled UCDP series does not cover (the page's "Fill 2022–2025"). */
+	fill: boolean;
 }
 
 export function parseFetchArgs(argv: string[]): FetchArgs {
@@ -36,12 +45,26 @@ export function parseFetchArgs(argv: string[]): FetchArgs {
 	};
 	const source = value('--source');
 	if (source !== 'ucdp' && source !== 'acled') throw new Error(`--source must be ucdp or acled\n${USAGE}`);
-	const from = value('--from');
+	const fill = argv.includes('--fill');
 	const to = value('--to') ?? new Date().toISOString().slice(0, 10);
+	if (fill) {
+		if (source !== 'ucdp') throw new Error(`--fill completes the bundled UCDP series: use it with --source ucdp\n${USAGE}`);
+		if (value('--from')) throw new Error(`--fill asks only the months the series does not cover; it takes no --from\n${USAGE}`);
+		return { source, from: '', to, afghanistan: false, version: value('--version'), out: value('--out') ?? `ucdp-fill-${to}.csv`, fill };
+	}
+	const from = value('--from');
 	for (const [flag, v] of [['--from', from], ['--to', to]] as const) {
 		if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`${flag} needs a date as YYYY-MM-DD\n${USAGE}`);
 	}
-	return { source, from: from!, to, afghanistan: argv.includes('--afghanistan'), version: value('--version'), out: value('--out') ?? `${source}-${from}-${to}.csv` };
+	return { source, from: from!, to, afghanistan: argv.includes('--afghanistan'), version: value('--version'), out: value('--out') ?? `${source}-${from}-${to}.csv`, fill };
+}
+
+/** The bundled UCDP series' releases (geodata/manifest.json): what a fill leaves out. */
+function bundledSeries(): BundledEntry {
+	const manifest = JSON.parse(readFileSync(join(projectRoot, 'geodata/manifest.json'), 'utf8')) as { datasets: BundledEntry[] };
+	const series = manifest.datasets.find((d) => d.id === UCDP_SERIES.id);
+	if (!series?.releases?.length) throw new Error(`geodata/manifest.json has no UCDP series with releases to fill; run npm run geodata first`);
+	return series;
 }
 
 function request(args: FetchArgs, env: NodeJS.ProcessEnv): FetchRequest {
@@ -50,7 +73,13 @@ function request(args: FetchArgs, env: NodeJS.ProcessEnv): FetchRequest {
 		const token = env.UCDP_TOKEN?.trim();
 		if (!token) throw new Error('Set UCDP_TOKEN to your UCDP API access token (free from the UCDP API maintainer, ucdp.uu.se/apidocs).');
 		const countries = args.afghanistan ? [GW_PAKISTAN, GW_AFGHANISTAN] : [GW_PAKISTAN];
-		return { source: 'ucdp', token, query: { ...query, countries, yearlyVersion: args.version ?? currentYearlyVersion(new Date().toISOString().slice(0, 10)) } };
+		const yearlyVersion = args.version ?? currentYearlyVersion(new Date().toISOString().slice(0, 10));
+		if (args.fill) {
+			const requests = ucdpFillRequests(bundledSeries().releases!, args.to, yearlyVersion);
+			if (requests.length === 0) throw new Error('The bundled UCDP series covers every month up to today: there is nothing to fill.');
+			return { source: 'ucdp', token, query: { from: requests[0]!.from, to: args.to, countries, yearlyVersion }, requests };
+		}
+		return { source: 'ucdp', token, query: { ...query, countries, yearlyVersion } };
 	}
 	const email = env.ACLED_EMAIL?.trim();
 	const password = env.ACLED_PASSWORD;
@@ -61,7 +90,7 @@ function request(args: FetchArgs, env: NodeJS.ProcessEnv): FetchRequest {
 export async function fetchData(argv: string[], env: NodeJS.ProcessEnv = process.env, log = console.log): Promise<string> {
 	const args = parseFetchArgs(argv);
 	const rows: Record<string, string | undefined>[] = [];
-	const { result, provenance } = await fetchDataset(request(args, env), {
+	const { result, provenance, releases } = await fetchDataset(request(args, env), {
 		fetch,
 		origins: { ucdp: env.UCDP_API_ORIGIN, acled: env.ACLED_API_ORIGIN },
 		onRows: (page) => rows.push(...page),
@@ -70,11 +99,12 @@ export async function fetchData(argv: string[], env: NodeJS.ProcessEnv = process
 	});
 	writeFileSync(args.out, fetchedCsv(args.source, rows));
 	const sidecar = args.out.replace(/\.csv$/i, '') + '.provenance.json';
-	writeFileSync(sidecar, JSON.stringify(provenance, null, '\t') + '\n');
+	writeFileSync(sidecar, JSON.stringify(args.fill ? { ...provenance, fills: UCDP_SERIES.id, releases } : provenance, null, '\t') + '\n');
 	for (const line of describeImport({ ...result, headers: [] }, args.out, 20)) log(line);
 	log(`${provenance.api}; ${provenance.query}${provenance.note ? `. ${provenance.note}` : ''}`);
 	log(`wrote ${args.out} (${rows.length} events) and ${sidecar}`);
-	log(`bundle it with: npm run geodata -- --add ${args.out} --name "${provenance.source} ${args.from} – ${args.to}"`);
+	if (args.fill) log(`put it into the UCDP series with: npm run geodata -- --add ${args.out} --name "UCDP fill ${args.to}"`);
+	else log(`bundle it with: npm run geodata -- --add ${args.out} --name "${provenance.source} ${args.from} – ${args.to}"`);
 	return args.out;
 }
 

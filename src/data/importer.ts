@@ -4,6 +4,7 @@ import ImportWorker from '../workers/import.worker.ts?worker';
 import type { ImporterApi, Secrets, WorkerOutcome } from '../workers/import.worker.js';
 import type { ColumnMapping } from '$lib/importers/index.js';
 import type { FetchProgress, FetchRequest } from '$lib/connectors/index.js';
+import type { DatasetInfo, Incident } from '$lib/incident/index.js';
 
 let remote: ReturnType<typeof wrap<ImporterApi>> | null = null;
 /** Opens a channel to the dashboard's engine worker and returns the importer's end. */
@@ -26,6 +27,11 @@ export function importFile(file: File, mapping: ColumnMapping | undefined, onPro
 
 export function fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
 	return api().fetchCurrent(req, proxy(onProgress));
+}
+
+/** "Fill 2022–2025": the months the series does not cover, fetched, merged into it and stored as a dataset. */
+export function fillSeries(series: { info: DatasetInfo; incidents: Incident[] }, token: string, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
+	return api().fillSeries(series, token, proxy(onProgress));
 }
 
 export function refreshFetched(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void) {

@@ -2,7 +2,7 @@
 import type { ImportResult } from '../lib/importers/file.js';
 import { termsOf } from '../lib/importers/terms.js';
 import type { DatasetInfo, Incident } from '../lib/incident/index.js';
-import type { FetchProvenance } from '../lib/connectors/index.js';
+import type { FetchProvenance } from '../lib/incident/provenance.js';
 import { saveImported, type StoredDataset } from './store/index.js';
 import { locationCounts, tableDateRange, toTable } from '../lib/table/index.js';
 
@@ -14,8 +14,11 @@ const fetchedName = (fetched: FetchProvenance) => `${fetched.source}: ${fetched.
 /** A new imported dataset's id (also its key in storage and in URLs). */
 export const newDatasetId = () => `import-${Date.now().toString(36)}`;
 
-/** Stores an import (atomically) and returns its dataset description. */
-export async function keepImport(result: ImportResult, fetched?: FetchProvenance, id = newDatasetId()): Promise<DatasetInfo> {
+/**
+ * Stores an import (atomically) and returns its dataset description. `describe`: what the import
+ * itself knows of the dataset (a fetch's releases and their months; a fill's name and terms).
+ */
+export async function keepImport(result: ImportResult, fetched?: FetchProvenance, id = newDatasetId(), describe: Partial<Pick<DatasetInfo, 'name' | 'attribution' | 'licence' | 'releases' | 'codebook'>> = {}): Promise<DatasetInfo> {
 	const format = result.report.format;
 	const info: DatasetInfo = {
 		id,
@@ -23,7 +26,8 @@ export async function keepImport(result: ImportResult, fetched?: FetchProvenance
 		format: format === 'UCDP GED' || format === 'ACLED' || format === 'GTD' || format === 'GeoJSON' ? format : 'CSV',
 		...termsOf(format),
 		dateRange: tableDateRange(result.table.columns),
-		...(fetched ? { fetched } : {})
+		...(fetched ? { fetched } : {}),
+		...describe
 	};
 	await saveImported({ info, importReport: result.report, headers: result.headers, importedAt: new Date().toISOString() }, result.table, result.rejections);
 	return info;

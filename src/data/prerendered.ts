@@ -9,20 +9,28 @@ import censusFile from '$geodata/census.json';
 import manifest from '$geodata/manifest.json';
 import { decodeBaseMap, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
 import type { IncidentDataset } from '$lib/incident/index.js';
+import { bundledDataset, type BundledEntry, type BundledFile } from '$lib/bundle/index.js';
 
-const incidentFiles = import.meta.glob<IncidentDataset>('../../geodata/incidents/*.json', { eager: true, import: 'default' });
+const incidentFiles = import.meta.glob<BundledFile>('../../geodata/incidents/*.json', { eager: true, import: 'default' });
 
-let cached: { baseMap: BaseMap; census: CensusFile; datasets: IncidentDataset[] } | null = null;
+let cached: { baseMap: BaseMap; census: CensusFile; datasets: IncidentDataset[]; manifest: BundledEntry[] } | null = null;
 
 export function bundledGeodata() {
 	cached ??= {
 		baseMap: decodeBaseMap(districtsTopology as unknown as Topology, contextTopology as unknown as Topology),
 		census: censusFile as unknown as CensusFile,
-		datasets: manifest.datasets.map(({ file }) => {
-			const dataset = incidentFiles[`../../geodata/${file}`];
-			if (!dataset) throw new Error(`geodata/${file} is listed in the manifest but was not bundled`);
-			return dataset;
-		})
+		manifest: manifest.datasets as unknown as BundledEntry[],
+		// Every part of every dataset: the pages and the first paint are built from all of it.
+		datasets: (manifest.datasets as unknown as BundledEntry[]).map((entry) =>
+			bundledDataset(
+				entry,
+				entry.parts.map((part) => {
+					const file = incidentFiles[`../../geodata/${part.file}`];
+					if (!file) throw new Error(`geodata/${part.file} is listed in the manifest but was not bundled`);
+					return { part, file };
+				})
+			)
+		)
 	};
 	return cached;
 }

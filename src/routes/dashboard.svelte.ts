@@ -10,26 +10,29 @@ import type { Camera } from '../components/IncidentMap.svelte';
 import type { RankingRow } from '../components/RankingTable.svelte';
 import { districtMetrics, emptyAggregation, metricTotal, metricValue, type Aggregation } from '$lib/aggregate/index.js';
 import { CLASS_METHOD_LABEL, classOf } from '$lib/classify/index.js';
-import { emptyColumns, isoMonth, toColumns, type IncidentColumns } from '$lib/columns/index.js';
+import { copyColumns, emptyColumns, toColumns, type IncidentColumns } from '$lib/columns/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
 import { districtsCsv, EXPORT_TYPE, exportIncidents, type IncidentExport } from '$lib/export/index.js';
 import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { BOUNDARY_CREDIT, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
-import type { Incident, IncidentDataset } from '$lib/incident/index.js';
+import type { Incident, IncidentDataset, ReleaseInfo } from '$lib/incident/index.js';
 import { districtAt } from '$lib/risk/index.js';
-import { decodeView, describeFilters, encodeView, shadingKey, viewFilter, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
+import { decodeView, defaultView, describeFilters, encodeView, shadingKey, viewFilter, viewWindows, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
 import { bivariateClasses, bivariateCsv, classWords, highOnBoth, LEVELS, NEED_INDICATORS, NEEDS, tertileRange, type BivariateRow } from '$lib/bivariate/index.js';
 import { bivariateColour, bivariateLegend } from '$style/bivariate.js';
 import { divergingColour, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
-import { loadBundledDataset, type Manifest } from '../data/bundled.js';
+import { bundledDefaultWindow, loadBundledDataset, type Manifest } from '../data/bundled.js';
+import { codebookOf, rolesOf, notRecorded } from '$lib/actors/index.js';
+import { coverageNote, gapRefusal, onTimeline, periodLabel, preliminaryNote, spanWords, timelineOf } from '$lib/coverage/index.js';
 import { createEngine } from '../data/engine.js';
 import { download } from '../data/download.js';
-import { fetchedLine } from '$lib/connectors/index.js';
+import { fetchedLine } from '$lib/incident/provenance.js';
 import { listImported, loadImportedMeta, removeImported, type StoredDataset } from '../data/store/index.js';
 import type { DistrictFacts, PlanningEngine } from './planning.svelte.js';
 import { afterPaint, keepLatest } from './deferred.svelte.js';
+import { mark } from '../data/marks.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -76,6 +79,10 @@ export class Dashboard extends WithPageData {
 	imported = $state.raw<StoredDataset[]>([]);
 	requested = $state.raw<IncidentDataset>() as IncidentDataset;
 	loading = $state(false);
+	/** The releases of a series being fetched for the view's window, in words (for the status line). */
+	loadingParts = $state<string | null>(null);
+	/** Why the metric was changed (a source without wounded figures), shown once. */
+	metricNote = $state<string | null>(null);
 	joinProgress = $state<number | null>(null);
 	private joined = $state.raw<{ dataset: IncidentDataset; assignment: Int32Array; labels: IncidentColumns['labels'] } | null>(null);
 	/** The last aggregation the worker returned; everything on screen comes from it. */
@@ -95,44 +102,75 @@ export class Dashboard extends WithPageData {
 		onDestroy(() => this.engine.terminate());
 		if (window.__TEST_HOOKS__) window.__engineHooks = { createEngine: () => createEngine(this.districts), emptyColumns };
 
-		// The dataset the view names: bundled (fetched) or imported (from IndexedDB).
+		// The dataset the view names: bundled (fetched) or imported (from IndexedDB); for a bundled
+		// series, the releases its windows need (GED 22.1 is fetched when a window first reaches 1989–2021).
 		$effect(() => {
 			const id = this.view.dataset;
-			if (id === untrack(() => this.requested.info.id)) return;
+			const windows = viewWindows(this.view);
+			const current = untrack(() => this.requested);
+			const missing = id === current.info.id ? this.missingReleases(current, windows) : [];
+			if (id === current.info.id && missing.length === 0) return;
 			this.loading = true;
 			this.loadError = null;
+			const said = missing.length ? this.sayLoading(this.partsNote(missing)) : () => {};
 			// An import's rows stay in storage: the map, points, ranking, legend, filters, planning
 			// figures, a district's list and exports come from the engine worker, which reads them.
-			(isImported(id) ? loadImportedMeta(id) : loadBundledDataset(fetch, this.manifest, id))
+			(isImported(id) ? loadImportedMeta(id) : loadBundledDataset(fetch, this.manifest, id, this.partsWanted(id, windows)))
 				.then((ds) => (this.requested = ds))
 				.catch((err: Error) => {
 					this.loadError = `${err.message} Showing ${untrack(() => this.requested.info.name)} instead.`;
 					this.view.dataset = untrack(() => this.requested.info.id);
 				})
-				.finally(() => (this.loading = false));
+				.finally(() => ((this.loading = false), said()));
+		});
+		// A dataset without wounded figures (UCDP, ACLED) is never shaded by wounded or casualties, and
+		// a filter on a field its source does not code (suicide, target) would hide every row: both go, said so.
+		$effect(() => {
+			const roles = rolesOf(this.requested.info);
+			const { metric, suicide, target } = this.view;
+			const notes: string[] = [];
+			untrack(() => {
+				if (!roles.wounded && (metric === 'wounded' || metric === 'casualties')) {
+					this.view.metric = metric === 'casualties' ? 'killed' : 'incidents';
+					notes.push(`Shading by ${metric} is off: wounded are ${notRecorded(roles)}. Shaded by ${this.view.metric} instead.`);
+				}
+				if (!roles.suicide && suicide) {
+					this.view.suicide = null;
+					notes.push(`The suicide-attack filter is off: ${roles.source} does not code suicide attacks.`);
+				}
+				if (!roles.targetLabel && target.length) {
+					this.view.target = [];
+					notes.push(`The target filter is off: ${roles.source} codes no target.`);
+				}
+				if (notes.length) this.metricNote = notes.join(' ');
+			});
 		});
 		// Joined once in the engine worker …
 		$effect(() => {
 			const ds = this.requested;
 			let current = true;
-			this.joinProgress = 0;
-			const progress = (f: number) => current && (this.joinProgress = f);
+			// The progress line shows once a join takes a moment (a large import), not for a few
+			// thousand rows: each frame it caused was drawn in full (see sayLoading).
+			const started = performance.now();
+			const progress = (f: number) => current && f < 1 && performance.now() - started > 250 && (this.joinProgress = f);
+			const slow = setTimeout(() => current && (this.joinProgress ??= 0), 250);
 			// An import can be large: the worker reads it from storage and builds its columns itself.
 			const joining = isImported(ds.info.id)
 				? this.engine.loadStored(ds.info.id, progress)
 				: (() => {
-						const cols = toColumns(ds.incidents);
+						const cols = ds.columns ? copyColumns(ds.columns) : toColumns(ds.incidents);
 						return this.engine.load(cols, progress).then((assignment) => ({ assignment, labels: cols.labels }));
 					})();
 			joining
 				.then(({ assignment, labels }) => {
 					if (!current) return;
 					if (assignment.length !== rowCount(ds)) throw new Error(`storage changed while loading (${assignment.length} rows joined, ${rowCount(ds)} stored); reload the page`);
+					mark('engine:joined');
 					this.joined = { dataset: ds, assignment, labels };
 				})
 				.catch((err: Error) => current && (this.loadError = `Could not join ${ds.info.name}: ${err.message}`))
-				.finally(() => current && (this.joinProgress = null));
-			return () => (current = false);
+				.finally(() => (clearTimeout(slow), current && (this.joinProgress = null)));
+			return () => ((current = false), clearTimeout(slow));
 		});
 		// The points layer: the engine writes the passing points as a GeoJSON file from its columns
 		// (bundled data and imports alike), and MapLibre's worker reads it by URL: the page holds no
@@ -170,6 +208,8 @@ export class Dashboard extends WithPageData {
 			// While another dataset is being joined the map keeps the last one's shading and key, so
 			// `data-rendered` names a dataset only once that dataset itself is drawn.
 			if (j.dataset.info.id !== v.dataset) return;
+			// …and while a release the view's windows need is still being fetched.
+			if (this.missingReleases(j.dataset, viewWindows(v)).length) return;
 			const key = shadingKey(v);
 			// Which rows pass is asked for only when the page holds rows to list (bundled data).
 			const withPassing = this.rowsOnPage;
@@ -179,7 +219,7 @@ export class Dashboard extends WithPageData {
 					v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a), false) : null,
 					v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b), false) : null
 				]),
-				([agg, a, b]) => (this.result = { joined: j, key, agg, a, b }),
+				([agg, a, b]) => (mark('engine:aggregated'), (this.result = { joined: j, key, agg, a, b })),
 				(err) => (this.loadError = `Could not aggregate: ${err.message}`)
 			);
 		});
@@ -191,7 +231,7 @@ export class Dashboard extends WithPageData {
 		// 100 k-row import, in profiles). Changes within one frame make one history entry.
 		$effect(() => {
 			if (!this.routerReady) return;
-			const next = [encodeView({ ...this.view, camera: this.camera }).toString(), this.urlExtra].filter(Boolean).join('&');
+			const next = [encodeView({ ...this.view, camera: this.camera }, this.defaultsOf(this.view.dataset)).toString(), this.urlExtra].filter(Boolean).join('&');
 			return afterPaint(() => this.writeUrl(next));
 		});
 	}
@@ -213,8 +253,27 @@ export class Dashboard extends WithPageData {
 		return { ...v, district: resolved.slug };
 	}
 
+	/** The window a dataset opens on: a bundled series opens on its newest release (January 2026). */
+	private defaultWindowOf = (id: string) => (isImported(id) ? null : bundledDefaultWindow(this.manifest, id));
+	private defaultsOf = (id: string) => defaultView(id, this.defaultWindowOf(id));
+
+	/** Releases of a bundled series that windows need and the dataset does not hold yet. */
+	private missingReleases(ds: IncidentDataset, windows: (MonthRange | null)[]) {
+		if (!ds.unloaded?.length || isImported(ds.info.id)) return [];
+		const wanted = new Set(this.partsWanted(ds.info.id, windows));
+		return (ds.info.releases ?? []).filter((r) => ds.unloaded!.includes(r.id) && [...wanted].some((w) => w === null || (r.months[0] <= w[1] && r.months[1] >= w[0])));
+	}
+	/** The windows to load a bundled dataset for: the view's, and every window of the parts already loaded (they stay). */
+	private partsWanted(id: string, windows: (MonthRange | null)[]): (MonthRange | null)[] {
+		const current = untrack(() => this.requested);
+		if (current?.info.id !== id) return windows;
+		const entry = this.manifest.datasets.find((d) => d.id === id);
+		const held = (entry?.releases ?? []).filter((r) => !current.unloaded?.includes(r.id)).map((r) => r.months);
+		return [...windows, ...held];
+	}
+
 	private readUrl(loadedDataset: string): ViewState {
-		const v = decodeView(new URLSearchParams(location.search), loadedDataset);
+		const v = decodeView(new URLSearchParams(location.search), loadedDataset, this.defaultWindowOf);
 		// The loader fetched the bundled dataset the URL names; an imported one comes from storage.
 		const dataset = isImported(v.dataset) ? v.dataset : loadedDataset;
 		return this.withCurrentDistrict({ ...v, dataset });
@@ -222,14 +281,45 @@ export class Dashboard extends WithPageData {
 
 	/** Back/forward: take the URL's view when it differs from the one on screen. */
 	onpopstate = () => {
-		const v = this.withCurrentDistrict(decodeView(new URLSearchParams(location.search), this.view.dataset));
-		if (encodeView(v).toString() !== encodeView($state.snapshot(this.view) as ViewState).toString()) this.view = v;
+		const v = this.withCurrentDistrict(decodeView(new URLSearchParams(location.search), this.view.dataset, this.defaultWindowOf));
+		const defaults = this.defaultsOf(v.dataset);
+		if (encodeView(v, defaults).toString() !== encodeView($state.snapshot(this.view) as ViewState, defaults).toString()) this.view = v;
 	};
 
 	onwindow = (window: MonthRange | null, isPlaying: boolean) => {
 		this.playing = isPlaying;
-		this.view.window = window;
+		const ds = this.requested;
+		const missing = this.missingReleases(ds, [window]);
+		if (missing.length === 0 || this.loading) {
+			this.view.window = window;
+			return;
+		}
+		// A window that needs a release not fetched yet (the whole record needs GED 22.1): the release
+		// is fetched first and the view changes once it is here, in one step, so the page never
+		// shows the new window over the old data (nor draws a frame in between).
+		this.loading = true;
+		this.loadError = null;
+		const said = this.sayLoading(this.partsNote(missing));
+		loadBundledDataset(fetch, this.manifest, ds.info.id, this.partsWanted(ds.info.id, [window]))
+			.then((next) => {
+				if (this.view.dataset !== ds.info.id) return;
+				this.requested = next;
+				this.view.window = window;
+			})
+			.catch((err: Error) => (this.loadError = `${err.message} The window was not changed.`))
+			.finally(() => ((this.loading = false), said()));
 	};
+	/**
+	 * Says what is being fetched, if it takes longer than a moment: a status that came and went in
+	 * a quarter of a second cost frames (each drawn in full in software here) and told nobody anything.
+	 * Returns what ends it.
+	 */
+	private sayLoading(note: string): () => void {
+		const timer = setTimeout(() => (this.loadingParts = note), 250);
+		return () => (clearTimeout(timer), (this.loadingParts = null));
+	}
+	/** "UCDP GED 22.1 (6,416 events, Jan 1989 – Dec 2021)": the releases being fetched, for the status line. */
+	private partsNote = (releases: ReleaseInfo[]) => releases.map((r) => `${r.name} (${r.rows.toLocaleString('en-GB')} events, ${spanWords(r.months)})`).join(', ');
 
 	select(slug: string | null) {
 		this.view.district = slug;
@@ -289,7 +379,45 @@ export class Dashboard extends WithPageData {
 		rowsAt: (rows) => (this.rowsOnPage ? Promise.resolve(rows.map((i) => this.dataset.incidents[i]!)) : this.engine.api.readRows(this.dataset.info.id, Int32Array.from(rows)))
 	};
 	agg = $derived(this.result?.agg ?? emptyAggregation(this.districts.length));
-	months = $derived(Array.from({ length: Math.max(0, this.agg.months.last - this.agg.months.first + 1) }, (_, i) => isoMonth(this.agg.months.first + i)));
+	/** How the source names its actors, and what it does not record (src/lib/actors). */
+	roles = $derived(rolesOf(this.dataset.info));
+	/** The dataset's whole timeline, each month covered, preliminary, not covered or not loaded yet. */
+	timeline = $derived(timelineOf(this.dataset.info, this.dataset.unloaded ?? [], this.agg.months));
+	months = $derived(this.timeline.months);
+	/** Incidents per month on the timeline (filters but the dates): null where not covered or not loaded. */
+	histogram = $derived(onTimeline(this.timeline, this.agg.histogram, this.agg.months.first));
+	/** The period and source of every figure: "January 2026 · UCDP Candidate 26.0.1, preliminary". */
+	period = $derived(periodLabel(this.dataset.info, this.view.window));
+	/** Beside every figure of a window that touches months the dataset does not cover; null otherwise. */
+	coverage = $derived(coverageNote(this.dataset.info, this.view.window));
+	/** The same in a few words, for the header line and the legend. */
+	coverageShort = $derived(coverageNote(this.dataset.info, this.view.window, true));
+	preliminary = $derived(preliminaryNote(this.dataset.info, this.view.window));
+	/**
+	 * A bundled series with months it does not cover can be filled from the UCDP API ("Fill
+	 * 2022–2025"): its description, the gap's years, and its rows (every release, loaded on demand).
+	 */
+	fillable = $derived.by(() => {
+		const info = this.dataset.info;
+		if (isImported(info.id) || codebookOf(info) !== 'UCDP GED' || !info.releases?.length) return null;
+		const gap = this.timeline.states.indexOf('not-covered');
+		if (gap < 0) return null;
+		let end = gap;
+		while (this.timeline.states[end + 1] === 'not-covered') end++;
+		const [from, to] = [this.timeline.months[gap]!.slice(0, 4), this.timeline.months[end]!.slice(0, 4)];
+		return { info, label: `Fill ${from === to ? from : `${from}–${to}`}`, load: () => loadBundledDataset(fetch, this.manifest, info.id, [null]) };
+	});
+	/** Why a period comparison is refused (a period touches months not covered), or null. */
+	compareRefusal = $derived(this.view.compare ? (gapRefusal(this.dataset.info, 'Period A', this.view.compare.a) ?? gapRefusal(this.dataset.info, 'Period B', this.view.compare.b)) : null);
+	/** Why Gi* is refused: the window has no covered month at all. */
+	giRefusal = $derived.by(() => {
+		const refusal = gapRefusal(this.dataset.info, 'The window', this.view.window);
+		return refusal && this.timeline.states.every((s, i) => !this.inWindow(i) || s === 'not-covered') ? refusal : null;
+	});
+	private inWindow = (i: number) => {
+		const m = this.timeline.months[i]!;
+		return !this.view.window || (m >= this.view.window[0] && m <= this.view.window[1]);
+	};
 
 	// ---- what the map shows ----
 	seq = $derived(districtMetrics(this.districts, this.agg, this.view.metric, this.view.per, { method: this.view.classMethod, count: this.view.classCount }));
@@ -298,7 +426,7 @@ export class Dashboard extends WithPageData {
 	fractional = $derived(this.view.per !== 'count');
 	comparison = $derived.by(() => {
 		const { compare, metric, per } = this.view;
-		if (!compare || !this.result?.a || !this.result.b) return null;
+		if (!compare || this.compareRefusal || !this.result?.a || !this.result.b) return null;
 		const { a, b } = this.result;
 		const values = (x: Aggregation) => this.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
 		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
@@ -350,7 +478,7 @@ export class Dashboard extends WithPageData {
 	});
 	noData = $derived(this.bivariate ? { colour: NO_DATA_COLOUR, label: 'no census figure', count: this.bivariate.classes.filter((c) => c === null).length } : this.comparison ? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length } : null);
 	gi = $derived.by(() => {
-		if (!this.view.hotspots) return null;
+		if (!this.view.hotspots || this.giRefusal) return null;
 		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
 		return this.districts.map((d, i) => ({ slug: d.properties.slug, name: d.properties.name, z: z[i]!, p: p[i]! }));
 	});
@@ -404,7 +532,7 @@ export class Dashboard extends WithPageData {
 	rankingRows = $derived<RankingRow[]>(
 		this.districts.map((d, i) => {
 			const t = this.agg.byDistrict[i]!;
-			const monthCount = this.months.length;
+			const monthCount = Math.max(0, this.agg.months.last - this.agg.months.first + 1);
 			return {
 				slug: d.properties.slug,
 				name: d.properties.name,
@@ -415,7 +543,7 @@ export class Dashboard extends WithPageData {
 				casualties: metricTotal(t, 'casualties'),
 				value: this.mapped[i] ?? null,
 				z: this.gi ? this.gi[i]!.z : null,
-				trend: Array.from(this.agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount))
+				trend: onTimeline(this.timeline, this.agg.districtMonthly, this.agg.months.first, i * monthCount, monthCount)
 			};
 		})
 	);
@@ -479,7 +607,8 @@ export class Dashboard extends WithPageData {
 
 	/** Source, dates and filters: stamped on every report, picture and CSV. */
 	stampLines = $derived([
-		`Data: ${this.dataset.info.name}${this.dataset.info.dateRange ? `, ${this.dataset.info.dateRange[0]} – ${this.dataset.info.dateRange[1]}` : ''}. Filters: ${describeFilters(this.view)}.`,
+		`Data: ${this.dataset.info.name}; figures for ${this.period}. Filters: ${describeFilters(this.view, this.roles.chips)}.`,
+		...(this.coverage ? [this.coverage] : []),
 		`Source: ${this.dataset.info.attribution} (${this.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`,
 		...(this.dataset.info.fetched ? [fetchedLine(this.dataset.info.fetched)] : [])
 	]);
@@ -489,7 +618,7 @@ export class Dashboard extends WithPageData {
 		const b = this.bivariate;
 		if (!b) return;
 		const info = this.dataset.info;
-		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: describeFilters(this.view) });
+		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: describeFilters(this.view, this.roles.chips) });
 		download(`${info.id}-high-violence-high-need-${b.need}.csv`, csv, 'text/csv');
 	};
 
@@ -498,7 +627,7 @@ export class Dashboard extends WithPageData {
 		const result = this.result;
 		if (!result) return;
 		const { dataset, districts } = this;
-		const provenance = { dataset: dataset.info, filters: describeFilters(this.view) };
+		const provenance = { dataset: dataset.info, filters: describeFilters(this.view, this.roles.chips), period: this.period, coverage: this.coverage };
 		const stem = `${dataset.info.id}-${new Date().toISOString().slice(0, 10)}`;
 		if (kind === 'districts-csv') {
 			const rows = districts.map((d, i) => ({ ...d.properties, ...this.agg.byDistrict[i]!, value: this.mapped[i] ?? null, rank: this.seq.ranks[i]! }));

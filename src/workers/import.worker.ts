@@ -14,6 +14,9 @@ import { browserUnreachable } from '../lib/connectors/advice.js';
 import { keepImport, keepRefresh, newDatasetId } from '../data/keep.js';
 import { loadImported, loadRejections } from '../data/store/index.js';
 import { tableIncidents } from '../lib/table/index.js';
+import { currentYearlyVersion, GW_PAKISTAN, ucdpFillRequests } from '../lib/connectors/ucdp.js';
+import { fillResult } from '../lib/connectors/fill.js';
+import type { Incident } from '../lib/incident/index.js';
 
 /** Rejections sent back with the report (all of them stay in storage for the download). */
 const REJECTIONS_SHOWN = 100;
@@ -65,8 +68,27 @@ const importer = {
 	async fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
 		aborter = new AbortController();
 		return asOutcome(async () => {
-			const { result, provenance } = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
-			return save(result, provenance);
+			const { result, provenance, releases } = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
+			return save(result, provenance, releases.length ? { releases } : {});
+		});
+	},
+
+	/**
+	 * "Fill 2022–2025": fetches only the months the series does not cover (the newest yearly
+	 * release, then the Candidate releases after it), merges them into the series by UCDP event id
+	 * (a newer release's row replaces an older one), and stores the filled series as a dataset.
+	 */
+	async fillSeries(series: { info: DatasetInfo; incidents: Incident[] }, token: string, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
+		aborter = new AbortController();
+		return asOutcome(async () => {
+			const day = today();
+			const yearlyVersion = currentYearlyVersion(day);
+			const requests = ucdpFillRequests(series.info.releases ?? [], day, yearlyVersion);
+			if (requests.length === 0) throw new ConnectorError('query', `${series.info.name} covers every month up to today: there is nothing to fill.`);
+			const req: FetchRequest = { source: 'ucdp', token, query: { from: requests[0]!.from, to: day, countries: [GW_PAKISTAN], yearlyVersion }, requests };
+			const fetched = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
+			const filled = fillResult(series, fetched.result, fetched.releases);
+			return save(filled.result, fetched.provenance, { name: filled.name, releases: filled.releases, attribution: `${series.info.attribution}; filled from the ${fetched.provenance.api}`, licence: series.info.licence });
 		});
 	},
 
@@ -125,14 +147,14 @@ async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: Fetc
 	return { kind: 'refreshed', info, from, received: result.report.rowsRead, added: diff.added, changed: diff.changed, removed: diff.removed };
 }
 
-async function save(result: ImportResult, fetched?: Parameters<typeof keepImport>[1]): Promise<WorkerOutcome> {
+async function save(result: ImportResult, fetched?: Parameters<typeof keepImport>[1], describe: Parameters<typeof keepImport>[3] = {}): Promise<WorkerOutcome> {
 	if (result.report.imported === 0) return { kind: 'nothing-imported', result };
 	const id = newDatasetId();
 	// The engine joins the columns (a copy) while they are stored here: the two overlap.
 	enginePort?.postMessage({ id, columns: result.table.columns });
 	let info: DatasetInfo;
 	try {
-		info = await keepImport(result, fetched, id);
+		info = await keepImport(result, fetched, id, describe);
 	} catch (err) {
 		// Not stored, so never shown: the engine lets go of its join (a million rows' worth).
 		enginePort?.postMessage({ id, drop: true });

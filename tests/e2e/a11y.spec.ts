@@ -18,6 +18,16 @@ test('the dashboard on a desktop', async ({ page }) => {
 	expect(await violations(page)).toEqual([]);
 });
 
+test('the map’s own first screen (UCDP, January 2026) and its whole record with the gap', async ({ page }) => {
+	await openDashboard(page, '?dataset=ucdp');
+	await waitForView(page, 'ucdp|incidents|area|window=2026-01..2026-01');
+	expect(await violations(page)).toEqual([]);
+	await page.getByTestId('all-dates').click();
+	await waitForView(page, 'ucdp|incidents|area');
+	await page.getByTestId('district-select').selectOption('kurram');
+	expect(await violations(page)).toEqual([]);
+});
+
 test('the Get current data dialog, and the hazard × need view with a site check', async ({ page }) => {
 	await openDashboard(page, '?dataset=gtd-2008&need=water&tool=site&site=32.986,70.604&sitename=TEST%20site');
 	await waitForView(page, 'gtd-2008|incidents|area|need=water');

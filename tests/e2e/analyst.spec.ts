@@ -33,7 +33,7 @@ test('filters with live counts and chips re-shade the map and the table', async 
 
 	await page.getByTestId('facet-suicide').getByLabel('yes').check();
 	await expectView(page, { ...view, suicide: 'yes' }, 1);
-	await expect(page.getByTestId('chips')).toContainText(`Group: ${TTP}`);
+	await expect(page.getByTestId('chips')).toContainText(`Perpetrator: ${TTP}`);
 	await expect(page.getByTestId('chips')).toContainText('Suicide: yes');
 	await page.getByTestId('clear-filters').click();
 	await expectView(page, base, 3);
@@ -185,7 +185,7 @@ test('the view lives in the URL: reload restores it, back and forward step throu
 	await expectView(page, view);
 	await expect(page.getByTestId('district-panel')).toHaveAttribute('data-slug', 'swat');
 	await expect(page.getByTestId('panel-incidents')).toHaveText(formatCount(swat.totals.incidents));
-	await expect(page.getByTestId('chips')).toContainText(`Group: ${TTP}`);
+	await expect(page.getByTestId('chips')).toContainText(`Perpetrator: ${TTP}`);
 	await expect(page.getByTestId('hotspots-toggle')).toBeChecked();
 
 	await page.goBack(); // before choosing Swat

@@ -4,11 +4,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseMap } from './expected.js';
 import { openDashboard, waitForView } from './map-page.js';
-import { committedCensus, committedDataset, projectRoot } from '../unit/sources.js';
+import { committedCensus, committedDataset, committedManifest, projectRoot } from '../unit/sources.js';
 import { districtReports, shareSummary } from '../../src/lib/report/index.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
 
-const reports = districtReports(baseMap.districts, [committedDataset('gtd-2008'), committedDataset('gtd-2015-bombings')], committedCensus().districts);
+// Every bundled dataset, in the manifest's order (the UCDP series first), as the pages are built.
+const reports = districtReports(baseMap.districts, committedManifest().datasets.map((d) => committedDataset(d.id)), committedCensus().districts);
 const bySlug = new Map(reports.map((r) => [r.district.slug, r]));
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -45,6 +46,15 @@ test.describe('without JavaScript', () => {
 		await expect(section.getByTestId('per-area')).toContainText(`rank ${f.rankPerArea} of 69`);
 		await expect(section.getByTestId('largest').locator('li')).toHaveCount(f.largest.length);
 		await expect(section.getByTestId('largest')).toContainText(f.largest[0]!.place!);
+		// The UCDP series: a row per year 1989–2021 and 2026, 2022–2025 one gap, no wounded figure, sources in full.
+		const u = r.datasets.find((d) => d.info.id === 'ucdp')!;
+		const ucdp = page.getByTestId('dataset-ucdp');
+		await expect(ucdp.getByTestId('wounded')).toHaveText('not recorded by UCDP');
+		await expect(ucdp.getByTestId('years').locator('tbody tr[data-year]')).toHaveCount(34);
+		await expect(ucdp.getByTestId('year-gap')).toHaveText(/2022–2025\s*not covered/);
+		await expect(ucdp.getByTestId('years').locator('tr[data-year="2026"]')).toContainText('(preliminary)');
+		await expect(ucdp.getByTestId('incidents')).toHaveText(formatCount(u.totals.incidents));
+		await expect(ucdp.getByTestId('largest')).toContainText(u.largest[0]!.source!.slice(0, 40));
 		await expect(page.getByTestId('census-population')).toHaveText(formatCount(r.census!.population));
 		await expect(page.getByTestId('neighbours').locator('a')).toHaveText(r.neighbours.map((n) => n.name));
 		await page.getByTestId('neighbours').getByRole('link', { name: 'Khyber' }).click();

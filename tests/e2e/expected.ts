@@ -10,7 +10,8 @@ import { labelPoint } from '../../src/lib/districts/index.js';
 import { getisOrdGiStar, queenNeighbours } from '../../src/lib/hotspot/index.js';
 import { defaultView, viewFilter, type MonthRange, type ViewState } from '../../src/lib/viewstate/index.js';
 import { divergingClass, divergingColours, NO_DATA_COLOUR, sequentialColour } from '../../src/style/choropleth.js';
-import { committedBaseMap, committedDataset } from '../unit/sources.js';
+import { committedBaseMap, committedDataset, committedManifest } from '../unit/sources.js';
+import { defaultWindow } from '../../src/lib/coverage/index.js';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { District } from '../../src/lib/districts/index.js';
 
@@ -76,8 +77,11 @@ export function expectedFor(view: ViewState) {
 	return { dataset, agg, breaks, bySlug, change, rowsByDistrict };
 }
 
+/** The view a dataset opens on (the UCDP series: its newest month, January 2026). */
+export const openingView = (dataset: string) => defaultView(dataset, defaultWindow(committedManifest().datasets.find((d) => d.id === dataset)!));
+
 /** Shorthand for the default view with a dataset and a metric. */
-export const expectedView = (dataset: string, metric: Metric, per: Per) => expectedFor({ ...defaultView(dataset), metric, per });
+export const expectedView = (dataset: string, metric: Metric, per: Per) => expectedFor({ ...openingView(dataset), metric, per });
 
 export function hexToRgb(hex: string): [number, number, number] {
 	const n = parseInt(hex.slice(1), 16);

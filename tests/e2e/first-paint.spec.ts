@@ -7,7 +7,8 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the index shows the shaded districts, the border and the legend the app computes', async ({ page }) => {
 		await page.goto('/');
-		const expected = expectedView('gtd-2008', 'incidents', 'area');
+		// The map opens on the UCDP series' newest month (January 2026), the first paint too.
+		const expected = expectedView('ucdp', 'incidents', 'area');
 		const paint = page.locator('#first-paint');
 		await expect(paint).toBeVisible();
 		const fills = await paint.locator('svg g path[fill]').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
@@ -17,6 +18,7 @@ test.describe('without JavaScript', () => {
 		await expect(paint.locator('svg > path[stroke-dasharray]')).toHaveCount(1); // the border
 		await expect(paint.locator('.fp-legend li')).toHaveCount(expected.breaks.lower.length + 1);
 		await expect(paint.locator('.fp-legend')).toContainText('Incidents per 1,000 km²');
+		await expect(paint.locator('.fp-head')).toContainText('January 2026 · UCDP Candidate 26.0.1, preliminary');
 		// Readers without JavaScript can still reach every district.
 		await expect(paint.locator('noscript, .fp-districts').first()).toBeAttached();
 		await expect(page.locator('.fp-districts a')).toHaveCount(69);

@@ -62,7 +62,8 @@ test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives 
 
 	await page.getByRole('button', { name: 'Remove ucdp-ged.csv (UCDP GED, imported)' }).click();
 	await expect(page.getByTestId('imported-list')).toHaveCount(0);
-	await waitForView(page, 'gtd-2008|incidents|area');
+	// Back to the map's default dataset (the UCDP series), over all dates as the view was.
+	await waitForView(page, 'ucdp|incidents|area');
 	expect(problems).toEqual([]);
 });
 
@@ -70,7 +71,6 @@ test('a hostile CSV is explained row by row, its text stays text, and exports ne
 	const problems = guard(page);
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
-	const title = await page.title();
 	await page.getByTestId('import-input').setInputFiles(fixture('hostile-ucdp.csv'));
 	await expect(page.getByTestId('report-identity')).toHaveText('5 imported + 2 rejected = 7 rows read');
 	await expect(page.getByTestId('report-rejections')).toContainText('has 4 cells (the header has 21)');
@@ -80,7 +80,9 @@ test('a hostile CSV is explained row by row, its text stays text, and exports ne
 	await expect(page.getByTestId('facet-actor')).toContainText('<script>alert("side_a 1")</script>');
 	await page.getByTestId('district-select').selectOption('peshawar');
 	await expect(page.getByTestId('district-panel')).toContainText('<script>alert("side_a 1")</script>');
-	expect(await page.title()).toBe(title);
+	// The title names the period and the dataset (its file name), as text: no script changed it.
+	expect(await page.title()).toBe(`${await page.getByTestId('period').textContent()} · Attacks in Khyber Pakhtunkhwa & Balochistan`);
+	expect(await page.title()).toBe('January 2023 · hostile-ucdp.csv (UCDP GED, imported) · Attacks in Khyber Pakhtunkhwa & Balochistan');
 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-incidents-csv').click()]);
 	const csv = readFileSync((await download.path())!, 'utf8');

@@ -16,7 +16,8 @@ test.beforeEach(async ({ page }) => {
 
 test('the SVG map shows the same colours, says why, and opens districts by click and by keyboard', async ({ page }) => {
 	await page.goto('/');
-	const expected = expectedView('gtd-2008', 'incidents', 'area');
+	// The default view: the UCDP series on January 2026.
+	const expected = expectedView('ucdp', 'incidents', 'area');
 	const map = page.getByTestId('svg-map');
 	await expect(map).toBeVisible();
 	await expect(page.getByTestId('no-webgl')).toContainText('The interactive map is not available: this browser has WebGL turned off or does not support it.');

@@ -8,6 +8,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { decodeBaseMap, type CensusFile } from '../../src/lib/geodata/index.js';
 import { focusDistricts, type Denominators, type District, type LayoutProps } from '../../src/lib/districts/index.js';
 import type { IncidentDataset } from '../../src/lib/incident/index.js';
+import { bundledDataset, type BundledEntry, type BundledFile } from '../../src/lib/bundle/index.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The repository's own copy of every input: tests never read anything outside the clone. */
@@ -22,8 +23,13 @@ export function committedBaseMap() {
 	);
 }
 
-export function committedDataset(id: string): IncidentDataset {
-	return readJson<IncidentDataset>(join(projectRoot, 'geodata/incidents', `${id}.json`));
+export const committedManifest = (geodata = join(projectRoot, 'geodata')) => readJson<{ datasets: BundledEntry[] }>(join(geodata, 'manifest.json'));
+
+/** A dataset with every part (release) of it, decoded as the page decodes it, from a geodata folder (the committed one by default). */
+export function committedDataset(id: string, geodata = join(projectRoot, 'geodata')): IncidentDataset {
+	const entry = committedManifest(geodata).datasets.find((d) => d.id === id);
+	if (!entry) throw new Error(`no dataset ${id} in ${geodata}/manifest.json`);
+	return bundledDataset(entry, entry.parts.map((part) => ({ part, file: readJson<BundledFile>(join(geodata, part.file)) })));
 }
 
 /** The 2023 layout's KP + Balochistan districts at full resolution (before simplification and quantization). */

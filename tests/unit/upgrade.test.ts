@@ -21,11 +21,15 @@ const PLACES: [string, number, number][] = [
 	['TEST FIXTURE Duki', 68.56, 30.155],
 	['TEST FIXTURE Quetta', 67.0, 30.19]
 ];
-const fixtureIncident = (i: number): Incident => {
+/**
+ * A row as that version stored a UCDP event: no `actor2` (it did not exist), side A as the actor and
+ * side B as the "target", unidentified actors as bare codes.
+ */
+const fixtureIncident = (i: number): Omit<Incident, 'actor2'> => {
 	const [place, lon, lat] = PLACES[i % PLACES.length]!;
 	return {
 		id: `old-${i}`, date: '2015-06-01', datePrecision: 'day', lon, lat, placePrecision: 'exact', place, provinceRecorded: null, districtRecorded: null,
-		eventType: null, subType: null, target: null, actor: null, killed: 1, wounded: null, suicide: null, summary: null, source: null
+		eventType: i % 2 ? 'State-based conflict' : 'One-sided violence', subType: null, target: i % 2 ? 'TTP' : 'Civilians', actor: i % 3 ? 'Government of Pakistan' : 'XXX770', killed: 1, wounded: null, suicide: null, summary: null, source: null
 	};
 };
 const rows = Array.from({ length: 23 }, (_, i) => fixtureIncident(i));
@@ -69,7 +73,10 @@ describe('a database written by the previous (2015-layout) version', () => {
 
 		expect((await listImported()).map((d) => d.info.id)).toEqual(['import-old']);
 		const { incidents } = await loadImported('import-old');
-		expect(incidents).toEqual(rows);
+		// Re-read by today's rules: side B is the second party, a target only in one-sided violence, XXX770 named.
+		expect(incidents).toEqual(
+			rows.map((r) => ({ ...r, actor: r.actor === 'XXX770' ? 'Unidentified armed group in Pakistan (XXX770)' : r.actor, actor2: r.target, target: r.eventType === 'One-sided violence' ? 'Civilians' : null }))
+		);
 		const joined = [...assignIncidents(incidents, districts)].map(slugOf);
 		// Independent: each point against the full-resolution 2023 polygons.
 		const expected = incidents.map((inc) => full.find((d) => booleanPointInPolygon([inc.lon!, inc.lat!], d))?.properties.slug ?? '-1');

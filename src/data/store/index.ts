@@ -13,6 +13,7 @@ import type { DatasetInfo, Incident, IncidentDataset, NormaliseReport } from '..
 import type { ImportReport, Rejection } from '../../lib/importers/index.js';
 import type { IncidentColumns } from '../../lib/columns/index.js';
 import { incidentAt, sliceText, type IncidentTable, type TextColumns } from '../../lib/table/index.js';
+import { upgradeColumns, upgradeIncident } from '../../lib/actors/index.js';
 
 /**
  * Rows per stored chunk. Reading a chunk back deserialises it in one go on the reading thread;
@@ -195,8 +196,8 @@ export async function loadImportedMeta(id: string): Promise<IncidentDataset & { 
 export async function loadImported(id: string, columns?: IncidentColumns): Promise<IncidentDataset & { stored: StoredDataset }> {
 	const meta = await loadImportedMeta(id);
 	const { stored } = meta;
-	if (stored.textChunks === undefined) return { ...meta, incidents: await readChunks<Incident>(id, 'incidents', stored.incidentChunks) };
-	const cols = columns ?? (await readColumns(id));
+	if (stored.textChunks === undefined) return { ...meta, incidents: (await readChunks<Incident>(id, 'incidents', stored.incidentChunks)).map((inc) => upgradeIncident(stored.info, inc)) };
+	const cols = columns ?? (await readColumns(stored));
 	const incidents: Incident[] = [];
 	for (let c = 0; c < stored.textChunks; c++) {
 		const text = await readTextChunk(id, c);
@@ -206,10 +207,12 @@ export async function loadImported(id: string, columns?: IncidentColumns): Promi
 	return { ...meta, incidents };
 }
 
-async function readColumns(id: string): Promise<IncidentColumns> {
+/** A dataset's stored typed columns, its actors re-read by today's rules (src/lib/actors). */
+async function readColumns(stored: StoredDataset): Promise<IncidentColumns> {
+	const id = stored.info.id;
 	const part = await (await db()).get('chunks', [id, 'columns', 0]);
 	if (!part || !('columns' in part)) throw incomplete(id, 'its columns are missing');
-	return part.columns;
+	return upgradeColumns(stored.info, part.columns);
 }
 
 /**
@@ -219,7 +222,7 @@ async function readColumns(id: string): Promise<IncidentColumns> {
 export async function loadImportedColumns(id: string): Promise<IncidentColumns | null> {
 	const stored = await readStored(id);
 	if (!stored.columns) return null;
-	const columns = await readColumns(id);
+	const columns = await readColumns(stored);
 	// Columns from a build before `datePrecision` was one: read the rows instead.
 	return columns.datePrecision ? columns : null;
 }
@@ -232,7 +235,7 @@ export async function loadImportedColumns(id: string): Promise<IncidentColumns |
 export async function loadImportedRows(id: string, rows: ArrayLike<number>, columns?: IncidentColumns): Promise<Incident[]> {
 	const stored = await readStored(id);
 	const table = stored.textChunks !== undefined;
-	const cols = table ? (columns ?? (await readColumns(id))) : null;
+	const cols = table ? (columns ?? (await readColumns(stored))) : null;
 	const chunks = new Map<number, Incident[] | TextColumns>();
 	const out: Incident[] = [];
 	for (let k = 0; k < rows.length; k++) {
@@ -240,7 +243,7 @@ export async function loadImportedRows(id: string, rows: ArrayLike<number>, colu
 		const c = Math.floor(row / CHUNK);
 		let part = chunks.get(c);
 		if (!part) chunks.set(c, (part = table ? await readTextChunk(id, c) : await readChunk<Incident>(id, 'incidents', c)));
-		out.push(Array.isArray(part) ? part[row % CHUNK]! : incidentAt(cols!, part, row, row % CHUNK));
+		out.push(Array.isArray(part) ? upgradeIncident(stored.info, part[row % CHUNK]!) : incidentAt(cols!, part, row, row % CHUNK));
 	}
 	return out;
 }

@@ -151,7 +151,13 @@ export function aggregate(cols: IncidentColumns, assignment: Assignment, distric
 	for (let i = 0; i < cols.length; i++) {
 		const fails = failing[i]!;
 		// A row counts towards a control's options when it fails nothing but that control.
-		if ((fails & ~BIT.actor) === 0) facets.actor[cols.actor[i]!]!++;
+		if ((fails & ~BIT.actor) === 0) {
+			// A row counts once for each party it names (the actor filter matches either).
+			const a = cols.actor[i]!;
+			const b = cols.actor2[i]!;
+			facets.actor[a]!++;
+			if (b !== 0 && b !== a) facets.actor[b]!++;
+		}
 		if ((fails & ~BIT.eventType) === 0) facets.eventType[cols.eventType[i]!]!++;
 		if ((fails & ~BIT.target) === 0) facets.target[cols.target[i]!]!++;
 		if ((fails & ~BIT.suicide) === 0) facets.suicide[cols.suicide[i] === -1 ? 2 : cols.suicide[i]!]!++;

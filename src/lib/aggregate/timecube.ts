@@ -79,14 +79,20 @@ function addCells(cube: TimeCube, failing: Uint8Array): void {
 	const cellTotals = cells.totals;
 	const cellRows = cells.rows;
 	// Locals, not property reads, in the loop: it runs once per cell (up to once per row).
-	const { actor, eventType, target, suicide, precision, month } = cols;
+	const { actor, actor2, eventType, target, suicide, precision, month } = cols;
 	const { actor: fActor, eventType: fEventType, target: fTarget, suicide: fSuicide, precision: fPrecision } = cube.facets;
 	const first = months.first;
 	for (let c = 0; c < cellCount; c++) {
 		const fails = failing[c]!;
 		const m = month[c]! - first;
 		const rows = cellRows[c]!;
-		if ((fails & ~BIT.actor) === 0) fActor[actor[c]! * monthCount + m]! += rows;
+		if ((fails & ~BIT.actor) === 0) {
+			// Once for each party the cell's rows name, as `aggregate` counts them.
+			const a = actor[c]!;
+			const b = actor2[c]!;
+			fActor[a * monthCount + m]! += rows;
+			if (b !== 0 && b !== a) fActor[b * monthCount + m]! += rows;
+		}
 		if ((fails & ~BIT.eventType) === 0) fEventType[eventType[c]! * monthCount + m]! += rows;
 		if ((fails & ~BIT.target) === 0) fTarget[target[c]! * monthCount + m]! += rows;
 		if ((fails & ~BIT.suicide) === 0) fSuicide[(suicide[c] === -1 ? 2 : suicide[c]!) * monthCount + m]! += rows;

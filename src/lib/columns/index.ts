@@ -27,8 +27,13 @@ export interface IncidentColumns {
 	/** NaN where the source does not know (unknown is not zero). */
 	killed: Float64Array;
 	wounded: Float64Array;
-	/** Category codes into `labels` (perpetrator group, attack/event type, target type). */
+	/** Category codes into `labels` (perpetrator group or first party, attack/event type, target type). */
 	actor: Uint16Array;
+	/**
+	 * The second party (UCDP side B, ACLED actor 2), coded in the `actor` dictionary, so that the
+	 * actor filter matches either side; 0 where the source codes one actor (GTD).
+	 */
+	actor2: Uint16Array;
 	eventType: Uint16Array;
 	target: Uint16Array;
 	/** 1 suicide attack, 0 not, -1 unknown. */
@@ -43,7 +48,10 @@ export const CATEGORIES: readonly Category[] = ['actor', 'eventType', 'target'];
 export const NOT_RECORDED = '(not recorded)';
 
 /** The typed-array fields of IncidentColumns. */
-export const COLUMN_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'actor', 'eventType', 'target', 'suicide'] as const;
+export const COLUMN_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'actor', 'actor2', 'eventType', 'target', 'suicide'] as const;
+
+/** The typed columns holding category codes, and the dictionary each is coded in. */
+export const CODED_COLUMNS = { actor: 'actor', actor2: 'actor', eventType: 'eventType', target: 'target' } as const satisfies Record<string, Category>;
 
 /** Every typed array of the columns, e.g. to transfer them to a worker. */
 export function columnBuffers(cols: IncidentColumns): ArrayBuffer[] {
@@ -63,6 +71,7 @@ export function emptyColumns(n: number): IncidentColumns {
 		killed: new Float64Array(n),
 		wounded: new Float64Array(n),
 		actor: new Uint16Array(n),
+		actor2: new Uint16Array(n),
 		eventType: new Uint16Array(n),
 		target: new Uint16Array(n),
 		suicide: new Int8Array(n),
@@ -124,6 +133,8 @@ export class ColumnsBuilder {
 		cols.killed[i] = inc.killed ?? NaN;
 		cols.wounded[i] = inc.wounded ?? NaN;
 		cols.actor[i] = this.code('actor', inc.actor);
+		// `?? null`: rows written before a second party was read have no actor2 at all.
+		cols.actor2[i] = this.code('actor', inc.actor2 ?? null);
 		cols.eventType[i] = this.code('eventType', inc.eventType);
 		cols.target[i] = this.code('target', inc.target);
 		cols.suicide[i] = inc.suicide === null ? -1 : inc.suicide ? 1 : 0;
@@ -152,6 +163,9 @@ export function nextCode(count: number, category: Category): number {
 	if (count > 0xffff) throw new Error(`toColumns: more than 65,535 distinct values of ${category}`);
 	return count;
 }
+
+/** A copy of the columns (to hand a worker, which takes the buffers, while keeping these). */
+export const copyColumns = (cols: IncidentColumns): IncidentColumns => resized(cols, cols.length);
 
 /** The same columns with room for `n` rows (the first min(n, length) rows copied). */
 function resized(cols: IncidentColumns, n: number): IncidentColumns {

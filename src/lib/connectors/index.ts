@@ -10,9 +10,13 @@ import Papa from 'papaparse';
 import { createRowImporter, ROW_MAPPERS, type KnownFormat } from '../importers/index.js';
 import type { ImportResult } from '../importers/file.js';
 import type { Incident } from '../incident/index.js';
+import type { FetchProvenance } from '../incident/provenance.js';
+
+export { fetchedLine, type FetchProvenance } from '../incident/provenance.js';
 import { ConnectorError, type HttpOptions } from './http.js';
 import { acledPages, acledToken, ACLED_COLUMNS, ACLED_ORIGIN, ISO_PAKISTAN, type AcledCredentials } from './acled.js';
-import { ucdpPages, ucdpRequests, UCDP_COLUMNS, UCDP_ORIGIN, GW_AFGHANISTAN, type UcdpQuery } from './ucdp.js';
+import { ucdpPages, ucdpRelease, ucdpRequests, UCDP_COLUMNS, UCDP_ORIGIN, GW_AFGHANISTAN, type UcdpQuery, type UcdpRequest } from './ucdp.js';
+import type { ReleaseInfo } from '../incident/index.js';
 
 export { ConnectorError } from './http.js';
 export type { ConnectorErrorKind } from './http.js';
@@ -20,28 +24,12 @@ export type { ConnectorErrorKind } from './http.js';
 export type SourceId = 'ucdp' | 'acled';
 
 export type FetchRequest =
-	| { source: 'ucdp'; query: UcdpQuery; token: string }
+	/**
+	 * `requests`: the releases to ask, each for part of the range (a fill of the months a series
+	 * does not cover: ucdpFillRequests); by default the yearly release then the monthly Candidates.
+	 */
+	| { source: 'ucdp'; query: UcdpQuery; token: string; requests?: UcdpRequest[] }
 	| { source: 'acled'; query: { from: string; to: string }; credentials: AcledCredentials };
-
-/** Where a fetched dataset came from: stored with it, shown in the About panel, stamped on exports. */
-export interface FetchProvenance {
-	source: 'UCDP' | 'ACLED';
-	/** API and release(s): "UCDP API, GED 26.1 + Candidate 26.0.1–26.0.9". */
-	api: string;
-	/** The query in words, without credentials: "Pakistan (GW 770), 2022-11-28 – 2026-11-26". */
-	query: string;
-	/** The query's parameters, for "Refresh". */
-	params: { from: string; to: string; countries?: number[]; yearlyVersion?: string };
-	/** ISO timestamp of the retrieval. */
-	retrievedAt: string;
-	/** Where the published data stops short of the range asked (UCDP Candidate not yet out). */
-	note?: string;
-}
-
-/** "Fetched from the UCDP API (…), GED 26.1 + …, query …, on 2026-11-26 12:00 UTC": for stamps and exports. */
-export function fetchedLine(p: FetchProvenance): string {
-	return `Fetched from the ${p.api}; query: ${p.query}; retrieved ${p.retrievedAt.slice(0, 16).replace('T', ' ')} UTC.${p.note ? ` ${p.note}` : ''}`;
-}
 
 export interface FetchProgress {
 	/** 0…1 when the number of pages is known, else null. */
@@ -64,6 +52,8 @@ export const API_ORIGINS = { ucdp: UCDP_ORIGIN, acled: ACLED_ORIGIN } as const;
 
 /** The columns (in the API's documented order) of each source: the CSV header the CLI writes. */
 export const SOURCE_COLUMNS: Record<SourceId, readonly string[]> = { ucdp: UCDP_COLUMNS, acled: ACLED_COLUMNS };
+/** The CSV a fetch writes: the source's columns, and for UCDP the release each row came from (not an API column). */
+const CSV_COLUMNS: Record<SourceId, readonly string[]> = { ucdp: [...UCDP_COLUMNS, 'release'], acled: ACLED_COLUMNS };
 export const SOURCE_FORMAT: Record<SourceId, KnownFormat> = { ucdp: 'UCDP GED', acled: 'ACLED' };
 
 const networkMessage = (service: string) => `Could not reach ${service}: no network connection, or ${service} did not answer. Nothing was saved.`;
@@ -88,7 +78,7 @@ const monthName = (version: string) => {
  * ConnectorError (credentials, network, http, empty, schema, malformed, cancelled); nothing is
  * returned half-fetched.
  */
-export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promise<{ result: ImportResult; provenance: FetchProvenance }> {
+export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promise<{ result: ImportResult; provenance: FetchProvenance; releases: ReleaseInfo[] }> {
 	const now = opts.now?.() ?? new Date();
 	const http = { ...opts, unreachable: opts.unreachable ?? networkMessage };
 	const format = SOURCE_FORMAT[req.source];
@@ -100,19 +90,25 @@ export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promi
 	};
 	const notes: string[] = [];
 	let provenance: FetchProvenance;
+	/** The releases fetched and the months each covers (a UCDP fetch's coverage). */
+	const releases: ReleaseInfo[] = [];
 
 	if (req.source === 'ucdp') {
 		const q = req.query;
-		const requests = ucdpRequests(q);
+		const requests = req.requests ?? ucdpRequests(q);
 		const fetched: string[] = [];
 		let stoppedAt: string | null = null;
 		for (const [i, r] of requests.entries()) {
 			const pages = ucdpPages(q, req.token, r, { ...http, origin: opts.origins?.ucdp });
+			const release = ucdpRelease(r);
+			const before = importer.imported();
 			let step = await pages.next();
 			let received = 0;
 			let totalCount = 0;
 			while (!step.done) {
 				const page = step.value;
+				// Every row keeps the release it came from, in the CSV the CLI writes too.
+				for (const row of page.rows) row.release = release.name;
 				take(page.rows);
 				received += page.rows.length;
 				totalCount = page.totalCount;
@@ -125,6 +121,7 @@ export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promi
 				break;
 			}
 			fetched.push(r.version);
+			releases.push({ ...release, rows: importer.imported() - before });
 			if (received !== totalCount) notes.push(`UCDP GED ${r.version} announced ${totalCount} events and sent ${received}.`);
 		}
 		const yearly = fetched.filter((v) => v.split('.').length === 2);
@@ -136,7 +133,7 @@ export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promi
 		provenance = {
 			source: 'UCDP',
 			api: `UCDP API (ucdpapi.pcr.uu.se), GED ${[...yearly, ...(candidate.length ? [`Candidate ${versionRun(candidate)}`] : [])].join(' + ') || '(no release)'}`,
-			query: `${countryWords(q.countries)}, ${q.from} – ${q.to}`,
+			query: `${countryWords(q.countries)}, ${req.requests ? requests.map((r) => `${r.from} – ${r.to}`).join(', ') : `${q.from} – ${q.to}`}`,
 			params: { from: q.from, to: q.to, countries: [...q.countries], yearlyVersion: q.yearlyVersion },
 			retrievedAt: now.toISOString(),
 			...(note ? { note } : {})
@@ -163,7 +160,7 @@ export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promi
 		throw new ConnectorError('empty', `${provenance.source} returned no events for ${provenance.query}${provenance.note ? ` (${provenance.note})` : ''}. Nothing was saved.`);
 	}
 	const result = importer.finish([`Fetched from the ${provenance.api} on ${provenance.retrievedAt.slice(0, 10)}.`, ...notes]);
-	return { result: { ...result, headers: [...SOURCE_COLUMNS[req.source]] }, provenance };
+	return { result: { ...result, headers: [...CSV_COLUMNS[req.source]] }, provenance, releases };
 }
 
 export interface RefreshDiff {
@@ -225,5 +222,6 @@ export function mergeRefresh(stored: readonly Incident[], fresh: readonly Incide
  * on the page) recognise and import it exactly as they import a download from the source's site.
  */
 export function fetchedCsv(source: SourceId, rows: readonly Record<string, string | undefined>[]): string {
-	return Papa.unparse({ fields: [...SOURCE_COLUMNS[source]], data: rows.map((r) => SOURCE_COLUMNS[source].map((c) => r[c] ?? '')) }, { newline: '\n' });
+	const columns = CSV_COLUMNS[source];
+	return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' });
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError, fetchDataset, fetchedCsv, mergeRefresh, refreshFrom, type FetchOptions, type FetchRequest } from './index.js';
-import { currentYearlyVersion, ucdpRequests } from './ucdp.js';
+import { currentYearlyVersion, ucdpFillRequests, ucdpRequests } from './ucdp.js';
+import { fillResult, mergeByEventId } from './fill.js';
+import { ucdpFixtureEvents } from '../../../tests/mock-apis/server.js';
+import { committedDataset } from '../../../tests/unit/sources.js';
 import { importCsv } from '../importers/file.js';
 import { tableIncidents } from '../table/index.js';
 import type { Incident } from '../incident/index.js';
@@ -51,6 +54,48 @@ describe('UCDP releases for a date range', () => {
 	it('knows which yearly release is out on a date (released in June)', () => {
 		expect(currentYearlyVersion('2026-11-26')).toBe('26.1');
 		expect(currentYearlyVersion('2026-03-01')).toBe('25.1');
+	});
+});
+
+describe('"Fill 2022–2025": only the months a series does not cover', () => {
+	const series = committedDataset('ucdp');
+	it('asks GED 26.1 for 2022-01 – 2025-12, then the Candidate releases after January 2026 (covered), up to today', () => {
+		const plan = ucdpFillRequests(series.info.releases!, '2026-12-01', '26.1');
+		expect(plan[0]).toEqual({ version: '26.1', kind: 'yearly', from: '2022-01-01', to: '2025-12-31' });
+		expect(plan.slice(1).map((r) => [r.version, r.from, r.to])).toEqual(Array.from({ length: 11 }, (_, i) => [`26.0.${i + 2}`, `2026-${String(i + 2).padStart(2, '0')}-01`, i === 10 ? '2026-12-01' : expect.any(String)]));
+		// Nothing before 2022, and not January 2026 (Candidate 26.0.1 is bundled).
+		expect(plan.some((r) => r.from < '2022-01-01' || r.version === '26.0.1')).toBe(false);
+		// A series that covers every month up to today needs nothing.
+		expect(ucdpFillRequests([{ months: ['1989-01', '2026-12'] }], '2026-12-01', '26.1')).toEqual([]);
+	});
+	it('fetches those releases only, each row keeping its release, and merges them in by event id', async () => {
+		mock.scenario.ucdpReleases.set('26.1', ucdpFixtureEvents(500, '2022-01-01', '2025-12-31'));
+		const requests = ucdpFillRequests(series.info.releases!, '2026-12-01', '26.1');
+		const { result, releases } = await fetchDataset({ ...ucdp({ from: '2022-01-01', to: '2026-12-01' }), requests } as FetchRequest, options());
+		const asked = mock.requests.filter((r) => r.path.startsWith('/api/gedevents/')).map((r) => [r.path.split('/').at(-1), r.query.StartDate, r.query.EndDate]);
+		expect(asked[0]).toEqual(['26.1', '2022-01-01', '2025-12-31']);
+		expect(new Set(asked.slice(1).map(([v]) => v))).toEqual(new Set(['26.0.2', '26.0.3', '26.0.4', '26.0.5', '26.0.6', '26.0.7', '26.0.8', '26.0.9', '26.0.10']));
+		expect(asked.every(([, from]) => from! >= '2022-01-01')).toBe(true);
+		expect(releases.map((r) => [r.name, r.months, r.preliminary])).toEqual([
+			['UCDP GED 26.1', ['2022-01', '2025-12'], false],
+			...Array.from({ length: 8 }, (_, i) => [`UCDP Candidate 26.0.${i + 2}`, [`2026-0${i + 2}`, `2026-0${i + 2}`], true])
+		]);
+		const fetched = tableIncidents(result.table);
+		expect(fetched.filter((i) => i.release === 'UCDP GED 26.1')).toHaveLength(500);
+		// A newer release's row replaces the series' row of the same UCDP id.
+		const older = [...series.incidents.slice(0, 3), { ...fetched[0]!, release: 'UCDP GED 22.1', killed: 99 }];
+		const { result: filled, releases: all } = fillResult({ info: series.info, incidents: older }, result, releases);
+		expect(filled.report).toMatchObject({ rowsRead: 4 + result.report.rowsRead, imported: 3 + fetched.length, rejected: 0, replaced: 1 });
+		expect(filled.report.imported + filled.report.rejected + filled.report.replaced!).toBe(filled.report.rowsRead);
+		expect(tableIncidents(filled.table).find((i) => i.id === fetched[0]!.id)).toMatchObject({ release: 'UCDP GED 26.1' });
+		expect(all.map((r) => r.months[0])).toEqual([...all.map((r) => r.months[0])].sort());
+	});
+	it('keeps every older row whose id no newer row has', () => {
+		const a = series.incidents.slice(0, 5);
+		const b = [{ ...a[1]!, killed: 7 }, { ...a[0]!, id: 'TEST-new' }];
+		const merged = mergeByEventId(a, b);
+		expect([merged.replaced, merged.added, merged.incidents.length]).toEqual([1, 1, 6]);
+		expect(merged.incidents.find((i) => i.id === a[1]!.id)!.killed).toBe(7);
 	});
 });
 
@@ -212,7 +257,7 @@ describe('ACLED connector against the mock API', () => {
 describe('refresh', () => {
 	const inc = (id: string, date: string, killed = 1): Incident => ({
 		id, date, datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: null, provinceRecorded: null, districtRecorded: null,
-		eventType: null, subType: null, target: null, actor: null, killed, wounded: null, suicide: null, summary: null, source: null
+		eventType: null, subType: null, target: null, actor: null, actor2: null, killed, wounded: null, suicide: null, summary: null, source: null
 	});
 	it('asks again from a month before the newest stored event', () => {
 		expect(refreshFrom('2026-09-28', '2022-11-28')).toBe('2026-08-28');

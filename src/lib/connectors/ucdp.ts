@@ -17,6 +17,8 @@
  */
 import { ConnectorError, bodyExcerpt, jsonBody, request, type HttpOptions } from './http.js';
 import { rowsOfPage, type Schema } from './schema.js';
+import type { ReleaseInfo } from '../incident/index.js';
+import { UCDP_CITATIONS, UCDP_YEARLY_CITATION } from '../importers/terms.js';
 
 export const UCDP_ORIGIN = 'https://ucdpapi.pcr.uu.se';
 export const UCDP_PAGE_SIZE = 1000;
@@ -86,6 +88,45 @@ export function ucdpRequests(q: Pick<UcdpQuery, 'from' | 'to' | 'yearlyVersion'>
 		[y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
 	}
 	return out;
+}
+
+/** A request's release and the months it covers, as a dataset records it (src/lib/coverage). */
+export function ucdpRelease(r: UcdpRequest): Omit<ReleaseInfo, 'rows'> {
+	return {
+		id: `${r.kind === 'yearly' ? 'ged' : 'candidate'}-${r.version}`,
+		name: `UCDP ${r.kind === 'yearly' ? 'GED' : 'Candidate'} ${r.version}`,
+		months: [r.from.slice(0, 7), r.to.slice(0, 7)],
+		preliminary: r.kind === 'candidate',
+		citation: r.kind === 'yearly' ? UCDP_YEARLY_CITATION : UCDP_CITATIONS['candidate-26.0.1']
+	};
+}
+
+/**
+ * The requests that fetch only the months a series does not cover, from its first month to
+ * `today`: for each run of uncovered months, the yearly release up to its last year, then the
+ * monthly Candidate releases (ucdpRequests). For UCDP GED 22.1 + Candidate 26.0.1 on 2026-12-01:
+ * GED 26.1 for 2022-01-01 – 2025-12-31, then Candidate 26.0.2 (February 2026) onwards.
+ */
+export function ucdpFillRequests(releases: readonly Pick<ReleaseInfo, 'months'>[], today: string, yearlyVersion: string): UcdpRequest[] {
+	const spans = releases.map((r) => r.months).sort((a, b) => a[0].localeCompare(b[0]));
+	const runs: [string, string][] = [];
+	let from = spans[0]?.[0] ?? today.slice(0, 7);
+	for (const [a, b] of spans) {
+		if (a > from) runs.push([from, shiftMonth(a, -1)]);
+		if (shiftMonth(b, 1) > from) from = shiftMonth(b, 1);
+	}
+	if (from <= today.slice(0, 7)) runs.push([from, today.slice(0, 7)]);
+	return runs.flatMap(([a, b]) => {
+		const [y, m] = b.split('-').map(Number) as [number, number];
+		return ucdpRequests({ from: `${a}-01`, to: min(iso(y, m, lastDay(y, m)), today), yearlyVersion });
+	});
+}
+
+/** "YYYY-MM" moved by `by` months. */
+function shiftMonth(month: string, by: number): string {
+	const [y, m] = month.split('-').map(Number) as [number, number];
+	const k = y * 12 + m - 1 + by;
+	return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
 
 interface UcdpPage {

@@ -6,8 +6,9 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { BOUNDARY_CREDIT } from '../geodata/index.js';
-import { fetchedLine } from '../connectors/index.js';
+import { fetchedLine } from '../incident/provenance.js';
 import type { DatasetInfo, Incident } from '../incident/index.js';
+import { notRecorded, rolesOf, type SourceRoles } from '../actors/index.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -28,15 +29,36 @@ export interface Provenance {
 	dataset: DatasetInfo;
 	/** Human-readable filters (e.g. "Dates: Mar 2008 – May 2008; Group: …"), or "none". */
 	filters: string;
+	/** The period and releases of the figures ("January 2026 · UCDP Candidate 26.0.1, preliminary"), and what of it is not covered. */
+	period?: string;
+	coverage?: string | null;
 }
 
 /** For a fetched dataset: API, query and retrieval time (empty for files and bundled data). */
 const retrieval = (p: Provenance) => (p.dataset.fetched ? fetchedLine(p.dataset.fetched) : '');
 
-const INCIDENT_COLUMNS = [
-	'id', 'date', 'date_precision', 'longitude', 'latitude', 'place_precision', 'place', 'province_recorded', 'district_recorded',
-	'district', 'event_type', 'sub_type', 'target', 'actor', 'killed', 'wounded', 'suicide', 'summary', 'source'
-] as const;
+/** The citation of the release a row comes from (a series names one per release), else the dataset's attribution. */
+const citationOf = (p: Provenance, inc: Incident) => p.dataset.releases?.find((r) => r.name === inc.release)?.citation ?? p.dataset.attribution;
+
+/**
+ * An incident's exported fields, named as its source names them (src/lib/actors): a GTD
+ * `perpetrator` and `target_type`; UCDP `side_a`, `side_b` and a `target` only for one-sided
+ * violence; ACLED `actor1`, `actor2`. A figure the source does not record reads "not recorded by
+ * UCDP", never 0 or empty (empty means unknown for this one event).
+ */
+function incidentFields(inc: Incident, district: string, roles: SourceRoles): [string, Cell][] {
+	const fields: [string, Cell][] = [
+		['id', inc.id], ['date', inc.date], ['date_precision', inc.datePrecision], ['longitude', inc.lon], ['latitude', inc.lat],
+		['place_precision', inc.placePrecision], ['place', inc.place], ['province_recorded', inc.provinceRecorded], ['district_recorded', inc.districtRecorded],
+		['district', district], ['event_type', inc.eventType], ['sub_type', inc.subType], [roles.columns.actor, inc.actor]
+	];
+	if (roles.columns.actor2) fields.push([roles.columns.actor2, inc.actor2]);
+	if (roles.columns.target) fields.push([roles.columns.target, inc.target]);
+	fields.push(['killed', inc.killed], ['wounded', roles.wounded ? inc.wounded : notRecorded(roles)]);
+	if (roles.suicide) fields.push(['suicide', inc.suicide]);
+	fields.push(['summary', inc.summary], ['source', inc.source], ['release', inc.release ?? null]);
+	return fields;
+}
 
 /** Where an exported incident was counted: its district's slug, or the bucket it fell in. */
 export function countedIn(code: number, slugs: readonly string[]): string {
@@ -71,28 +93,38 @@ export function exportIncidents(
 	return kind === 'incidents-csv' ? incidentsCsv(rows, districtOf, p) : incidentsGeoJson(rows, districtOf, p);
 }
 
-export function incidentsCsv(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
-	return toCsv(
-		[...INCIDENT_COLUMNS, 'dataset', 'attribution', 'licence', 'retrieval', 'filters'],
-		incidents.map((inc, i) => [
-			inc.id, inc.date, inc.datePrecision, inc.lon, inc.lat, inc.placePrecision, inc.place, inc.provinceRecorded, inc.districtRecorded,
-			districtOf(i), inc.eventType, inc.subType, inc.target, inc.actor, inc.killed, inc.wounded, inc.suicide, inc.summary, inc.source,
-			p.dataset.name, p.dataset.attribution, p.dataset.licence, retrieval(p), p.filters
-		])
-	);
+/** The provenance every exported row carries: which data, its terms, period and coverage, the retrieval and the filters. */
+function provenanceFields(p: Provenance, inc: Incident): [string, Cell][] {
+	return [
+		['dataset', p.dataset.name], ['attribution', p.dataset.attribution], ['licence', p.dataset.licence], ['citation', citationOf(p, inc)],
+		['period', p.period ?? ''], ['coverage', p.coverage ?? ''], ['retrieval', retrieval(p)], ['filters', p.filters]
+	];
 }
 
+export function incidentsCsv(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
+	const roles = rolesOf(p.dataset);
+	const rows = incidents.map((inc, i) => [...incidentFields(inc, districtOf(i), roles), ...provenanceFields(p, inc)]);
+	const headers = rows[0]?.map(([name]) => name) ?? [...incidentFields(EMPTY, '', roles), ...provenanceFields(p, EMPTY)].map(([name]) => name);
+	return toCsv(headers, rows.map((r) => r.map(([, v]) => v)));
+}
+
+/** A row with every field empty: the header of an export without rows. */
+const EMPTY = { id: '', date: '', datePrecision: 'day', lon: null, lat: null, placePrecision: 'unknown', place: null, provinceRecorded: null, districtRecorded: null, eventType: null, subType: null, target: null, actor: null, actor2: null, killed: null, wounded: null, suicide: null, summary: null, source: null } as Incident;
+
 export function incidentsGeoJson(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
+	const roles = rolesOf(p.dataset);
 	const features: Feature<Point | null>[] = incidents.map((inc, i) => ({
 		type: 'Feature',
 		geometry: inc.lon === null || inc.lat === null ? null : { type: 'Point', coordinates: [inc.lon, inc.lat] },
-		properties: { ...inc, district: districtOf(i) }
+		properties: Object.fromEntries([...incidentFields(inc, districtOf(i), roles), ['citation', citationOf(p, inc)]])
 	}));
-	const fc: FeatureCollection<Point | null> & { attribution: string; licence: string; dataset: string; retrieval: string; filters: string } = {
+	const fc: FeatureCollection<Point | null> & Record<string, unknown> = {
 		type: 'FeatureCollection',
 		dataset: p.dataset.name,
 		attribution: p.dataset.attribution,
 		licence: p.dataset.licence,
+		period: p.period ?? '',
+		coverage: p.coverage ?? '',
 		retrieval: retrieval(p),
 		filters: p.filters,
 		features
@@ -120,9 +152,14 @@ export interface DistrictFigures {
 }
 
 export function districtsCsv(rows: readonly DistrictFigures[], valueLabel: string, p: Provenance): string {
+	const roles = rolesOf(p.dataset);
+	const wounded = (r: DistrictFigures): Cell[] => (roles.wounded ? [r.wounded, r.woundedUnknown] : [notRecorded(roles), notRecorded(roles)]);
 	return toCsv(
-		['slug', 'district', 'province', 'area_km2', 'area_source', 'population_2023_pbs', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'retrieval', 'filters', 'geography'],
-		rows.map((r) => [r.slug, r.name, r.province, r.areaKm2, r.areaSource, r.population ?? 'no census figure', r.incidents, r.killed, r.wounded, r.killedUnknown, r.woundedUnknown, r.value, r.rank, p.dataset.name, p.dataset.attribution, retrieval(p), p.filters, BOUNDARY_CREDIT])
+		['slug', 'district', 'province', 'area_km2', 'area_source', 'population_2023_pbs', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'licence', 'period', 'coverage', 'retrieval', 'filters', 'geography'],
+		rows.map((r) => {
+			const [w, wu] = wounded(r);
+			return [r.slug, r.name, r.province, r.areaKm2, r.areaSource, r.population ?? 'no census figure', r.incidents, r.killed, w, r.killedUnknown, wu, r.value, r.rank, p.dataset.name, p.dataset.attribution, p.dataset.licence, p.period ?? '', p.coverage ?? '', retrieval(p), p.filters, BOUNDARY_CREDIT];
+		})
 	);
 }
 

@@ -36,6 +36,33 @@ describe('CSV export', () => {
 	});
 });
 
+describe('fields named as each source names them', () => {
+	it('UCDP: side_a, side_b, a target only for one-sided violence, wounded "not recorded by UCDP", each row its release and citation', () => {
+		const { info, incidents } = committedDataset('ucdp');
+		const rows = [incidents.find((i) => i.release === 'UCDP GED 22.1')!, ...incidents.filter((i) => i.release === 'UCDP Candidate 26.0.1').slice(0, 20)];
+		const csv = incidentsCsv(rows, () => 'peshawar', { dataset: info, filters: 'none', period: 'January 2026 · UCDP Candidate 26.0.1, preliminary', coverage: null });
+		const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
+		expect(parsed.meta.fields).toEqual(expect.arrayContaining(['side_a', 'side_b', 'target', 'wounded', 'release', 'citation', 'period', 'licence']));
+		expect(parsed.meta.fields).not.toContain('perpetrator');
+		expect(parsed.meta.fields).not.toContain('suicide');
+		const data = parsed.data;
+		expect(data.every((r) => r.wounded === 'not recorded by UCDP' && r.licence === 'CC BY 4.0')).toBe(true);
+		expect(data[0]!.release).toBe('UCDP GED 22.1');
+		expect(data[0]!.citation).toMatch(/Davies, Shawn, Therése Pettersson and Magnus Öberg \(2022\)/);
+		expect(data[1]!.citation).toMatch(/Hegre.*Candidate Events Dataset/);
+		expect(data.filter((r) => r.target === 'Civilians').every((r) => r.event_type === 'One-sided violence')).toBe(true);
+		expect(data.some((r) => r.side_a === 'Government of Pakistan' && r.side_b === 'TTP')).toBe(true);
+	});
+	it('GTD: perpetrator and target_type, with wounded as recorded', () => {
+		const { info, incidents } = committedDataset('gtd-2008');
+		const data = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 5), () => 'x', { dataset: info, filters: 'none' }).trim(), { header: true });
+		expect(data.meta.fields).toEqual(expect.arrayContaining(['perpetrator', 'target_type', 'suicide']));
+		expect(data.meta.fields).not.toContain('side_a');
+		expect(data.data[0]!.perpetrator).toBe(incidents[0]!.actor);
+		expect(data.data[0]!.wounded).toBe(String(incidents[0]!.wounded));
+	});
+});
+
 describe('exportIncidents (what the page and the engine worker both write)', () => {
 	const ds = committedDataset('gtd-2008');
 	const rows = ds.incidents.slice(0, 6);

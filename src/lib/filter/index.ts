@@ -9,7 +9,7 @@ export interface IncidentFilter {
 	/** Inclusive day bounds (days since 1970-01-01). */
 	dayFrom?: number;
 	dayTo?: number;
-	/** Keep rows whose value is one of these labels; absent or empty = no filter. */
+	/** Keep rows whose value is one of these labels (for `actor`: either party's); absent or empty = no filter. */
 	actor?: string[];
 	eventType?: string[];
 	target?: string[];
@@ -62,7 +62,7 @@ export function compileFilter(cols: IncidentColumns, filter: IncidentFilter): Co
  * runs about 3× faster than the same test as a per-row function (measured at 1 M rows).
  */
 export function failuresInto(f: CompiledFilter, cols: IncidentColumns, out: Uint8Array, from = 0, to = cols.length): Uint8Array {
-	const { day, actor, eventType, target, suicide, killed, wounded, precision } = cols;
+	const { day, actor, actor2, eventType, target, suicide, killed, wounded, precision } = cols;
 	const { dayFrom, dayTo, minCasualties } = f;
 	const allowActor = f.allowed.actor;
 	const allowEventType = f.allowed.eventType;
@@ -73,7 +73,8 @@ export function failuresInto(f: CompiledFilter, cols: IncidentColumns, out: Uint
 		let bits = 0;
 		const d = day[i]!;
 		if (d < dayFrom || d > dayTo) bits |= 1;
-		if (allowActor !== null && allowActor[actor[i]!] === 0) bits |= 2;
+		// An actor filter matches either party (UCDP side A or B, ACLED actor 1 or 2).
+		if (allowActor !== null && allowActor[actor[i]!] === 0 && (actor2[i] === 0 || allowActor[actor2[i]!] === 0)) bits |= 2;
 		if (allowEventType !== null && allowEventType[eventType[i]!] === 0) bits |= 4;
 		if (allowTarget !== null && allowTarget[target[i]!] === 0) bits |= 8;
 		if (wantSuicide !== null && suicide[i] !== wantSuicide) bits |= 16;

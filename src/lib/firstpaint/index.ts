@@ -12,6 +12,7 @@ import type { BaseMap } from '../geodata/index.js';
 import type { IncidentDataset } from '../incident/index.js';
 import { focusFrame, linePath, polygonPath } from '../svgmap/index.js';
 import { defaultView, viewFilter } from '../viewstate/index.js';
+import { defaultWindow, periodLabel } from '../coverage/index.js';
 import { sequentialColour, sequentialLegend } from '../../style/choropleth.js';
 
 export const FIRST_PAINT_ID = 'first-paint';
@@ -20,7 +21,8 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** The colour of each district in the default view of a dataset (slug → colour), and its legend. */
 export function defaultShading(base: BaseMap, dataset: IncidentDataset) {
-	const view = defaultView(dataset.info.id);
+	// The view the page opens on: a series on its newest release's months (January 2026).
+	const view = defaultView(dataset.info.id, defaultWindow(dataset.info));
 	const agg = aggregate(toColumns(dataset.incidents), assignIncidents(dataset.incidents, base.districts), base.districts.length, viewFilter(view));
 	const { values, breaks } = districtMetrics(base.districts, agg, view.metric, view.per, { method: view.classMethod, count: view.classCount });
 	return {
@@ -32,7 +34,7 @@ export function defaultShading(base: BaseMap, dataset: IncidentDataset) {
 }
 
 export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string {
-	const { colours, legend, unit } = defaultShading(base, dataset);
+	const { colours, legend, unit, view } = defaultShading(base, dataset);
 	const { focus, frame } = focusFrame(base.provinces, 600, 8);
 	const context = focus.map((p) => `<path d="${polygonPath(p.geometry, frame, 1.5)}" fill="#e8e4dc"/>`).join('');
 	const districts = base.districts.map((d) => `<path d="${polygonPath(d.geometry, frame, 1.2)}" fill="${colours.get(d.properties.slug)}"/>`).join('');
@@ -44,7 +46,7 @@ export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string 
 		.map((d) => `<a href="district/${d.properties.slug}/">${escapeHtml(d.properties.name)}</a>`)
 		.join(', ');
 	return `<div id="${FIRST_PAINT_ID}" aria-hidden="true">
-<p class="fp-head"><strong>Attacks in Khyber Pakhtunkhwa &amp; Balochistan</strong> · ${escapeHtml(dataset.info.name)} · loading the interactive map…</p>
+<p class="fp-head"><strong>Attacks in Khyber Pakhtunkhwa &amp; Balochistan</strong> · ${escapeHtml(periodLabel(dataset.info, view.window))} · loading the interactive map…</p>
 <svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet"><g stroke="#fff" stroke-width="0.6">${context}${districts}</g>${border}</svg>
 <div class="fp-legend"><b>${escapeHtml(title)}</b><ul>${items}</ul><span class="fp-border">- - Afghanistan–Pakistan border</span></div>
 <noscript><p class="fp-districts">The interactive map needs JavaScript. Every district has its own page: ${links}.</p></noscript>

@@ -160,6 +160,7 @@ export function normaliseGtdRow(
 		subType: null,
 		target: text(row.targtype1_txt),
 		actor: text(row.gname),
+		actor2: null,
 		killed: casualtyCount(row.nkill, file, rowNumber, 'nkill'),
 		wounded: casualtyCount(row.nwound, file, rowNumber, 'nwound'),
 		suicide: row.suicide === 1 ? true : row.suicide === 0 ? false : null,

@@ -14,6 +14,7 @@ import {
 	mappedRow,
 	partResult,
 	ROW_MAPPERS,
+	isHxlTagRow,
 	type ColumnMapping,
 	type ImportPart,
 	type ImportReport,
@@ -86,6 +87,8 @@ export interface CsvOptions {
 	encoding: Sniffed['encoding'];
 	notes?: string[];
 	mapping?: ColumnMapping;
+	/** The release every row of the file comes from (a bundled release: "UCDP GED 22.1"), kept on each row. */
+	release?: string;
 	onProgress?: (fraction: number) => void;
 	isCancelled?: () => boolean;
 }
@@ -183,6 +186,7 @@ export interface CsvSetup {
 	newline: string;
 	format: KnownFormat | 'CSV';
 	mapping?: ColumnMapping;
+	release?: string;
 }
 
 /** Where the header is: looked for (the first non-blank row), skipped, or not in this part. */
@@ -355,7 +359,7 @@ export async function csvHead(input: File | Blob | string, opts: CsvOptions): Pr
 				failure = new ImportFileError(`The mapping names columns the file does not have: ${missing.map((k) => `${k} → "${opts.mapping![k]}"`).join(', ')}.`);
 				return false;
 			}
-			found = { kind: 'setup', setup: { file: opts.file, encoding: opts.encoding, fields, headers, delimiter: meta.delimiter, newline: meta.linebreak, format, mapping: opts.mapping } };
+			found = { kind: 'setup', setup: { file: opts.file, encoding: opts.encoding, fields, headers, delimiter: meta.delimiter, newline: meta.linebreak, format, mapping: opts.mapping, release: opts.release } };
 			return false;
 		},
 		row() {},
@@ -386,14 +390,21 @@ export async function readPart(
 	const { fields, headers, delimiter } = setup;
 	const importer = createRowImporter(setup.format, setup.format === 'CSV' ? mappedRow(setup.mapping!) : ROW_MAPPERS[setup.format], setup.file, {
 		decimalComma: delimiter === ';',
-		laterPart: header === 'none'
+		laterPart: header === 'none',
+		release: setup.release
 	});
 	// The mapper's columns by position (a column the file lacks is left out: read as missing).
 	const read = (setup.format === 'CSV' ? mappedColumns(setup.mapping!) : MAPPER_COLUMNS[setup.format]).map((name) => [name, fields.indexOf(name)] as const).filter(([, j]) => j >= 0);
 	// Absorbed lines are separated by the file's line break, whose last character is enough to look for.
 	const lineBreak = setup.newline.endsWith('\n') ? '\n' : '\r';
+	// The row under the header may be HDX's HXL hashtag row (only the part holding the header has one).
+	let underHeader = header === 'skip';
 	const streamed = await streamRows(input, setup, header, {
 		row(cells, parseError, quoted) {
+			if (underHeader) {
+				underHeader = false;
+				if (!parseError && isHxlTagRow(cells)) return importer.addHxlRow();
+			}
 			const problem =
 				parseError ??
 				(cells.length !== fields.length ? `has ${cells.length} cells (the header has ${headers.length})` : quoted ? absorbedRows(cells, fields, delimiter, headers.length, lineBreak) : undefined);

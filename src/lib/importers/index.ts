@@ -10,6 +10,7 @@ import type { Point } from 'geojson';
 import type { DatePrecision, Incident, PlacePrecision } from '../incident/index.js';
 import { normaliseGtdRow, type GtdRow } from '../gtd/index.js';
 import { SourceRowError } from '../incident/errors.js';
+import { ucdpActorName, ucdpTarget } from '../actors/index.js';
 import { REGION } from '../place/index.js';
 import { locationCounts, TableBuilder, type IncidentTable } from '../table/index.js';
 import { grown, IdSet } from './ids.js';
@@ -230,6 +231,7 @@ export const ucdpRow: RowMapper = (row, rowNumber, ctx) => {
 	const wherePrec = (row.where_prec ?? '').trim();
 	const placePrecision = UCDP_WHERE[wherePrec];
 	if (!placePrecision) throw new RowProblem('where_prec', `"${wherePrec}" is not a UCDP precision code (1–7)`);
+	const eventType = UCDP_VIOLENCE[(row.type_of_violence ?? '').trim()] ?? text(row.type_of_violence, ctx);
 	return {
 		id: rowId(text(row.id, ctx), rowNumber, ctx),
 		date: rowDate(row, 'date_start'),
@@ -240,15 +242,20 @@ export const ucdpRow: RowMapper = (row, rowNumber, ctx) => {
 		place: text(row.where_coordinates, ctx),
 		provinceRecorded: text(row.adm_1, ctx),
 		districtRecorded: text(row.adm_2, ctx),
-		eventType: UCDP_VIOLENCE[(row.type_of_violence ?? '').trim()] ?? text(row.type_of_violence, ctx),
+		eventType,
 		subType: null,
-		target: text(row.side_b, ctx),
-		actor: text(row.side_a, ctx),
+		// The two sides of the dyad (src/lib/actors): UCDP does not say who attacked; it codes a
+		// target only in one-sided violence, where side B is civilians.
+		target: ucdpTarget(eventType),
+		actor: ucdpActorName(text(row.side_a, ctx)),
+		actor2: ucdpActorName(text(row.side_b, ctx)),
 		killed: count(row, 'best', ctx),
 		wounded: null,
 		suicide: null,
 		summary: text(row.source_headline, ctx) ?? text(row.where_description, ctx),
-		source: text(row.source_article, ctx)
+		source: text(row.source_article, ctx),
+		// Not a UCDP column: the release a fetched row came from, in the CSV `npm run fetch-data` writes.
+		...(row.release?.trim() ? { release: row.release.trim() } : {})
 	};
 };
 
@@ -275,6 +282,7 @@ export const acledRow: RowMapper = (row, rowNumber, ctx) => {
 		subType,
 		target: text(row.actor2, ctx),
 		actor: text(row.actor1, ctx),
+		actor2: text(row.actor2, ctx),
 		killed: count(row, 'fatalities', ctx),
 		wounded: null,
 		suicide: subType === 'Suicide bomb' ? true : null,
@@ -335,6 +343,7 @@ export function mappedRow(mapping: ColumnMapping): RowMapper {
 			subType: null,
 			target: null,
 			actor: mapping.group ? text(row[mapping.group], ctx) : null,
+			actor2: null,
 			killed: mapping.killed ? count(row, mapping.killed, ctx) : null,
 			wounded: null,
 			suicide: null,
@@ -353,7 +362,7 @@ export const ROW_MAPPERS: Record<KnownFormat, RowMapper> = { 'UCDP GED': ucdpRow
  * all its cells.
  */
 export const MAPPER_COLUMNS: Record<KnownFormat, readonly string[]> = {
-	'UCDP GED': ['id', 'date_start', 'date_prec', 'latitude', 'longitude', 'where_prec', 'where_coordinates', 'adm_1', 'adm_2', 'type_of_violence', 'side_a', 'side_b', 'best', 'source_headline', 'where_description', 'source_article'],
+	'UCDP GED': ['id', 'date_start', 'date_prec', 'latitude', 'longitude', 'where_prec', 'where_coordinates', 'adm_1', 'adm_2', 'type_of_violence', 'side_a', 'side_b', 'best', 'source_headline', 'where_description', 'source_article', 'release'],
 	ACLED: ['event_id_cnty', 'event_date', 'time_precision', 'latitude', 'longitude', 'geo_precision', 'location', 'admin1', 'admin2', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'fatalities', 'notes', 'source'],
 	GTD: ['eventid', 'iyear', 'imonth', 'iday', 'provstate', 'city', 'specificity', 'summary', 'attacktype1_txt', 'targtype1_txt', 'gname', 'nkill', 'nwound', 'suicide', 'scite1', 'scite2', 'scite3', 'latitude', 'longitude']
 };
@@ -367,18 +376,46 @@ export interface ImportReport {
 	rowsRead: number;
 	imported: number;
 	rejected: number;
+	/**
+	 * Rows replaced by a newer release's row of the same id (a fill merges by UCDP event id):
+	 * then imported + rejected + replaced = rows read. Absent for a plain import.
+	 */
+	replaced?: number;
 	/** Rejections by problem kind (the column and the first words of the problem). */
 	byReason: Record<string, number>;
 	/** Imported rows located only at province/country level, and rows without coordinates. */
 	coarse: number;
 	unlocated: number;
 	truncatedFields: number;
-	/** Notes on the file as a whole (encoding, delimiter). */
+	/**
+	 * HXL hashtag rows (HDX's layout: `#date+year`, `#geo+lat`, … under the header): recognised,
+	 * counted here and in a note, never as a rejected row, and not among the rows read.
+	 */
+	hxlRows: number;
+	/** Notes on the file as a whole (encoding, delimiter, an HXL tag row). */
 	notes: string[];
 }
 
 /** A rejected row: where, what is wrong, and its cells as read (for the rejected-rows download). */
 export type RejectedRow = Rejection & { cells: Row };
+
+/**
+ * An HXL hashtag row (Humanitarian Exchange Language, as HDX publishes its CSVs): every cell empty
+ * or a hashtag (`#date+year`, `#geo+lat`), and at least one hashtag. It describes the columns; it
+ * is not an event.
+ */
+export function isHxlTagRow(cells: readonly string[]): boolean {
+	let tags = 0;
+	for (const cell of cells) {
+		const c = cell.trim();
+		if (c === '') continue;
+		if (!c.startsWith('#')) return false;
+		tags++;
+	}
+	return tags > 0;
+}
+
+export const hxlNote = (n: number) => `${n} HXL tag row${n === 1 ? '' : 's'} (not an event): the row under the header holds HXL hashtags (#geo+lat, …) that describe the columns; it was skipped, not rejected.`;
 
 /** The rejection count's key: the column and the problem with its quoted values and numbers left out. */
 export const reasonKind = (column: string, problem: string) => `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:\-]*/g, '…')}`;
@@ -396,6 +433,8 @@ export interface ImportPart {
 	rowsRead: number;
 	byReason: Record<string, number>;
 	truncated: number;
+	/** HXL tag rows skipped (only the part that holds the header can have one). */
+	hxlRows: number;
 	/** The ids accepted, in the first part (the join goes on adding to them). */
 	ids: IdSet | null;
 	/** A later part's: each accepted row's number in the part. */
@@ -406,6 +445,7 @@ export interface ImportPart {
 
 /** The table, rejections and report of a file read whole (or of its joined parts). */
 export function partResult(part: ImportPart, notes: string[] = []): { table: IncidentTable; rejections: RejectedRow[]; report: ImportReport } {
+	if (part.hxlRows > 0) notes = [...notes, hxlNote(part.hxlRows)];
 	return {
 		table: part.table,
 		rejections: part.rejections,
@@ -418,6 +458,7 @@ export function partResult(part: ImportPart, notes: string[] = []): { table: Inc
 			byReason: part.byReason,
 			...locationCounts(part.table.columns),
 			truncatedFields: part.truncated,
+			hxlRows: part.hxlRows,
 			notes
 		}
 	};
@@ -432,7 +473,7 @@ export function partResult(part: ImportPart, notes: string[] = []): { table: Inc
  * then start again at 1, so an id made from the row number is left out of the duplicate check
  * until the parts are joined, and each accepted row's number is kept for that join.
  */
-export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean; laterPart?: boolean } = {}) {
+export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean; laterPart?: boolean; release?: string } = {}) {
 	const table = new TableBuilder();
 	const rejections: RejectedRow[] = [];
 	const ids = new IdSet();
@@ -443,6 +484,9 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 	const generatedIds: number[] = [];
 	let imported = 0;
 	let rowsRead = 0;
+	let hxlRows = 0;
+	/** The release the rows come from (a bundled release's file), kept on every row that does not name its own. */
+	const release = options.release;
 	const reject = (row: number, column: string, problem: string, cells: Row) => {
 		rejections.push({ row, column, problem, cells });
 		const kind = reasonKind(column, problem);
@@ -456,19 +500,23 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 		rowsRead,
 		byReason,
 		truncated: ctx.truncated,
+		hxlRows,
 		ids: later ? null : ids,
 		rowNumbers: later ? rowNumbers.slice(0, imported) : null,
 		generatedIds
 	});
 	return {
-		/** Rows seen so far (imported or rejected). */
+		/** Rows seen so far (imported or rejected), and imported so far. */
 		rowsRead: () => rowsRead,
+		imported: () => imported,
 		/** A row; `cells`, when `row` holds only the columns the mapper reads, gives all of them for a rejection. */
 		add(row: Row, cells?: () => Row) {
 			rowsRead++;
 			ctx.generatedId = false;
 			try {
 				const incident = mapper(row, rowsRead, ctx);
+				// A row that names its release (a fetched CSV) keeps it; else the file's release.
+				if (release && !incident.release) incident.release = release;
 				if (later && ctx.generatedId) generatedIds.push(imported);
 				else if (!ids.add(incident.id)) return reject(rowsRead, 'id', `duplicate id "${incident.id.slice(0, 60)}"`, cells?.() ?? row);
 				if (later) {
@@ -481,6 +529,10 @@ export function createRowImporter(format: ImportFormat, mapper: RowMapper, file:
 				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, cells?.() ?? row);
 				else reject(rowsRead, '(row)', (err as Error).message, cells?.() ?? row);
 			}
+		},
+		/** An HXL tag row: counted apart, not a row read (see isHxlTagRow). */
+		addHxlRow() {
+			hxlRows++;
 		},
 		/** Rows that could not be parsed at all (wrong number of cells, bad quoting). */
 		addUnparseable(cells: Row, problem: string) {

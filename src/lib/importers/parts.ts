@@ -63,7 +63,7 @@ export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: nu
 	const [first, ...later] = parts;
 	if (!first) throw new Error('joinParts: no parts');
 	const ids = first.ids ?? idsOf(first.table.text.id);
-	let { table, rowsRead, truncated } = first;
+	let { table, rowsRead, truncated, hxlRows } = first;
 	const rejections = [...first.rejections];
 	const byReason = { ...first.byReason };
 	for (const [k, part] of later.entries()) {
@@ -86,8 +86,9 @@ export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: nu
 		table = appendTable(table, part.table, new Set(duplicates));
 		rowsRead += part.rowsRead;
 		truncated += part.truncated;
+		hxlRows += part.hxlRows;
 	}
-	return { ...first, table, rejections, rowsRead, byReason, truncated, ids, rowNumbers: null, generatedIds: [] };
+	return { ...first, table, rejections, rowsRead, byReason, truncated, hxlRows, ids, rowNumbers: null, generatedIds: [] };
 }
 
 function idsOf(column: readonly (string | null)[]): IdSet {

@@ -66,6 +66,37 @@ describe('UCDP GED (test fixture)', async () => {
 	});
 });
 
+describe('HDX layout: an HXL tag row under the header, an extra column', () => {
+	const header = 'id,date_start,latitude,longitude,where_prec,side_a,side_b,best,iso3';
+	const tags = ',#date+start,#geo+lat,#geo+lon,,#group+name+first,#group+name+second,#affected+killed,#country+code';
+	const rows = ['TEST-1,2023-01-01,34.01,71.58,1,TEST A,TEST B,1,PAK', 'TEST-2,2023-01-02,34.01,71.58,1,TEST A,TEST C,2,PAK'];
+	it('counts the tag row as "1 HXL tag row (not an event)", never as a rejected row or a row read', async () => {
+		const r = await done(new TextEncoder().encode([header, tags, ...rows].join('\n')), 'hdx.csv');
+		expect(r.report).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0, hxlRows: 1 });
+		expect(r.report.notes.join(' ')).toMatch(/^1 HXL tag row \(not an event\)/);
+		accounted(r);
+	});
+	it('takes only a row of hashtags (and empty cells) for a tag row: a data row with one "#…" cell is read as data', async () => {
+		const r = await done(new TextEncoder().encode([header, 'TEST-0,2023-01-01,34.01,71.58,1,#TEST A,TEST B,1,PAK', ...rows].join('\n')), 'hash.csv');
+		expect(r.report).toMatchObject({ rowsRead: 3, imported: 3, hxlRows: 0 });
+		expect(r.incidents[0]!.actor).toBe('#TEST A');
+	});
+	it('looks for a tag row only directly under the header: a later one is a bad row, rejected with its reason', async () => {
+		const r = await done(new TextEncoder().encode([header, ...rows, tags].join('\n')), 'late-tags.csv');
+		expect(r.report).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1, hxlRows: 0 });
+		expect(r.rejections[0]!.problem).toBe('"#geo+lat" is not a number');
+	});
+	it('gives the same outcome read in two parts', async () => {
+		const file = new Blob([[header, tags, ...Array.from({ length: 400 }, (_, i) => `TEST-${i},2023-01-01,34.01,71.58,1,TEST A,TEST B,${i % 7},PAK`)].join('\n') + '\n']);
+		const opts = { file: 'hdx-parts.csv', size: file.size, encoding: 'utf-8' as const };
+		const onePass = await importCsv(file, opts);
+		const inParts = await importCsvInParts(file, opts, (part, setup, onProgress) => readPart(part, setup, 'none', { size: part.size, onProgress }));
+		expect(inParts).toEqual(onePass);
+		if (onePass.kind !== 'done') throw new Error(onePass.kind);
+		expect(onePass.result.report).toMatchObject({ rowsRead: 400, hxlRows: 1 });
+	});
+});
+
 describe('the columns each mapper reads (MAPPER_COLUMNS)', () => {
 	/** Every column a mapper reads, over every row of a fixture and each row with one cell emptied in turn (so each `??` fallback runs). */
 	function columnsRead(mapper: RowMapper, file: string, encoding: 'utf-8' | 'windows-1252' = 'utf-8'): Set<string> {
@@ -425,6 +456,6 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 			[6, 'duplicate id "row-5"', 'x']
 		]);
 		expect(r.report).toMatchObject({ rowsRead: 6, imported: 4, rejected: 2, byReason: { 'id: duplicate id …': 2 } });
-		expect(r.table.columns.labels.actor).toEqual([NOT_RECORDED, 'A', 'C']);
+		expect(r.table.columns.labels.actor).toEqual([NOT_RECORDED, 'A', 'B', 'C']);
 	});
 });

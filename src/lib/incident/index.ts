@@ -2,7 +2,8 @@
  * The one incident schema shared by every source (see DATA-MODEL.md in the shared folder).
  * Pure types and tiny helpers: no DOM, usable from Node, a Worker or a test.
  */
-import type { FetchProvenance } from '../connectors/index.js';
+import type { FetchProvenance } from './provenance.js';
+import type { IncidentColumns } from '../columns/index.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -24,14 +25,20 @@ export interface Incident {
 	districtRecorded: string | null;
 	eventType: string | null;
 	subType: string | null;
+	/** What the source codes as the target (GTD target type; UCDP one-sided violence: civilians; ACLED actor 2); null = not coded. */
 	target: string | null;
+	/** The first actor as the source codes it: GTD perpetrator group, UCDP side A, ACLED actor 1. */
 	actor: string | null;
+	/** The second party, where the source codes a pair: UCDP side B, ACLED actor 2; null for GTD. */
+	actor2: string | null;
 	/** null = unknown, which is not zero. */
 	killed: number | null;
 	wounded: number | null;
 	suicide: boolean | null;
 	summary: string | null;
 	source: string | null;
+	/** The release the row comes from, where a dataset holds several ("UCDP Candidate 26.0.1"). */
+	release?: string;
 }
 
 /**
@@ -41,12 +48,42 @@ export interface Incident {
  */
 export type PlacedIncident = Pick<Incident, 'lon' | 'lat' | 'placePrecision' | 'date' | 'killed' | 'wounded'>;
 
+/**
+ * One release of a source and the months it covers, e.g. UCDP GED 22.1 (1989-01 – 2021-12) or
+ * UCDP Candidate 26.0.1 (2026-01, preliminary). A series of releases is one dataset with one
+ * timeline; a month no release covers is "not covered", never a month with no events.
+ */
+export interface ReleaseInfo {
+	/** Stable key, e.g. `ged-22.1`, `candidate-26.0.1`. */
+	id: string;
+	/** "UCDP GED 22.1", "UCDP Candidate 26.0.1". */
+	name: string;
+	/** Months covered, inclusive ("YYYY-MM"). */
+	months: [string, string];
+	/** Preliminary data (UCDP Candidate): the publisher revises it in a later release. */
+	preliminary: boolean;
+	/** What to cite for this release (the papers the publisher names). */
+	citation: string;
+	/** Rows of the dataset from this release (imported). */
+	rows: number;
+}
+
+/** Whose codebook a dataset's rows follow (which decides the actors' roles and what is recorded). */
+export type Codebook = 'GTD' | 'UCDP GED' | 'ACLED' | 'mapped';
+
 export interface DatasetInfo {
 	/** Stable key, used in URLs and file names (e.g. `gtd-2008`). */
 	id: string;
 	/** Human name shown in the dataset switch. */
 	name: string;
 	format: 'GTD' | 'UCDP GED' | 'ACLED' | 'GeoJSON' | 'CSV';
+	/** For GeoJSON points read as a known export's columns: that export's codebook (else from `format`). */
+	codebook?: Codebook;
+	/**
+	 * The releases the dataset holds and the months each covers (a series such as UCDP GED 22.1 +
+	 * Candidate 26.0.1). Absent: the dataset covers every month from its first to its last event.
+	 */
+	releases?: ReleaseInfo[];
 	/** Short attribution line, shown wherever the data is shown or exported. */
 	attribution: string;
 	licence: string;
@@ -72,12 +109,23 @@ export interface NormaliseReport {
 	 * rowsRead = rowsWritten + rejected.length.
 	 */
 	rejected?: { row: number; column: string; problem: string }[];
+	/** HXL tag rows recognised under the header (HDX's layout): not events, not rejected, not in rowsRead. */
+	hxlRows?: number;
+	/** Rows a newer release's row of the same id replaced: rowsRead = rowsWritten + rejected + replaced. */
+	replaced?: number;
 }
 
 export interface IncidentDataset {
 	info: DatasetInfo;
 	incidents: Incident[];
 	report: NormaliseReport;
+	/**
+	 * Releases of a bundled series whose rows are not loaded yet (fetched when a window first
+	 * needs them); absent or empty when every row is here.
+	 */
+	unloaded?: string[];
+	/** The rows as typed columns, when the loader decoded them so (bundled files): the engine takes a copy. */
+	columns?: IncidentColumns;
 }
 
 /** First and last event date of a set of incidents (ISO), or null when there are none. */

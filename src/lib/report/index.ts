@@ -10,6 +10,8 @@ import type { District, DistrictProps } from '../districts/index.js';
 import type { DistrictCensus } from '../census/index.js';
 import { queenNeighbours } from '../hotspot/index.js';
 import type { DatasetInfo, Incident, IncidentDataset } from '../incident/index.js';
+import { monthStates } from '../coverage/index.js';
+import { rolesOf, notRecorded } from '../actors/index.js';
 
 /** Incidents listed on a district page: the largest by casualties. */
 export const LARGEST_INCIDENTS = 5;
@@ -23,11 +25,20 @@ export interface DatasetFigures {
 	/** Competition ranks among the districts, 1 = highest (NaN: no figure). */
 	rankPerArea: number;
 	rankPerPeople: number;
-	/** ISO months of the dataset's span and this district's incidents in each. */
+	/** ISO months of the dataset's span and this district's incidents in each (null: a month the dataset does not cover). */
 	months: string[];
-	monthly: number[];
+	monthly: (number | null)[];
+	/**
+	 * For a dataset of several releases (a series over decades): a row per year, a run of years it
+	 * does not cover as one row (a gap, never a row of zeros), and whether a year is preliminary.
+	 */
+	years: YearRow[] | null;
 	largest: Incident[];
 }
+
+export type YearRow =
+	| { kind: 'year'; year: number; incidents: number; killed: number; preliminary: boolean; partial: boolean }
+	| { kind: 'gap'; from: number; to: number };
 
 export interface DistrictReport {
 	district: DistrictProps;
@@ -54,14 +65,15 @@ export function districtReports(districts: readonly District[], datasets: readon
 		dataset.incidents.forEach((inc, k) => {
 			if (assignment[k]! >= 0) byDistrict[assignment[k]!]!.push(inc);
 		});
-		return { dataset, agg, area, people, months, monthCount, byDistrict };
+		const states = monthStates(dataset.info, agg.months.first, agg.months.last);
+		return { dataset, agg, area, people, months, monthCount, byDistrict, states };
 	});
 	return districts.map((d, i) => ({
 		district: d.properties,
 		census: census[d.properties.slug] ?? null,
 		districtCount: districts.length,
 		neighbours: neighbours[i]!.map((j) => ({ slug: districts[j]!.properties.slug, name: districts[j]!.properties.name })).sort((a, b) => a.name.localeCompare(b.name)),
-		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict }) => ({
+		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict, states }) => ({
 			info: dataset.info,
 			totals: agg.byDistrict[i]!,
 			perThousandKm2: area.values[i]!,
@@ -69,10 +81,32 @@ export function districtReports(districts: readonly District[], datasets: readon
 			rankPerArea: area.ranks[i]!,
 			rankPerPeople: people.ranks[i]!,
 			months,
-			monthly: Array.from(agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount)),
+			monthly: Array.from(agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount), (n, m) => (states[m] === 'not-covered' ? null : n)),
+			years: (dataset.info.releases?.length ?? 0) > 1 ? yearRows(months, states, byDistrict[i]!) : null,
 			largest: [...byDistrict[i]!].sort((a, b) => casualties(b) - casualties(a) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id)).slice(0, LARGEST_INCIDENTS)
 		}))
 	}));
+}
+
+/** A district's incidents and killed per year, years not covered at all grouped into one gap row. */
+function yearRows(months: readonly string[], states: readonly string[], incidents: readonly Incident[]): YearRow[] {
+	const rows: YearRow[] = [];
+	const first = Number(months[0]?.slice(0, 4));
+	const last = Number(months.at(-1)?.slice(0, 4));
+	for (let year = first; year <= last; year++) {
+		const of = states.filter((_, m) => months[m]!.startsWith(`${year}-`));
+		const covered = of.filter((s) => s !== 'not-covered').length;
+		if (covered === 0) {
+			const gap = rows.at(-1);
+			if (gap?.kind === 'gap' && gap.to === year - 1) gap.to = year;
+			else rows.push({ kind: 'gap', from: year, to: year });
+			continue;
+		}
+		const inYear = incidents.filter((inc) => inc.date.startsWith(`${year}-`));
+		// A year is partial when it is covered only in part: UCDP Candidate 26.0.1 holds January 2026 alone.
+		rows.push({ kind: 'year', year, incidents: inYear.length, killed: inYear.reduce((n, inc) => n + (inc.killed ?? 0), 0), preliminary: of.includes('preliminary'), partial: covered < 12 || of.length < 12 });
+	}
+	return rows;
 }
 
 /** One line for previews (meta description, Open Graph): the first dataset's figures. */
@@ -80,5 +114,8 @@ export function shareSummary(r: DistrictReport, format: (n: number) => string): 
 	const f = r.datasets[0];
 	if (!f) return `${r.district.name}, ${r.district.province}.`;
 	const range = f.info.dateRange ? ` (${f.info.dateRange[0].slice(0, 4)}${f.info.dateRange[1].slice(0, 4) !== f.info.dateRange[0].slice(0, 4) ? `–${f.info.dateRange[1].slice(0, 4)}` : ''})` : '';
-	return `${r.district.name}, ${r.district.province}: ${format(f.totals.incidents)} incidents, ${format(f.totals.killed)} killed, ${format(f.totals.wounded)} wounded in ${f.info.name}${range}; rank ${f.rankPerArea} of ${r.districtCount} districts by incidents per 1,000 km².`;
+	// A source without a wounded figure (UCDP) says so rather than writing "0 wounded".
+	const roles = rolesOf(f.info);
+	const wounded = roles.wounded ? `, ${format(f.totals.wounded)} wounded` : ` (wounded ${notRecorded(roles)})`;
+	return `${r.district.name}, ${r.district.province}: ${format(f.totals.incidents)} incidents, ${format(f.totals.killed)} killed${wounded} in ${f.info.name}${range}; rank ${f.rankPerArea} of ${r.districtCount} districts by incidents per 1,000 km².`;
 }

@@ -20,7 +20,7 @@ describe('districtReports', () => {
 		const mine = datasets[0]!.incidents.filter((i) => i.lon !== null && countsInDistrict(i.placePrecision) && booleanPointInPolygon([i.lon, i.lat!], shape));
 		expect(swat.datasets[0]!.totals.incidents).toBe(mine.length);
 		expect(swat.datasets[0]!.totals.killed).toBe(mine.reduce((a, i) => a + (i.killed ?? 0), 0));
-		expect(swat.datasets[0]!.monthly.reduce((a, b) => a + b, 0)).toBe(mine.length);
+		expect(swat.datasets[0]!.monthly.reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(mine.length);
 		expect(swat.datasets[0]!.perThousandKm2).toBeCloseTo((mine.length / swat.district.areaKm2) * 1000, 9);
 		expect(swat.datasets[0]!.perHundredThousandPeople).toBeCloseTo((mine.length / swat.district.population!) * 1e5, 9);
 		// The largest incidents, by killed + wounded.
@@ -40,5 +40,29 @@ describe('districtReports', () => {
 	it('summarises a district in one line for link previews', () => {
 		const line = shareSummary(bySlug.get('peshawar')!, String);
 		expect(line).toMatch(/^Peshawar, Khyber Pakhtunkhwa: \d+ incidents, \d+ killed, \d+ wounded in GTD 2008 — all attack types \(2008\); rank \d+ of 69 districts by incidents per 1,000 km²\.$/);
+	});
+});
+
+describe('a district page of the UCDP series', () => {
+	const ucdp = committedDataset('ucdp');
+	const [r] = districtReports(districts, [ucdp], committedCensus().districts).filter((x) => x.district.slug === 'north-waziristan');
+	const f = r!.datasets[0]!;
+	it('has a row per year, 1989–2021 and 2026, with 2022–2025 as one gap, never rows of zeros', () => {
+		const years = f.years!;
+		expect(years.filter((y) => y.kind === 'year').map((y) => (y.kind === 'year' ? y.year : 0))).toEqual([...Array.from({ length: 33 }, (_, i) => 1989 + i), 2026]);
+		expect(years.filter((y) => y.kind === 'gap')).toEqual([{ kind: 'gap', from: 2022, to: 2025 }]);
+		const y2026 = years.at(-1)!;
+		expect(y2026).toMatchObject({ kind: 'year', year: 2026, preliminary: true, partial: true });
+		// The rows add up to the district's totals.
+		const sum = (k: 'incidents' | 'killed') => years.reduce((n, y) => n + (y.kind === 'year' ? y[k] : 0), 0);
+		expect([sum('incidents'), sum('killed')]).toEqual([f.totals.incidents, f.totals.killed]);
+	});
+	it('draws no month of the gap as 0 in its trend', () => {
+		const gap = f.months.map((m, i) => [m, f.monthly[i]] as const).filter(([m]) => m >= '2022-01' && m <= '2025-12');
+		expect(gap).toHaveLength(48);
+		expect(gap.every(([, n]) => n === null)).toBe(true);
+	});
+	it('says wounded are not recorded by UCDP, rather than "0 wounded"', () => {
+		expect(shareSummary(r!, String)).toMatch(/killed \(wounded not recorded by UCDP\) in UCDP GED 22\.1 \+ Candidate 26\.0\.1 \(1989–2026\)/);
 	});
 });

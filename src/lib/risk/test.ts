@@ -7,7 +7,7 @@ import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.
 // Test fixture incidents (not real) on the equator, where a degree of latitude is known exactly.
 const at = (lat: number, date: string, over: Partial<Incident> = {}): Incident => ({
 	id: `f${lat}`, date, datePrecision: 'day', lon: 70, lat, placePrecision: 'exact', place: 'TEST FIXTURE', provinceRecorded: null,
-	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, killed: 1, wounded: 2, suicide: null, summary: null, source: null, ...over
+	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, actor2: null, killed: 1, wounded: 2, suicide: null, summary: null, source: null, ...over
 });
 
 describe('siteRisk (hand-checked on the equator)', () => {

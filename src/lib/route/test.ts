@@ -7,7 +7,7 @@ import { committedDataset } from '../../../tests/unit/sources.js';
 // Test fixture incidents (not real) near a straight route along the equator.
 const at = (lon: number, lat: number, killed = 1): Incident => ({
 	id: `${lon},${lat}`, date: '2023-01-01', datePrecision: 'day', lon, lat, placePrecision: 'exact', place: null, provinceRecorded: null,
-	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, killed, wounded: 0, suicide: null, summary: null, source: null
+	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, actor2: null, killed, wounded: 0, suicide: null, summary: null, source: null
 });
 
 describe('routeExposure', () => {

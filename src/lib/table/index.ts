@@ -6,11 +6,11 @@
  * (cloning 1 M rows took 2.4 s as objects, 0.9 s as string columns). Any row is rebuilt exactly
  * (`incidentAt`), so the lists and exports show what was imported.
  */
-import { CATEGORIES, COLUMN_KEYS, ColumnsBuilder, DATE_PRECISIONS, emptyColumns, FIRST_COARSE_PRECISION, isoDate, nextCode, PRECISIONS, type Category, type IncidentColumns } from '../columns/index.js';
+import { CATEGORIES, CODED_COLUMNS, COLUMN_KEYS, ColumnsBuilder, DATE_PRECISIONS, emptyColumns, FIRST_COARSE_PRECISION, isoDate, nextCode, PRECISIONS, type Category, type IncidentColumns } from '../columns/index.js';
 import type { Incident, PlacedIncident } from '../incident/index.js';
 
 /** The fields kept as text (every other field is a typed column or a category code). */
-export const TEXT_FIELDS = ['id', 'place', 'provinceRecorded', 'districtRecorded', 'subType', 'summary', 'source'] as const;
+export const TEXT_FIELDS = ['id', 'place', 'provinceRecorded', 'districtRecorded', 'subType', 'summary', 'source', 'release'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type TextColumns = Record<TextField, (string | null)[]>;
 
@@ -38,6 +38,7 @@ export class TableBuilder {
 		text.subType.push(incident.subType);
 		text.summary.push(incident.summary);
 		text.source.push(incident.source);
+		text.release.push(incident.release ?? null);
 	}
 
 	finish(): IncidentTable {
@@ -60,7 +61,7 @@ const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 export function incidentAt(columns: IncidentColumns, text: TextColumns, row: number, textRow = row): Incident {
 	const category = (c: (typeof CATEGORIES)[number], code: number) => (code === 0 ? null : columns.labels[c][code]!);
 	const suicide = columns.suicide[row]!;
-	return {
+	const incident: Incident = {
 		id: text.id[textRow]!,
 		date: isoDate(columns.day[row]!),
 		datePrecision: DATE_PRECISIONS[columns.datePrecision[row]!]!,
@@ -74,12 +75,17 @@ export function incidentAt(columns: IncidentColumns, text: TextColumns, row: num
 		subType: text.subType[textRow]!,
 		target: category('target', columns.target[row]!),
 		actor: category('actor', columns.actor[row]!),
+		actor2: category('actor', columns.actor2[row]!),
 		killed: orNull(columns.killed[row]!),
 		wounded: orNull(columns.wounded[row]!),
 		suicide: suicide < 0 ? null : suicide === 1,
 		summary: text.summary[textRow]!,
 		source: text.source[textRow]!
 	};
+	// Only rows of a dataset of several releases have one; a text chunk stored before releases were kept has no such column.
+	const release = text.release?.[textRow];
+	if (release) incident.release = release;
+	return incident;
 }
 
 /**
@@ -155,7 +161,14 @@ export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySe
 	let out = a.columns.length;
 	for (const [from, to] of runs) {
 		for (const k of TYPED_KEYS) (columns[k] as Float64Array).set((b.columns[k] as Float64Array).subarray(from, to), out);
-		for (const c of CATEGORIES) {
+		// Both parties share the actor dictionary, and a builder codes a row's first party before
+		// its second: recoded row by row in that order, new labels come in the order one builder gives them.
+		const [actor, actor2, actors] = [b.columns.actor, b.columns.actor2, recode.actor];
+		for (let i = from; i < to; i++) {
+			columns.actor[out + i - from] = actors.code(actor[i]!);
+			columns.actor2[out + i - from] = actors.code(actor2[i]!);
+		}
+		for (const c of ['eventType', 'target'] as const) {
 			const [codes, into, map] = [b.columns[c], columns[c], recode[c]];
 			for (let i = from; i < to; i++) into[out + i - from] = map.code(codes[i]!);
 		}
@@ -167,7 +180,7 @@ export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySe
 }
 
 /** The typed columns copied as they are (category codes are renumbered). */
-const TYPED_KEYS = COLUMN_KEYS.filter((k): k is Exclude<(typeof COLUMN_KEYS)[number], Category> => !(CATEGORIES as readonly string[]).includes(k));
+const TYPED_KEYS = COLUMN_KEYS.filter((k): k is Exclude<(typeof COLUMN_KEYS)[number], keyof typeof CODED_COLUMNS> => !(k in CODED_COLUMNS));
 
 /** A category's codes in one dictionary (`from`) as codes in another (`into`, which gains the labels it lacks when first asked). */
 class CategoryRecode {

@@ -7,7 +7,7 @@ import { committedDataset } from '../../../tests/unit/sources.js';
 // Test fixture rows (not real incidents): every kind of empty value, and text that looks like one.
 const base: Incident = {
 	id: 'TEST 1', date: '2023-02-28', datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: 'TEST place', provinceRecorded: 'TEST province',
-	districtRecorded: 'TEST district', eventType: 'TEST type', subType: 'TEST subtype', target: 'TEST target', actor: 'TEST actor', killed: 0, wounded: 3,
+	districtRecorded: 'TEST district', eventType: 'TEST type', subType: 'TEST subtype', target: 'TEST target', actor: 'TEST actor', actor2: 'TEST second party', killed: 0, wounded: 3,
 	suicide: false, summary: 'TEST summary', source: 'TEST source'
 };
 const fixture: Incident[] = [

@@ -42,7 +42,11 @@ export interface ViewState {
 	camera: { lon: number; lat: number; zoom: number } | null;
 }
 
-export function defaultView(dataset: string): ViewState {
+/**
+ * The view a dataset opens on. `window`: the dataset's default window (a series of releases opens
+ * on its newest data, src/lib/coverage defaultWindow), null for all of it.
+ */
+export function defaultView(dataset: string, window: MonthRange | null = null): ViewState {
 	return {
 		dataset,
 		metric: 'incidents',
@@ -50,7 +54,7 @@ export function defaultView(dataset: string): ViewState {
 		classMethod: 'natural',
 		classCount: 5,
 		scheme: 'YlOrRd',
-		window: null,
+		window,
 		actor: [],
 		eventType: [],
 		target: [],
@@ -81,7 +85,8 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	if (view.classMethod !== defaults.classMethod) p.set('classes', view.classMethod);
 	if (view.classCount !== defaults.classCount) p.set('k', String(view.classCount));
 	if (view.scheme !== defaults.scheme) p.set('scheme', view.scheme);
-	if (view.window) p.set('window', view.window.join('..'));
+	// A dataset that opens on a window (its newest month) needs "all" said out loud.
+	if (!sameWindow(view.window, defaults.window)) p.set('window', view.window ? view.window.join('..') : 'all');
 	for (const v of view.actor) p.append('group', v);
 	for (const v of view.eventType) p.append('type', v);
 	for (const v of view.target) p.append('target', v);
@@ -101,8 +106,12 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	return p;
 }
 
-export function decodeView(p: URLSearchParams, fallbackDataset: string): ViewState {
-	const d = defaultView(p.get('dataset') || fallbackDataset);
+const sameWindow = (a: MonthRange | null, b: MonthRange | null) => (a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1]);
+
+/** `defaultWindowOf`: the window each dataset opens on (what an absent `window` means). */
+export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultWindowOf: (dataset: string) => MonthRange | null = () => null): ViewState {
+	const id = p.get('dataset') || fallbackDataset;
+	const d = defaultView(id, defaultWindowOf(id));
 	const k = Number(p.get('k'));
 	const mincas = Number(p.get('mincas'));
 	const camera = (p.get('map') ?? '').split(',').map(Number);
@@ -116,7 +125,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string): ViewSta
 		classMethod: oneOf(p.get('classes'), CLASS_METHODS) ?? d.classMethod,
 		classCount: Number.isInteger(k) && k >= 2 && k <= 7 ? k : d.classCount,
 		scheme: oneOf(p.get('scheme'), SCHEMES) ?? d.scheme,
-		window: range(p.get('window')),
+		window: p.get('window') === 'all' ? null : (range(p.get('window')) ?? d.window),
 		actor: p.getAll('group'),
 		eventType: p.getAll('type'),
 		target: p.getAll('target'),
@@ -169,11 +178,15 @@ export interface FilterChip {
 
 const monthLabel = (m: string) => new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 
-export function filterChips(view: ViewState): FilterChip[] {
+/** The short names chips give the category filters: the source's own (a UCDP "Party", a GTD "Perpetrator"; src/lib/actors). */
+export type ChipNames = Record<'actor' | 'eventType' | 'target', string>;
+const CHIP_NAMES: ChipNames = { actor: 'Group', eventType: 'Type', target: 'Target' };
+
+export function filterChips(view: ViewState, names: ChipNames = CHIP_NAMES): FilterChip[] {
 	const chips: FilterChip[] = [];
-	if (view.window) chips.push({ label: `Dates: ${monthLabel(view.window[0])} – ${monthLabel(view.window[1])}`, without: { window: null } });
-	for (const [key, name] of [['actor', 'Group'], ['eventType', 'Type'], ['target', 'Target']] as const) {
-		for (const v of view[key]) chips.push({ label: `${name}: ${v}`, without: { [key]: view[key].filter((x) => x !== v) } });
+	if (view.window) chips.push({ label: `Dates: ${view.window[0] === view.window[1] ? monthLabel(view.window[0]) : `${monthLabel(view.window[0])} – ${monthLabel(view.window[1])}`}`, without: { window: null } });
+	for (const key of ['actor', 'eventType', 'target'] as const) {
+		for (const v of view[key]) chips.push({ label: `${names[key]}: ${v}`, without: { [key]: view[key].filter((x) => x !== v) } });
 	}
 	if (view.suicide) chips.push({ label: `Suicide: ${view.suicide}`, without: { suicide: null } });
 	if (view.minCasualties > 0) chips.push({ label: `Casualties ≥ ${view.minCasualties}`, without: { minCasualties: 0 } });
@@ -182,8 +195,13 @@ export function filterChips(view: ViewState): FilterChip[] {
 }
 
 /** The filters in one line, for exported files. */
-export function describeFilters(view: ViewState): string {
-	const chips = filterChips(view).map((c) => c.label);
+export function describeFilters(view: ViewState, names: ChipNames = CHIP_NAMES): string {
+	const chips = filterChips(view, names).map((c) => c.label);
 	if (view.compare) chips.push(`Comparing ${view.compare.a.join('..')} with ${view.compare.b.join('..')} (${view.compare.mode})`);
 	return chips.length ? chips.join('; ') : 'none';
+}
+
+/** Every window a view aggregates: its own, and the two periods of a comparison (null = all dates). */
+export function viewWindows(view: Pick<ViewState, 'window' | 'compare'>): (MonthRange | null)[] {
+	return view.compare ? [view.window, view.compare.a, view.compare.b] : [view.window];
 }

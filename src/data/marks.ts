@@ -1,0 +1,8 @@
+/**
+ * Named moments of the page's work (the Performance timeline's marks), read by `npm run bench` to
+ * say where the time goes between a choice and its shaded map: e.g. a release requested, decoded,
+ * joined, aggregated. A mark costs microseconds; outside the bench nothing reads them.
+ */
+export function mark(name: string): void {
+	if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
