@@ -102,6 +102,18 @@ export class Dashboard extends WithPageData {
 		onDestroy(() => this.engine.terminate());
 		if (window.__TEST_HOOKS__) window.__engineHooks = { createEngine: () => createEngine(this.districts), emptyColumns };
 
+		// Another dataset opens on its own window (a series on its newest month, an import on all of
+		// it): a window (or a comparison) of the last one would show a month it may not hold at all.
+		this.shownDataset = untrack(() => this.view.dataset);
+		$effect(() => {
+			const id = this.view.dataset;
+			if (id === this.shownDataset) return;
+			this.shownDataset = id;
+			untrack(() => {
+				this.view.window = this.defaultWindowOf(id);
+				this.view.compare = null;
+			});
+		});
 		// The dataset the view names: bundled (fetched) or imported (from IndexedDB); for a bundled
 		// series, the releases its windows need (GED 22.1 is fetched when a window first reaches 1989–2021).
 		$effect(() => {
@@ -113,15 +125,19 @@ export class Dashboard extends WithPageData {
 			this.loading = true;
 			this.loadError = null;
 			const said = missing.length ? this.sayLoading(this.partsNote(missing)) : () => {};
+			// Only the latest load counts: a dataset switched again, or its window, before the first arrived.
+			let latest = true;
 			// An import's rows stay in storage: the map, points, ranking, legend, filters, planning
 			// figures, a district's list and exports come from the engine worker, which reads them.
 			(isImported(id) ? loadImportedMeta(id) : loadBundledDataset(fetch, this.manifest, id, this.partsWanted(id, windows)))
-				.then((ds) => (this.requested = ds))
+				.then((ds) => latest && (this.requested = ds))
 				.catch((err: Error) => {
+					if (!latest) return;
 					this.loadError = `${err.message} Showing ${untrack(() => this.requested.info.name)} instead.`;
 					this.view.dataset = untrack(() => this.requested.info.id);
 				})
-				.finally(() => ((this.loading = false), said()));
+				.finally(() => latest && ((this.loading = false), said()));
+			return () => ((latest = false), (this.loading = false), said());
 		});
 		// A dataset without wounded figures (UCDP, ACLED) is never shaded by wounded or casualties, and
 		// a filter on a field its source does not code (suicide, target) would hide every row: both go, said so.
@@ -283,8 +299,13 @@ export class Dashboard extends WithPageData {
 	onpopstate = () => {
 		const v = this.withCurrentDistrict(decodeView(new URLSearchParams(location.search), this.view.dataset, this.defaultWindowOf));
 		const defaults = this.defaultsOf(v.dataset);
-		if (encodeView(v, defaults).toString() !== encodeView($state.snapshot(this.view) as ViewState, defaults).toString()) this.view = v;
+		if (encodeView(v, defaults).toString() === encodeView($state.snapshot(this.view) as ViewState, defaults).toString()) return;
+		// The URL's window is the one to show, even where it switches the dataset.
+		this.shownDataset = v.dataset;
+		this.view = v;
 	};
+	/** The dataset whose time window the view holds: another one chosen opens on its own window. */
+	private shownDataset: string;
 
 	onwindow = (window: MonthRange | null, isPlaying: boolean) => {
 		this.playing = isPlaying;
