@@ -183,8 +183,14 @@ export class Dashboard extends WithPageData {
 					if (assignment.length !== rowCount(ds)) throw new Error(`storage changed while loading (${assignment.length} rows joined, ${rowCount(ds)} stored); reload the page`);
 					mark('engine:joined');
 					this.joined = { dataset: ds, assignment, labels };
+					if (this.pendingWindow) this.showPendingWindow(this.joined);
 				})
-				.catch((err: Error) => current && (this.loadError = `Could not join ${ds.info.name}: ${err.message}`))
+				.catch((err: Error) => {
+					if (!current) return;
+					this.loadError = `Could not join ${ds.info.name}: ${err.message}`;
+					// A window that waited for this join stays as it was.
+					this.pendingWindow = null;
+				})
 				.finally(() => (clearTimeout(slow), current && (this.joinProgress = null)));
 			return () => ((current = false), clearTimeout(slow));
 		});
@@ -224,18 +230,15 @@ export class Dashboard extends WithPageData {
 			// While another dataset is being joined the map keeps the last one's shading and key, so
 			// `data-rendered` names a dataset only once that dataset itself is drawn.
 			if (j.dataset.info.id !== v.dataset) return;
-			// …and while a release the view's windows need is still being fetched.
-			if (this.missingReleases(j.dataset, viewWindows(v)).length) return;
-			const key = shadingKey(v);
-			// Which rows pass is asked for only when the page holds rows to list (bundled data).
-			const withPassing = this.rowsOnPage;
+			// …and while a release the view's windows need is still being fetched, or a window waits
+			// for it (onwindow: the window and its figures arrive together).
+			if (this.pendingWindow || this.missingReleases(j.dataset, viewWindows(v)).length) return;
+			// Already aggregated (the waiting window's figures came with it).
+			const shown = untrack(() => this.result);
+			if (shown && shown.joined === j && shown.key === shadingKey(v)) return;
 			return keepLatest(
-				Promise.all([
-					this.engine.api.aggregate(viewFilter(v), withPassing),
-					v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a), false) : null,
-					v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b), false) : null
-				]),
-				([agg, a, b]) => (mark('engine:aggregated'), (this.result = { joined: j, key, agg, a, b })),
+				this.aggregateView(j, v),
+				(result) => (this.result = result),
 				(err) => (this.loadError = `Could not aggregate: ${err.message}`)
 			);
 		});
@@ -324,8 +327,10 @@ export class Dashboard extends WithPageData {
 		loadBundledDataset(fetch, this.manifest, ds.info.id, this.partsWanted(ds.info.id, [window]))
 			.then((next) => {
 				if (this.view.dataset !== ds.info.id) return;
+				// The window changes once the release is joined and aggregated: until then nothing on
+				// the page changes, so it draws one frame for the new window, with its data.
+				this.pendingWindow = { window };
 				this.requested = next;
-				this.view.window = window;
 			})
 			.catch((err: Error) => (this.loadError = `${err.message} The window was not changed.`))
 			.finally(() => ((this.loading = false), said()));
@@ -338,6 +343,39 @@ export class Dashboard extends WithPageData {
 	private sayLoading(note: string): () => void {
 		const timer = setTimeout(() => (this.loadingParts = note), 250);
 		return () => (clearTimeout(timer), (this.loadingParts = null));
+	}
+	/**
+	 * A window that waits for its release (onwindow): once the release is joined, its figures are
+	 * aggregated and the window and its figures change together, in one frame.
+	 */
+	private pendingWindow: { window: MonthRange | null } | null = null;
+
+	/** The aggregations a view shows (its window, and the two periods of a comparison), from the engine. */
+	private async aggregateView(j: NonNullable<Dashboard['joined']>, v: ViewState): Promise<NonNullable<Dashboard['result']>> {
+		// Which rows pass is asked for only when the page holds rows to list (bundled data).
+		const withPassing = !isImported(j.dataset.info.id);
+		const [agg, a, b] = await Promise.all([
+			this.engine.api.aggregate(viewFilter(v), withPassing),
+			v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.a), false) : null,
+			v.compare ? this.engine.api.aggregate(viewFilter(v, v.compare.b), false) : null
+		]);
+		mark('engine:aggregated');
+		return { joined: j, key: shadingKey(v), agg, a, b };
+	}
+
+	/** The waiting window's figures, then the window itself (see pendingWindow). */
+	private showPendingWindow(j: NonNullable<Dashboard['joined']>) {
+		const { window } = this.pendingWindow!;
+		const v = { ...($state.snapshot(this.view) as ViewState), window };
+		this.aggregateView(j, v)
+			.then((result) => {
+				if (this.joined === j) this.result = result;
+			})
+			.catch((err: Error) => (this.loadError = `Could not aggregate: ${err.message}`))
+			.finally(() => {
+				this.pendingWindow = null;
+				this.view.window = window;
+			});
 	}
 	/** "UCDP GED 22.1 (6,416 events, Jan 1989 – Dec 2021)": the releases being fetched, for the status line. */
 	private partsNote = (releases: ReleaseInfo[]) => releases.map((r) => `${r.name} (${r.rows.toLocaleString('en-GB')} events, ${spanWords(r.months)})`).join(', ');
