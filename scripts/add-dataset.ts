@@ -29,7 +29,9 @@ export interface AddOptions {
 /** The accounting of one import, as the build prints it. */
 export function describeImport(result: ImportResult, file: string, maxRows = 50): string[] {
 	const r = result.report;
-	const lines = [`${file}: ${r.format}, read ${r.rowsRead} rows: imported ${r.imported} + rejected ${r.rejected} (province-level only ${r.coarse}, no coordinates ${r.unlocated})`];
+	const lines = [
+		`${file}: ${r.format}, read ${r.rowsRead} rows: imported ${r.imported} + rejected ${r.rejected} (province-level only ${r.coarse}, no coordinates ${r.unlocated})`
+	];
 	for (const note of r.notes) lines.push(`  note: ${note}`);
 	for (const [reason, n] of Object.entries(r.byReason)) lines.push(`  rejected ${n}× ${reason}`);
 	for (const x of result.rejections.slice(0, maxRows)) lines.push(`  row ${x.row}, ${x.column}: ${x.problem}`);
@@ -46,7 +48,8 @@ function fetchedProvenance(csvPath: string): FetchSidecar | undefined {
 	if (!existsSync(sidecar)) return undefined;
 	const p = JSON.parse(readFileSync(sidecar, 'utf8')) as FetchSidecar;
 	if (!p.api || !p.query || !p.retrievedAt) throw new Error(`--add: ${sidecar} is not a fetch-data provenance file (api, query, retrievedAt)`);
-	if (p.fills !== undefined && !(BUNDLED_IDS.includes(p.fills) && Array.isArray(p.releases) && p.releases.length)) throw new Error(`--add: ${sidecar} fills "${p.fills}" but does not name a bundled series and the releases of its rows`);
+	if (p.fills !== undefined && !(BUNDLED_IDS.includes(p.fills) && Array.isArray(p.releases) && p.releases.length))
+		throw new Error(`--add: ${sidecar} fills "${p.fills}" but does not name a bundled series and the releases of its rows`);
 	return p;
 }
 
@@ -78,7 +81,11 @@ export async function addDataset(dir: string, path: string, opts: AddOptions = {
 	mkdirSync(join(dir, ADDED_DIR), { recursive: true });
 	copyFileSync(path, join(dir, entry.file));
 	writeFileSync(join(dir, INDEX), JSON.stringify({ datasets: [...entries, entry].sort((a, b) => a.id.localeCompare(b.id)) }, null, '\t') + '\n');
-	console.log(fills ? `added "${name}" as sources/${entry.file}, filling the ${fills} series with ${releases!.map((r) => r.name).join(', ')}` : `added "${name}" as sources/${entry.file} (${entry.format}; ${entry.licence})`);
+	console.log(
+		fills
+			? `added "${name}" as sources/${entry.file}, filling the ${fills} series with ${releases!.map((r) => r.name).join(', ')}`
+			: `added "${name}" as sources/${entry.file} (${entry.format}; ${entry.licence})`
+	);
 	return entry;
 }
 

@@ -24,7 +24,9 @@ function writeSyntheticUcdp(path: string, rows: number) {
 	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates'];
 	for (let i = 0; i < rows; i++) {
 		const day = new Date(Date.UTC(2015, 0, 1 + (i % 3000))).toISOString().slice(0, 10);
-		lines.push(`${i + 1},${day},${(24.9 + rnd() * 12).toFixed(4)},${(60.9 + rnd() * 13.2).toFixed(4)},1,SYNTHETIC ${i % 7},SYNTHETIC,${1 + (i % 3)},${i % 5},SYNTHETIC`);
+		lines.push(
+			`${i + 1},${day},${(24.9 + rnd() * 12).toFixed(4)},${(60.9 + rnd() * 13.2).toFixed(4)},1,SYNTHETIC ${i % 7},SYNTHETIC,${1 + (i % 3)},${i % 5},SYNTHETIC`
+		);
 	}
 	writeFileSync(path, lines.join('\n') + '\n');
 }
@@ -34,7 +36,27 @@ function writeSyntheticUcdp(path: string, rows: number) {
  */
 function writeSyntheticGtdWide(path: string, rows: number) {
 	const rnd = seededRandom(7);
-	const read = ['eventid', 'iyear', 'imonth', 'iday', 'provstate', 'city', 'specificity', 'summary', 'attacktype1_txt', 'targtype1_txt', 'gname', 'nkill', 'nwound', 'suicide', 'scite1', 'scite2', 'scite3', 'latitude', 'longitude'];
+	const read = [
+		'eventid',
+		'iyear',
+		'imonth',
+		'iday',
+		'provstate',
+		'city',
+		'specificity',
+		'summary',
+		'attacktype1_txt',
+		'targtype1_txt',
+		'gname',
+		'nkill',
+		'nwound',
+		'suicide',
+		'scite1',
+		'scite2',
+		'scite3',
+		'latitude',
+		'longitude'
+	];
 	const columns = [...read, ...Array.from({ length: 135 - read.length }, (_, i) => `synthetic_${i}`)];
 	const lines = [columns.join(',')];
 	for (let i = 0; i < rows; i++) {
@@ -107,7 +129,10 @@ try {
 	const executablePath = ensureChromium();
 	// tsx (esbuild) wraps named functions in a `__name` helper; functions sent to the page need it too.
 	const nameHelper = 'globalThis.__name = (fn) => fn;';
-	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+	const browser = await chromium.launch({
+		executablePath,
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
 
 	const loadTimes: number[] = [];
 	const labelTimes: number[] = [];
@@ -128,15 +153,20 @@ try {
 			if (/\.m?js$/.test(url.pathname)) {
 				const kind = /worker/i.test(url.pathname) ? 'worker' : url.pathname === mapLibreChunk ? 'maplibre' : 'shell';
 				scripts.set(url.pathname, { gzip: gzipSync(body, { level: 9 }).length, kind });
-			}
-			else if (url.pathname.endsWith('.json')) data.set(url.pathname, gzipSync(body, { level: 9 }).length);
+			} else if (url.pathname.endsWith('.json')) data.set(url.pathname, gzipSync(body, { level: 9 }).length);
 		});
 		// Record the moments the map reports its first shaded view, then its labels.
 		await page.addInitScript(() => {
 			// Layout shifts over the whole load (CLS, without the 5 s session windows: all shifts summed).
 			const cls = window as unknown as { __cls: number };
 			cls.__cls = 0;
-			new PerformanceObserver((list) => list.getEntries().forEach((e) => (cls.__cls += (e as unknown as { hadRecentInput: boolean; value: number }).hadRecentInput ? 0 : (e as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+			new PerformanceObserver((list) =>
+				list
+					.getEntries()
+					.forEach(
+						(e) => (cls.__cls += (e as unknown as { hadRecentInput: boolean; value: number }).hadRecentInput ? 0 : (e as unknown as { value: number }).value)
+					)
+			).observe({ type: 'layout-shift', buffered: true });
 			const w = window as unknown as { __firstShaded?: number; __labelsDrawn?: number };
 			new MutationObserver((_, observer) => {
 				if (!w.__firstShaded && document.querySelector('[data-rendered*="|"]')) w.__firstShaded = performance.now();
@@ -181,6 +211,9 @@ try {
 		await page.goto(`http://localhost:${PORT}/`);
 		await page.waitForSelector('[data-rendered="ucdp|incidents|area|window=2026-01..2026-01"]', { timeout: 60_000 });
 		await page.waitForSelector('[data-labels="drawn"]', { timeout: 60_000 });
+		// Chosen on a settled page, as a reader who has looked at the first screen chooses: the labels'
+		// fade-in (MapLibre draws frames for ~300 ms after they are added) is over.
+		await page.waitForTimeout(1000);
 		const t0 = await page.evaluate(() => {
 			document.querySelector<HTMLButtonElement>('[data-testid=all-dates]')!.click();
 			return performance.now();
@@ -325,7 +358,10 @@ onmessage = ({ data: file }) => {
 	};
 	const { shownMs, identity } = await importAndShade(importPage, '/bench-import.csv');
 	// The page has settled on the import when its accounting shows every row.
-	await importPage.getByTestId('acc-rows').filter({ hasText: IMPORT_ROWS.toLocaleString('en-GB') }).waitFor({ timeout: 300_000 });
+	await importPage
+		.getByTestId('acc-rows')
+		.filter({ hasText: IMPORT_ROWS.toLocaleString('en-GB') })
+		.waitFor({ timeout: 300_000 });
 	const importBlocking = await readWatch();
 	const cdp = await importContext.newCDPSession(importPage);
 	await cdp.send('HeapProfiler.collectGarbage');
@@ -361,7 +397,11 @@ onmessage = ({ data: file }) => {
 	await importPage.getByTestId('incident-item').first().waitFor({ timeout: 120_000 });
 	const districtMs = (await importPage.evaluate(() => performance.now())) - districtStart;
 	const districtShown = await importPage.getByTestId('incident-item').count();
-	const districtTotal = (await importPage.getByTestId('district-panel').getByRole('heading', { name: /^Incidents \(/ }).textContent()) ?? '';
+	const districtTotal =
+		(await importPage
+			.getByTestId('district-panel')
+			.getByRole('heading', { name: /^Incidents \(/ })
+			.textContent()) ?? '';
 	await cdp.send('HeapProfiler.collectGarbage');
 	const heapWithDistrict = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 	// An NGO checks a site on the import: the figures come from the engine, the nearest incidents from storage.
@@ -391,36 +431,76 @@ onmessage = ({ data: file }) => {
 	const loadMs = median(loadTimes);
 	console.log('\nLoad budget (vite preview, headless Chromium, cold cache each run)');
 	console.log(`  initial JS (app shell), gzip:        ${kb(shellJs)}   target < 350 KB  ${shellJs < 350 * 1024 ? '✓' : '✗'}`);
-	console.log(`  then, in parallel with the geodata:  MapLibre chunk ${kb(jsOf('maplibre'))}, workers ${kb(jsOf('worker'))} — all JS ${kb(shellJs + jsOf('maplibre') + jsOf('worker'))}`);
-	console.log(`  geodata fetched on first load, gzip: ${kb(geoTotal)} (${[...geodata].map(([p, b]) => `${p.split('/').pop()!.replace(/\.[\w-]+\.json$/, '')} ${kb(b)}`).join(', ')})   target < 300 KB  ${geoTotal < 300 * 1024 ? '✓' : '✗'}`);
+	console.log(
+		`  then, in parallel with the geodata:  MapLibre chunk ${kb(jsOf('maplibre'))}, workers ${kb(jsOf('worker'))} — all JS ${kb(shellJs + jsOf('maplibre') + jsOf('worker'))}`
+	);
+	console.log(
+		`  geodata fetched on first load, gzip: ${kb(geoTotal)} (${[...geodata]
+			.map(
+				([p, b]) =>
+					`${p
+						.split('/')
+						.pop()!
+						.replace(/\.[\w-]+\.json$/, '')} ${kb(b)}`
+			)
+			.join(', ')})   target < 300 KB  ${geoTotal < 300 * 1024 ? '✓' : '✗'}`
+	);
 	const fpMs = median(firstPaintTimes);
-	console.log(`  navigation → first shaded pixels (prerendered SVG): ${fpMs.toFixed(0)} ms median of ${RUNS} (${firstPaintTimes.map((t) => t.toFixed(0)).join(', ')})   target ≤ 500 ms  ${fpMs <= 500 ? '✓' : '✗'}`);
-	console.log(`  navigation → interactive map (MapLibre shaded): ${loadMs.toFixed(0)} ms median of ${RUNS} (${loadTimes.map((t) => t.toFixed(0)).join(', ')})   target < 1500 ms  ${loadMs < 1500 ? '✓' : '✗'}`);
-	console.log(`  layout shift over the load (CLS):   ${Math.max(...shifts).toFixed(3)} worst of ${RUNS}   target ≤ 0.05  ${Math.max(...shifts) <= 0.05 ? '✓' : '✗'}`);
+	console.log(
+		`  navigation → first shaded pixels (prerendered SVG): ${fpMs.toFixed(0)} ms median of ${RUNS} (${firstPaintTimes.map((t) => t.toFixed(0)).join(', ')})   target ≤ 500 ms  ${fpMs <= 500 ? '✓' : '✗'}`
+	);
+	console.log(
+		`  navigation → interactive map (MapLibre shaded): ${loadMs.toFixed(0)} ms median of ${RUNS} (${loadTimes.map((t) => t.toFixed(0)).join(', ')})   target < 1500 ms  ${loadMs < 1500 ? '✓' : '✗'}`
+	);
+	console.log(
+		`  layout shift over the load (CLS):   ${Math.max(...shifts).toFixed(3)} worst of ${RUNS}   target ≤ 0.05  ${Math.max(...shifts) <= 0.05 ? '✓' : '✗'}`
+	);
 	console.log(`  … then labels drawn:                 ${median(labelTimes).toFixed(0)} ms median (labels are added after the first shaded frame)`);
 	const wholeMs = median(wholeRecordTimes);
-	console.log(`  choosing the whole UCDP record (All dates, 1989–2026) → its shaded map: ${wholeMs.toFixed(0)} ms median of ${RUNS} (${wholeRecordTimes.map((t) => t.toFixed(0)).join(', ')}); GED 22.1 fetched then, ${kb(median(wholeRecordBytes))} gzip   target ≤ 500 ms  ${wholeMs <= 500 ? '✓' : '✗'}`);
+	console.log(
+		`  choosing the whole UCDP record (All dates, 1989–2026, on the settled first screen) → its shaded map: ${wholeMs.toFixed(0)} ms median of ${RUNS} (${wholeRecordTimes.map((t) => t.toFixed(0)).join(', ')}); GED 22.1 fetched then, ${kb(median(wholeRecordBytes))} gzip   target ≤ 500 ms  ${wholeMs <= 500 ? '✓' : '✗'}`
+	);
 	console.log('\nResponsiveness while the worker joins 1,000,000 SYNTHETIC points');
 	console.log(`  join in the worker (incl. transfer):  ${freeze.joinMs.toFixed(0)} ms, ${freeze.reports} progress reports`);
 	console.log(`  re-aggregation round trip (1 year):  ${freeze.reaggMs.toFixed(1)} ms`);
-	console.log(`  longest main-thread task during it:  ${freeze.longest.toFixed(0)} ms (0 = none over 50 ms); longest gap between frames ${freeze.maxGap.toFixed(0)} ms`);
+	console.log(
+		`  longest main-thread task during it:  ${freeze.longest.toFixed(0)} ms (0 = none over 50 ms); longest gap between frames ${freeze.maxGap.toFixed(0)} ms`
+	);
 	const ratio = shownMs / rawParseMs;
 	const browserRatio = shownMs / rawBrowserMs;
 	const mark = (ok: boolean) => (ok ? '✓' : '✗');
 	console.log(`\nImport of ${IMPORT_ROWS.toLocaleString('en-GB')} SYNTHETIC UCDP-shaped rows (${identity}) — issue #12 targets`);
 	console.log(`  raw papaparse parse of the same bytes (Node):  ${(rawParseMs / 1000).toFixed(1)} s`);
-	console.log(`  … and in Chromium, in a worker, of the same File: ${(rawBrowserMs / 1000).toFixed(1)} s (the whole import is ${browserRatio.toFixed(1)}× that)`);
-	console.log(`  whole import, drop → map shaded (page):        ${(shownMs / 1000).toFixed(1)} s   ratio ${ratio.toFixed(1)}×   targets ≤ 1.5× ${mark(ratio <= 1.5)}, ≤ 4 s ${mark(shownMs <= 4000)}`);
-	console.log(`  page heap after import (after GC; the workers' heaps are not included): ${(heap.usedSize / 2 ** 20).toFixed(0)} MB   target ≤ 300 MB ${mark(heap.usedSize <= 300 * 2 ** 20)}`);
-	console.log(`  main thread during the import: longest task ${importBlocking.longest.toFixed(0)} ms (${importBlocking.over50} over 50 ms) ${mark(importBlocking.longest <= 50)}; longest app script ${importBlocking.app.toFixed(0)} ms ${mark(importBlocking.app < 50)}; longest MapLibre render script ${importBlocking.render.toFixed(0)} ms`);
-	console.log(`  time-play: ${play.fps.toFixed(1)} frames/s ${mark(play.fps >= 30)} (target ≥ 30), longest gap between frames ${play.gap.toFixed(0)} ms; longest task ${playBlocking.longest.toFixed(0)} ms ${mark(playBlocking.longest <= 50)}; longest app script ${playBlocking.app.toFixed(0)} ms ${mark(playBlocking.app < 50)}; longest MapLibre render script ${playBlocking.render.toFixed(0)} ms`);
-	console.log(`  a district opened (Peshawar, ${districtTotal}): first ${districtShown} incidents listed in ${(districtMs / 1000).toFixed(1)} s; page heap then ${(heapWithDistrict.usedSize / 2 ** 20).toFixed(0)} MB`);
-	console.log(`  a site check (Peshawar, 25 km: ${siteIncidents} incidents): figures and nearest incidents in ${(siteMs / 1000).toFixed(1)} s; page heap then ${(heapWithSite.usedSize / 2 ** 20).toFixed(0)} MB`);
+	console.log(
+		`  … and in Chromium, in a worker, of the same File: ${(rawBrowserMs / 1000).toFixed(1)} s (the whole import is ${browserRatio.toFixed(1)}× that)`
+	);
+	console.log(
+		`  whole import, drop → map shaded (page):        ${(shownMs / 1000).toFixed(1)} s   ratio ${ratio.toFixed(1)}×   targets ≤ 1.5× ${mark(ratio <= 1.5)}, ≤ 4 s ${mark(shownMs <= 4000)}`
+	);
+	console.log(
+		`  page heap after import (after GC; the workers' heaps are not included): ${(heap.usedSize / 2 ** 20).toFixed(0)} MB   target ≤ 300 MB ${mark(heap.usedSize <= 300 * 2 ** 20)}`
+	);
+	console.log(
+		`  main thread during the import: longest task ${importBlocking.longest.toFixed(0)} ms (${importBlocking.over50} over 50 ms) ${mark(importBlocking.longest <= 50)}; longest app script ${importBlocking.app.toFixed(0)} ms ${mark(importBlocking.app < 50)}; longest MapLibre render script ${importBlocking.render.toFixed(0)} ms`
+	);
+	console.log(
+		`  time-play: ${play.fps.toFixed(1)} frames/s ${mark(play.fps >= 30)} (target ≥ 30), longest gap between frames ${play.gap.toFixed(0)} ms; longest task ${playBlocking.longest.toFixed(0)} ms ${mark(playBlocking.longest <= 50)}; longest app script ${playBlocking.app.toFixed(0)} ms ${mark(playBlocking.app < 50)}; longest MapLibre render script ${playBlocking.render.toFixed(0)} ms`
+	);
+	console.log(
+		`  a district opened (Peshawar, ${districtTotal}): first ${districtShown} incidents listed in ${(districtMs / 1000).toFixed(1)} s; page heap then ${(heapWithDistrict.usedSize / 2 ** 20).toFixed(0)} MB`
+	);
+	console.log(
+		`  a site check (Peshawar, 25 km: ${siteIncidents} incidents): figures and nearest incidents in ${(siteMs / 1000).toFixed(1)} s; page heap then ${(heapWithSite.usedSize / 2 ** 20).toFixed(0)} MB`
+	);
 	console.log('  (Headless Chromium draws WebGL in software here: long tasks without an app script are the map being drawn and composited.)');
 	const wideRatio = wide.shownMs / wideNodeMs;
 	console.log(`\nImport of a wide export: ${WIDE_ROWS.toLocaleString('en-GB')} SYNTHETIC GTD-shaped rows × 135 columns (${wide.identity})`);
-	console.log(`  raw papaparse parse of the same bytes (Node): ${(wideNodeMs / 1000).toFixed(1)} s; in Chromium, in a worker: ${(wideBrowserMs / 1000).toFixed(1)} s`);
-	console.log(`  whole import, drop → map shaded (page):       ${(wide.shownMs / 1000).toFixed(1)} s   ratio ${wideRatio.toFixed(1)}× (${(wide.shownMs / wideBrowserMs).toFixed(1)}× the Chromium parse)   targets ≤ 1.5× ${mark(wideRatio <= 1.5)}, ≤ 4 s ${mark(wide.shownMs <= 4000)}`);
+	console.log(
+		`  raw papaparse parse of the same bytes (Node): ${(wideNodeMs / 1000).toFixed(1)} s; in Chromium, in a worker: ${(wideBrowserMs / 1000).toFixed(1)} s`
+	);
+	console.log(
+		`  whole import, drop → map shaded (page):       ${(wide.shownMs / 1000).toFixed(1)} s   ratio ${wideRatio.toFixed(1)}× (${(wide.shownMs / wideBrowserMs).toFixed(1)}× the Chromium parse)   targets ≤ 1.5× ${mark(wideRatio <= 1.5)}, ≤ 4 s ${mark(wide.shownMs <= 4000)}`
+	);
 } finally {
 	stopServer();
 }

@@ -127,7 +127,11 @@ function buildDistrictTopology(dir: string, census: ReturnType<typeof censusByNa
 
 	// Pakistan's outline = the arcs used by one district only; the border is its Afghan-facing part.
 	const outline = mesh(layout, layout.objects.districts, (a, b) => a === b);
-	const border = facingStretch(outline.coordinates, neighbours.map((n): Neighbour => ({ iso: n.properties.iso, geometry: n.geometry })), AFGHANISTAN);
+	const border = facingStretch(
+		outline.coordinates,
+		neighbours.map((n): Neighbour => ({ iso: n.properties.iso, geometry: n.geometry })),
+		AFGHANISTAN
+	);
 
 	// One topology for districts, provinces and border: the border shares the districts' arcs.
 	const topo = topology({
@@ -237,18 +241,29 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 	writeJson(join(outDir, 'manifest.json'), manifest);
 
 	const byProvince = districts.reduce<Record<string, number>>((acc, d) => ((acc[d.properties.province] = (acc[d.properties.province] ?? 0) + 1), acc), {});
-	console.log(`districts: ${districts.length} (${Object.entries(byProvince).map(([p, n]) => `${p} ${n}`).join(', ')})`);
+	console.log(
+		`districts: ${districts.length} (${Object.entries(byProvince)
+			.map(([p, n]) => `${p} ${n}`)
+			.join(', ')})`
+	);
 	const noCensus = districts.filter((d) => d.properties.population === null).map((d) => d.properties.name);
 	console.log(`census: ${districts.length - noCensus.length} districts with PBS figures${noCensus.length ? `; none for ${noCensus.join(', ')}` : ''}`);
-	console.log(`border: Afghanistan–Pakistan, ${border.coordinates.length} vertices, from ${border.coordinates[0]!.join(',')} to ${border.coordinates.at(-1)!.join(',')}`);
+	console.log(
+		`border: Afghanistan–Pakistan, ${border.coordinates.length} vertices, from ${border.coordinates[0]!.join(',')} to ${border.coordinates.at(-1)!.join(',')}`
+	);
 	console.log(`gazetteer: ${gazetteer.length} towns of ${GAZETTEER_COUNTRIES.join(', ')} (GeoNames)`);
 	for (const { entry, files } of datasets) {
 		for (const { part, file } of files) {
 			const r = file.report;
-			const flags = Object.entries(r.flagged).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+			const flags =
+				Object.entries(r.flagged)
+					.map(([k, v]) => `${k} ${v}`)
+					.join(', ') || 'none';
 			const hxl = part.hxlRows ? ` (+${part.hxlRows} HXL tag row, not an event)` : '';
 			const replaced = part.replaced ? `, replaced by a newer release ${part.replaced}` : '';
-			console.log(`${entry.id}${part.releases.length ? ` ${part.releases.join(' + ')}` : ''} (${part.source}): read ${part.rowsRead}${hxl}, written ${part.rows}, rejected ${part.rejected}${replaced}, flagged (kept): ${flags}`);
+			console.log(
+				`${entry.id}${part.releases.length ? ` ${part.releases.join(' + ')}` : ''} (${part.source}): read ${part.rowsRead}${hxl}, written ${part.rows}, rejected ${part.rejected}${replaced}, flagged (kept): ${flags}`
+			);
 			for (const n of r.notes) console.log(`  row ${n.row}: ${n.reason} — ${n.detail}`);
 			for (const x of (r.rejected ?? []).slice(0, 20)) console.log(`  row ${x.row} rejected, ${x.column}: ${x.problem}`);
 			if (part.rejected > 20) console.log(`  … ${part.rejected - 20} more rejected rows, listed in geodata/${part.file}`);

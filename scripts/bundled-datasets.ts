@@ -114,17 +114,38 @@ interface SeriesRelease extends Omit<ReleaseInfo, 'rows'> {
 export const UCDP_SERIES = {
 	id: 'ucdp',
 	name: 'UCDP GED 22.1 + Candidate 26.0.1',
-	attribution: 'Uppsala Conflict Data Program (UCDP), ucdp.uu.se: GED 22.1 (Sundberg & Melander 2013; Davies, Pettersson & Öberg 2022) and Candidate 26.0.1 (Hegre, Croicu, Eck & Högbladh 2020)',
+	attribution:
+		'Uppsala Conflict Data Program (UCDP), ucdp.uu.se: GED 22.1 (Sundberg & Melander 2013; Davies, Pettersson & Öberg 2022) and Candidate 26.0.1 (Hegre, Croicu, Eck & Högbladh 2020)',
 	releases: [
-		{ id: 'ged-22.1', name: 'UCDP GED 22.1', source: 'incidents/ucdp_ged_22_1_pakistan_hdx.csv', months: ['1989-01', '2021-12'], preliminary: false, citation: UCDP_CITATIONS['ged-22.1'] },
-		{ id: 'candidate-26.0.1', name: 'UCDP Candidate 26.0.1', source: 'incidents/ucdp_candidate_26_0_1_pakistan.csv', months: ['2026-01', '2026-01'], preliminary: true, citation: UCDP_CITATIONS['candidate-26.0.1'] }
+		{
+			id: 'ged-22.1',
+			name: 'UCDP GED 22.1',
+			source: 'incidents/ucdp_ged_22_1_pakistan_hdx.csv',
+			months: ['1989-01', '2021-12'],
+			preliminary: false,
+			citation: UCDP_CITATIONS['ged-22.1']
+		},
+		{
+			id: 'candidate-26.0.1',
+			name: 'UCDP Candidate 26.0.1',
+			source: 'incidents/ucdp_candidate_26_0_1_pakistan.csv',
+			months: ['2026-01', '2026-01'],
+			preliminary: true,
+			citation: UCDP_CITATIONS['candidate-26.0.1']
+		}
 	] satisfies SeriesRelease[]
 };
 
 const { attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } = SOURCE_TERMS.GTD;
 const GTD_FILES: { file: string; info: Omit<DatasetInfo, 'dateRange'> }[] = [
-	{ file: 'incidents/gtd_pakistan_2008.geojson', info: { id: 'gtd-2008', name: 'GTD 2008 — all attack types', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } },
-	{ file: 'incidents/gtd_pakistan_2015_bombings.geojson', info: { id: 'gtd-2015-bombings', name: 'GTD 2015 — bombings/explosions', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE } }
+	{
+		file: 'incidents/gtd_pakistan_2008.geojson',
+		info: { id: 'gtd-2008', name: 'GTD 2008 — all attack types', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE }
+	},
+	{
+		file: 'incidents/gtd_pakistan_2015_bombings.geojson',
+		info: { id: 'gtd-2015-bombings', name: 'GTD 2015 — bombings/explosions', format: 'GTD', attribution: GTD_ATTRIBUTION, licence: GTD_LICENCE }
+	}
 ];
 
 /** The ids the build gives its own datasets (an added dataset may not take one). */
@@ -149,7 +170,16 @@ interface PartDraft {
 }
 
 function part({ file, releases, source, report, table }: PartDraft) {
-	const p: BundledPart = { file, releases, source, rowsRead: report.rowsRead, rows: table.columns.length, rejected: report.rejected?.length ?? 0, replaced: report.replaced ?? 0, hxlRows: report.hxlRows ?? 0 };
+	const p: BundledPart = {
+		file,
+		releases,
+		source,
+		rowsRead: report.rowsRead,
+		rows: table.columns.length,
+		rejected: report.rejected?.length ?? 0,
+		replaced: report.replaced ?? 0,
+		hxlRows: report.hxlRows ?? 0
+	};
 	return { part: p, file: { report, table: encodeTable(table) }, range: tableDateRange(table.columns) };
 }
 
@@ -164,7 +194,8 @@ function checkMonths(draft: PartDraft, releases: readonly ReleaseInfo[]): void {
 		const r = releases.find((x) => x.name === text.release[i]) ?? (releases.length === 1 ? releases[0] : undefined);
 		if (!r) throw new Error(`${draft.source}: the event ${text.id[i]} names no release of the series (${text.release[i] ?? 'none'})`);
 		const m = columns.month[i]!;
-		if (m < monthNumber(r.months[0]) || m > monthNumber(r.months[1])) throw new Error(`${draft.source}: the event ${text.id[i]} is dated outside ${r.name}'s months (${r.months.join(' – ')}); check the release's coverage`);
+		if (m < monthNumber(r.months[0]) || m > monthNumber(r.months[1]))
+			throw new Error(`${draft.source}: the event ${text.id[i]} is dated outside ${r.name}'s months (${r.months.join(' – ')}); check the release's coverage`);
 	}
 }
 
@@ -190,7 +221,13 @@ function dropReplaced(drafts: PartDraft[]): void {
 /** A bundled release of the series, read by the importer with its release on every row. */
 async function seriesRelease(dir: string, seriesId: string, r: SeriesRelease): Promise<PartDraft> {
 	const result = await importExport(join(dir, r.source), r.source, { release: r.name });
-	return { file: `incidents/${seriesId}-${r.id.replace(/\./g, '-')}.json`, releases: [r.id], source: r.source, report: normaliseReport(r.source.replace(/^incidents\//, ''), result), table: result.table };
+	return {
+		file: `incidents/${seriesId}-${r.id.replace(/\./g, '-')}.json`,
+		releases: [r.id],
+		source: r.source,
+		report: normaliseReport(r.source.replace(/^incidents\//, ''), result),
+		table: result.table
+	};
 }
 
 /**
@@ -207,9 +244,20 @@ async function ucdpSeries(dir: string): Promise<BuiltDataset> {
 		if (!fill.releases?.length) throw new Error(`${INDEX}: "${fill.id}" fills ${id} but lists no releases (its fetch-data provenance names them)`);
 		const result = await importExport(join(dir, fill.file), fill.file);
 		releases.push(...fill.releases.map((r) => ({ ...r, rows: 0 })));
-		drafts.push({ file: `incidents/${fill.id}.json`, releases: fill.releases.map((r) => r.id), source: fill.file, report: normaliseReport(fill.file, result), table: result.table });
+		drafts.push({
+			file: `incidents/${fill.id}.json`,
+			releases: fill.releases.map((r) => r.id),
+			source: fill.file,
+			report: normaliseReport(fill.file, result),
+			table: result.table
+		});
 	}
-	drafts.forEach((d) => checkMonths(d, releases.filter((r) => d.releases.includes(r.id))));
+	drafts.forEach((d) =>
+		checkMonths(
+			d,
+			releases.filter((r) => d.releases.includes(r.id))
+		)
+	);
 	dropReplaced(drafts);
 	const files = drafts.map(part);
 	for (const r of releases) r.rows = drafts.reduce((n, d) => n + (d.table.text.release as (string | null)[]).filter((x) => x === r.name).length, 0);
@@ -223,7 +271,15 @@ async function ucdpSeries(dir: string): Promise<BuiltDataset> {
 		// Short here (it stands under the map); each release's full citation is in `releases`.
 		attribution: UCDP_SERIES.attribution + (filled ? '; and the releases fetched from the UCDP API named with each row' : ''),
 		licence: SOURCE_TERMS['UCDP GED'].licence,
-		dateRange: ranges.length ? [ranges.map((r) => r[0]).sort()[0]!, ranges.map((r) => r[1]).sort().at(-1)!] : null,
+		dateRange: ranges.length
+			? [
+					ranges.map((r) => r[0]).sort()[0]!,
+					ranges
+						.map((r) => r[1])
+						.sort()
+						.at(-1)!
+				]
+			: null,
 		releases,
 		rows: files.reduce((n, f) => n + f.part.rows, 0),
 		parts: files.map((f) => f.part)

@@ -42,11 +42,11 @@ export function ensureChromium() {
 		}
 		console.log('[chromium] apt-get install failed');
 	}
-	console.log('[chromium] no system Chromium and cannot apt-get it: trying Playwright\'s own build (npx playwright install chromium)');
+	console.log("[chromium] no system Chromium and cannot apt-get it: trying Playwright's own build (npx playwright install chromium)");
 	if (!run('npx', ['playwright', 'install', 'chromium'])) {
 		throw new Error('No Chromium available: install Debian\'s "chromium" package or set CHROMIUM_PATH');
 	}
-	console.log('[chromium] using Playwright\'s own Chromium build');
+	console.log("[chromium] using Playwright's own Chromium build");
 	return undefined;
 }
 

@@ -25,7 +25,8 @@ import { UCDP_SERIES } from './bundled-datasets.js';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 import { describeImport } from './add-dataset.js';
 
-const USAGE = 'usage: npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan] [--version 26.1] [--out FILE.csv]\n       npm run fetch-data -- --source ucdp --fill [--version 26.1] [--out FILE.csv]';
+const USAGE =
+	'usage: npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan] [--version 26.1] [--out FILE.csv]\n       npm run fetch-data -- --source ucdp --fill [--version 26.1] [--out FILE.csv]';
 
 export interface FetchArgs {
 	source: SourceId;
@@ -53,10 +54,21 @@ export function parseFetchArgs(argv: string[]): FetchArgs {
 		return { source, from: '', to, afghanistan: false, version: value('--version'), out: value('--out') ?? `ucdp-fill-${to}.csv`, fill };
 	}
 	const from = value('--from');
-	for (const [flag, v] of [['--from', from], ['--to', to]] as const) {
+	for (const [flag, v] of [
+		['--from', from],
+		['--to', to]
+	] as const) {
 		if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`${flag} needs a date as YYYY-MM-DD\n${USAGE}`);
 	}
-	return { source, from: from!, to, afghanistan: argv.includes('--afghanistan'), version: value('--version'), out: value('--out') ?? `${source}-${from}-${to}.csv`, fill };
+	return {
+		source,
+		from: from!,
+		to,
+		afghanistan: argv.includes('--afghanistan'),
+		version: value('--version'),
+		out: value('--out') ?? `${source}-${from}-${to}.csv`,
+		fill
+	};
 }
 
 /** The bundled UCDP series' releases (geodata/manifest.json): what a fill leaves out. */

@@ -27,7 +27,8 @@ const COLUMNS = {
 /** A count as the file writes it ("382.0"): a whole number ≥ 0, else the file, row and column are named. */
 function count(raw: string | undefined, file: string, row: number, column: string): number {
 	const n = Number(raw);
-	if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new SourceRowError(file, row, column, `expected a whole number ≥ 0, got ${JSON.stringify(raw)}`);
+	if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0)
+		throw new SourceRowError(file, row, column, `expected a whole number ≥ 0, got ${JSON.stringify(raw)}`);
 	return n;
 }
 
@@ -45,7 +46,8 @@ export function nationalTotals(dir: string, series: IncidentDataset): NationalTo
 		if (r.country_iso3 !== 'PAK') throw new SourceRowError(file, row, 'country_iso3', `expected PAK, got ${JSON.stringify(r.country_iso3)}`);
 		// One row per month, in order, none missing: a missing month would read as a month without events.
 		const expected = isoMonth(monthNumber(`${first}-01`) + i);
-		if (r.year_month !== expected) throw new SourceRowError(file, row, 'year_month', `expected ${expected} (months in order, none missing), got ${JSON.stringify(r.year_month)}`);
+		if (r.year_month !== expected)
+			throw new SourceRowError(file, row, 'year_month', `expected ${expected} (months in order, none missing), got ${JSON.stringify(r.year_month)}`);
 		for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) out[key].push(count(r[column], file, row, column));
 	});
 	// The bundled series' events per month over the same months; null where it does not cover the month.

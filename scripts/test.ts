@@ -92,12 +92,24 @@ describe('bundled figures against an independent computation on the full-resolut
 		it(`${id}: incidents, killed and wounded per district are exact`, () => {
 			const { incidents } = committedDataset(id);
 			const expected = new Map<string, { incidents: number; killed: number; wounded: number }>();
-			let inDistricts = 0, outside = 0, coarse = 0, unlocated = 0;
+			let inDistricts = 0,
+				outside = 0,
+				coarse = 0,
+				unlocated = 0;
 			for (const inc of incidents) {
-				if (inc.lon === null || inc.lat === null) { unlocated++; continue; }
-				if (!countsInDistrict(inc.placePrecision)) { coarse++; continue; }
+				if (inc.lon === null || inc.lat === null) {
+					unlocated++;
+					continue;
+				}
+				if (!countsInDistrict(inc.placePrecision)) {
+					coarse++;
+					continue;
+				}
 				const d = full.find((f) => booleanPointInPolygon([inc.lon!, inc.lat!], f));
-				if (!d) { outside++; continue; }
+				if (!d) {
+					outside++;
+					continue;
+				}
 				inDistricts++;
 				const t = expected.get(d.properties.slug) ?? { incidents: 0, killed: 0, wounded: 0 };
 				t.incidents++;
@@ -108,9 +120,16 @@ describe('bundled figures against an independent computation on the full-resolut
 			const agg = aggregate(toColumns(incidents), assignIncidents(incidents, web), web.length);
 			web.forEach((d, i) => {
 				const t = agg.byDistrict[i]!;
-				expect({ incidents: t.incidents, killed: t.killed, wounded: t.wounded }, d.properties.slug).toEqual(expected.get(d.properties.slug) ?? { incidents: 0, killed: 0, wounded: 0 });
+				expect({ incidents: t.incidents, killed: t.killed, wounded: t.wounded }, d.properties.slug).toEqual(
+					expected.get(d.properties.slug) ?? { incidents: 0, killed: 0, wounded: 0 }
+				);
 			});
-			expect([agg.inDistricts.incidents, agg.outside.incidents, agg.coarse.incidents, agg.unlocated.incidents]).toEqual([inDistricts, outside, coarse, unlocated]);
+			expect([agg.inDistricts.incidents, agg.outside.incidents, agg.coarse.incidents, agg.unlocated.incidents]).toEqual([
+				inDistricts,
+				outside,
+				coarse,
+				unlocated
+			]);
 			// The accounting identity.
 			expect(inDistricts + outside + coarse + unlocated).toBe(incidents.length);
 			expect(inDistricts).toBeGreaterThan(incidents.length / 2);
@@ -124,8 +143,10 @@ describe('the bundled UCDP series against its source files, read independently',
 	// unsimplified OSM polygons.
 	const full = fullResolutionDistricts();
 	const web = committedBaseMap().districts;
-	const raw = ['incidents/ucdp_ged_22_1_pakistan_hdx.csv', 'incidents/ucdp_candidate_26_0_1_pakistan.csv'].flatMap(
-		(file) => Papa.parse<Record<string, string>>(readFileSync(join(sourcesDir, file), 'utf8'), { header: true, skipEmptyLines: true }).data.filter((r) => !r.latitude!.startsWith('#'))
+	const raw = ['incidents/ucdp_ged_22_1_pakistan_hdx.csv', 'incidents/ucdp_candidate_26_0_1_pakistan.csv'].flatMap((file) =>
+		Papa.parse<Record<string, string>>(readFileSync(join(sourcesDir, file), 'utf8'), { header: true, skipEmptyLines: true }).data.filter(
+			(r) => !r.latitude!.startsWith('#')
+		)
 	);
 	const { incidents } = committedDataset('ucdp');
 	const agg = aggregate(toColumns(incidents), assignIncidents(incidents, web), web.length);
@@ -178,12 +199,16 @@ describe('npm run geodata -- --add FILE.csv', () => {
 		for (const r of added.report.rejected!) expect(r.problem.length, `row ${r.row}`).toBeGreaterThan(3);
 		expect(added.info.attribution).toMatch(/Uppsala Conflict Data Program/);
 		// The bundled datasets are untouched by the addition.
-		for (const file of ['incidents/gtd-2008.json', 'incidents/ucdp-candidate-26-0-1.json']) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(projectRoot, 'geodata', file), 'utf8'));
+		for (const file of ['incidents/gtd-2008.json', 'incidents/ucdp-candidate-26-0-1.json'])
+			expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(projectRoot, 'geodata', file), 'utf8'));
 	});
 	it('refuses a file that is not a known export, naming its columns, and adds nothing', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sources-'));
 		cpSync(sourcesDir, dir, { recursive: true });
-		const run = spawnSync('npx', ['tsx', 'scripts/build-geodata.ts', '--sources', dir, '--add', 'src/lib/importers/fixtures/semicolon-unknown.csv'], { cwd: projectRoot, encoding: 'utf8' });
+		const run = spawnSync('npx', ['tsx', 'scripts/build-geodata.ts', '--sources', dir, '--add', 'src/lib/importers/fixtures/semicolon-unknown.csv'], {
+			cwd: projectRoot,
+			encoding: 'utf8'
+		});
 		expect(run.status).toBe(1);
 		expect(run.stderr).toMatch(/semicolon-unknown\.csv: the header is not a UCDP GED, ACLED or GTD export \(columns: /);
 		expect(existsSync(join(dir, 'datasets'))).toBe(false);
@@ -227,7 +252,11 @@ describe('npm run fetch-data (against the local mock APIs)', () => {
 		const work = mkdtempSync(join(tmpdir(), 'fill-'));
 		const out = join(work, 'ucdp-fill.csv');
 		const log: string[] = [];
-		await fetchData(['--source', 'ucdp', '--fill', '--to', '2026-12-01', '--version', '26.1', '--out', out], { UCDP_TOKEN: MOCK_UCDP_TOKEN, UCDP_API_ORIGIN: mock.origin }, (l) => log.push(l));
+		await fetchData(
+			['--source', 'ucdp', '--fill', '--to', '2026-12-01', '--version', '26.1', '--out', out],
+			{ UCDP_TOKEN: MOCK_UCDP_TOKEN, UCDP_API_ORIGIN: mock.origin },
+			(l) => log.push(l)
+		);
 		const asked = mock.requests.filter((r) => r.path.startsWith('/api/gedevents')).map((r) => [r.path.split('/').at(-1), r.query.StartDate]);
 		expect(asked[0]).toEqual(['26.1', '2022-01-01']);
 		expect(asked.some(([v, from]) => v === '26.0.1' || from! < '2022-01-01')).toBe(false);
@@ -244,7 +273,12 @@ describe('npm run fetch-data (against the local mock APIs)', () => {
 		// No dataset of its own: the series gains the releases, and the gap is gone.
 		expect(manifest.datasets.map((d) => d.id)).toEqual(BUNDLED);
 		const series = manifest.datasets[0]!;
-		expect(series.releases!.map((r) => r.name)).toEqual(['UCDP GED 22.1', 'UCDP GED 26.1', 'UCDP Candidate 26.0.1', ...sidecar.releases.slice(1).map((r) => r.name)]);
+		expect(series.releases!.map((r) => r.name)).toEqual([
+			'UCDP GED 22.1',
+			'UCDP GED 26.1',
+			'UCDP Candidate 26.0.1',
+			...sidecar.releases.slice(1).map((r) => r.name)
+		]);
 		const states = monthStates(series, monthNumber('2021-12'), monthNumber('2026-09'));
 		expect(states.includes('not-covered')).toBe(false);
 		const rows = readFileSync(out, 'utf8').trim().split('\n').length - 1;
@@ -264,6 +298,8 @@ describe('npm run fetch-data (against the local mock APIs)', () => {
 
 	it('reports refused credentials by kind', async () => {
 		const env = { ACLED_EMAIL: MOCK_ACLED_EMAIL, ACLED_PASSWORD: 'wrong', ACLED_API_ORIGIN: mock.origin };
-		await expect(fetchData(['--source', 'acled', '--from', '2024-01-01', '--to', '2024-02-01', '--out', join(tmpdir(), 'x.csv')], env, () => {})).rejects.toMatchObject({ kind: 'credentials' });
+		await expect(
+			fetchData(['--source', 'acled', '--from', '2024-01-01', '--to', '2024-02-01', '--out', join(tmpdir(), 'x.csv')], env, () => {})
+		).rejects.toMatchObject({ kind: 'credentials' });
 	});
 });

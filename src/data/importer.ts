@@ -30,7 +30,11 @@ export function fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) =
 }
 
 /** "Fill 2022–2025": the months the series does not cover, fetched, merged into it and stored as a dataset. */
-export function fillSeries(series: { info: DatasetInfo; incidents: Incident[] }, token: string, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
+export function fillSeries(
+	series: { info: DatasetInfo; incidents: Incident[] },
+	token: string,
+	onProgress: (p: FetchProgress) => void
+): Promise<WorkerOutcome> {
 	return api().fillSeries(series, token, proxy(onProgress));
 }
 

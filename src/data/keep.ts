@@ -18,7 +18,12 @@ export const newDatasetId = () => `import-${Date.now().toString(36)}`;
  * Stores an import (atomically) and returns its dataset description. `describe`: what the import
  * itself knows of the dataset (a fetch's releases and their months; a fill's name and terms).
  */
-export async function keepImport(result: ImportResult, fetched?: FetchProvenance, id = newDatasetId(), describe: Partial<Pick<DatasetInfo, 'name' | 'attribution' | 'licence' | 'releases' | 'codebook'>> = {}): Promise<DatasetInfo> {
+export async function keepImport(
+	result: ImportResult,
+	fetched?: FetchProvenance,
+	id = newDatasetId(),
+	describe: Partial<Pick<DatasetInfo, 'name' | 'attribution' | 'licence' | 'releases' | 'codebook'>> = {}
+): Promise<DatasetInfo> {
 	const format = result.report.format;
 	const info: DatasetInfo = {
 		id,

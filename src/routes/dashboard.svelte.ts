@@ -19,8 +19,28 @@ import { BOUNDARY_CREDIT, type BaseMap, type CensusFile } from '$lib/geodata/ind
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
 import type { Incident, IncidentDataset, ReleaseInfo } from '$lib/incident/index.js';
 import { districtAt } from '$lib/risk/index.js';
-import { decodeView, defaultView, describeFilters, encodeView, shadingKey, viewFilter, viewWindows, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
-import { bivariateClasses, bivariateCsv, classWords, highOnBoth, LEVELS, NEED_INDICATORS, NEEDS, tertileRange, type BivariateRow } from '$lib/bivariate/index.js';
+import {
+	decodeView,
+	defaultView,
+	describeFilters,
+	encodeView,
+	shadingKey,
+	viewFilter,
+	viewWindows,
+	type MonthRange,
+	type ViewState
+} from '$lib/viewstate/index.js';
+import {
+	bivariateClasses,
+	bivariateCsv,
+	classWords,
+	highOnBoth,
+	LEVELS,
+	NEED_INDICATORS,
+	NEEDS,
+	tertileRange,
+	type BivariateRow
+} from '$lib/bivariate/index.js';
 import { bivariateColour, bivariateLegend } from '$style/bivariate.js';
 import { divergingColour, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
 import { bundledDefaultWindow, loadBundledDataset, type Manifest } from '../data/bundled.js';
@@ -180,7 +200,8 @@ export class Dashboard extends WithPageData {
 			joining
 				.then(({ assignment, labels }) => {
 					if (!current) return;
-					if (assignment.length !== rowCount(ds)) throw new Error(`storage changed while loading (${assignment.length} rows joined, ${rowCount(ds)} stored); reload the page`);
+					if (assignment.length !== rowCount(ds))
+						throw new Error(`storage changed while loading (${assignment.length} rows joined, ${rowCount(ds)} stored); reload the page`);
 					mark('engine:joined');
 					this.joined = { dataset: ds, assignment, labels };
 					if (this.pendingWindow) this.showPendingWindow(this.joined);
@@ -217,7 +238,9 @@ export class Dashboard extends WithPageData {
 			const v = $state.snapshot(this.view) as ViewState;
 			const id = result.joined.dataset.info.id;
 			return keepLatest(
-				this.engine.api.districtList(viewFilter(v), i).then(async ({ rows, counts, yearOnly }) => ({ rows, counts, yearOnly, incidents: await this.engine.api.readRows(id, rows.slice(0, LIST_PAGE)) })),
+				this.engine.api
+					.districtList(viewFilter(v), i)
+					.then(async ({ rows, counts, yearOnly }) => ({ rows, counts, yearOnly, incidents: await this.engine.api.readRows(id, rows.slice(0, LIST_PAGE)) })),
 				({ rows, counts, yearOnly, incidents }) => (this.districtList = { key, id, rows, trend: { counts: Array.from(counts), yearOnly }, incidents }),
 				(err) => (this.loadError = `Could not read the district's incidents: ${err.message}`)
 			);
@@ -266,7 +289,7 @@ export class Dashboard extends WithPageData {
 
 	/** A view with its `?district=` resolved to today's layout (old slugs open their successor). */
 	private withCurrentDistrict(v: ViewState): ViewState {
-		if (!v.district) return (this.slugNote = null), v;
+		if (!v.district) return ((this.slugNote = null), v);
 		const resolved = resolveDistrictSlug(v.district, this.knownSlugs);
 		this.slugNote = resolved.note;
 		return { ...v, district: resolved.slug };
@@ -280,7 +303,9 @@ export class Dashboard extends WithPageData {
 	private missingReleases(ds: IncidentDataset, windows: (MonthRange | null)[]) {
 		if (!ds.unloaded?.length || isImported(ds.info.id)) return [];
 		const wanted = new Set(this.partsWanted(ds.info.id, windows));
-		return (ds.info.releases ?? []).filter((r) => ds.unloaded!.includes(r.id) && [...wanted].some((w) => w === null || (r.months[0] <= w[1] && r.months[1] >= w[0])));
+		return (ds.info.releases ?? []).filter(
+			(r) => ds.unloaded!.includes(r.id) && [...wanted].some((w) => w === null || (r.months[0] <= w[1] && r.months[1] >= w[0]))
+		);
 	}
 	/** The windows to load a bundled dataset for: the view's, and every window of the parts already loaded (they stay). */
 	private partsWanted(id: string, windows: (MonthRange | null)[]): (MonthRange | null)[] {
@@ -378,7 +403,8 @@ export class Dashboard extends WithPageData {
 			});
 	}
 	/** "UCDP GED 22.1 (6,416 events, Jan 1989 – Dec 2021)": the releases being fetched, for the status line. */
-	private partsNote = (releases: ReleaseInfo[]) => releases.map((r) => `${r.name} (${r.rows.toLocaleString('en-GB')} events, ${spanWords(r.months)})`).join(', ');
+	private partsNote = (releases: ReleaseInfo[]) =>
+		releases.map((r) => `${r.name} (${r.rows.toLocaleString('en-GB')} events, ${spanWords(r.months)})`).join(', ');
 
 	select(slug: string | null) {
 		this.view.district = slug;
@@ -435,7 +461,8 @@ export class Dashboard extends WithPageData {
 			await this.borderSent;
 			return this.engine.api.bandCounts(this.filterNow());
 		},
-		rowsAt: (rows) => (this.rowsOnPage ? Promise.resolve(rows.map((i) => this.dataset.incidents[i]!)) : this.engine.api.readRows(this.dataset.info.id, Int32Array.from(rows)))
+		rowsAt: (rows) =>
+			this.rowsOnPage ? Promise.resolve(rows.map((i) => this.dataset.incidents[i]!)) : this.engine.api.readRows(this.dataset.info.id, Int32Array.from(rows))
 	};
 	agg = $derived(this.result?.agg ?? emptyAggregation(this.districts.length));
 	/** How the source names its actors, and what it does not record (src/lib/actors). */
@@ -467,7 +494,11 @@ export class Dashboard extends WithPageData {
 		return { info, label: `Fill ${from === to ? from : `${from}–${to}`}`, load: () => loadBundledDataset(fetch, this.manifest, info.id, [null]) };
 	});
 	/** Why a period comparison is refused (a period touches months not covered), or null. */
-	compareRefusal = $derived(this.view.compare ? (gapRefusal(this.dataset.info, 'Period A', this.view.compare.a) ?? gapRefusal(this.dataset.info, 'Period B', this.view.compare.b)) : null);
+	compareRefusal = $derived(
+		this.view.compare
+			? (gapRefusal(this.dataset.info, 'Period A', this.view.compare.a) ?? gapRefusal(this.dataset.info, 'Period B', this.view.compare.b))
+			: null
+	);
 	/** Why Gi* is refused: the window has no covered month at all. */
 	giRefusal = $derived.by(() => {
 		const refusal = gapRefusal(this.dataset.info, 'The window', this.view.window);
@@ -508,7 +539,20 @@ export class Dashboard extends WithPageData {
 		if (!b) return null;
 		const rows: BivariateRow[] = this.districts.flatMap((d, i) => {
 			const cls = b.classes[i];
-			return cls === null || cls === undefined ? [] : [{ slug: d.properties.slug, name: d.properties.name, province: d.properties.province, incidents: this.agg.byDistrict[i]!.incidents, population: d.properties.population, violence: violence[i]!, need: needs[i]!, cls }];
+			return cls === null || cls === undefined
+				? []
+				: [
+						{
+							slug: d.properties.slug,
+							name: d.properties.name,
+							province: d.properties.province,
+							incidents: this.agg.byDistrict[i]!.incidents,
+							population: d.properties.population,
+							violence: violence[i]!,
+							need: needs[i]!,
+							cls
+						}
+					];
 		});
 		return { ...b, need, violence, needs, rows, high: highOnBoth(rows) };
 	});
@@ -519,11 +563,15 @@ export class Dashboard extends WithPageData {
 		this.bivariate
 			? bivariateLegend(this.bivariate.classes)
 			: this.comparison
-			? divergingLegend(this.comparison.bounds, this.comparison.change, this.changeFormat)
-			: sequentialLegend(this.seq.breaks, this.view.scheme, (v) => formatMetric(v, this.fractional))
+				? divergingLegend(this.comparison.bounds, this.comparison.change, this.changeFormat)
+				: sequentialLegend(this.seq.breaks, this.view.scheme, (v) => formatMetric(v, this.fractional))
 	);
 	shadedBy = $derived(this.comparison && this.view.compare ? `change in ${this.unit} (${this.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit);
-	legendTitle = $derived(this.bivariate ? `Hazard × need: incidents per 100,000 people × ${NEEDS[this.bivariate.need].label}` : `${this.shadedBy[0]!.toUpperCase()}${this.shadedBy.slice(1)}`);
+	legendTitle = $derived(
+		this.bivariate
+			? `Hazard × need: incidents per 100,000 people × ${NEEDS[this.bivariate.need].label}`
+			: `${this.shadedBy[0]!.toUpperCase()}${this.shadedBy.slice(1)}`
+	);
 	/** How the classes are made, in words (the hazard × need legend quotes its tertile ranges). */
 	legendMethod = $derived.by(() => {
 		const b = this.bivariate;
@@ -535,7 +583,13 @@ export class Dashboard extends WithPageData {
 		}
 		return this.comparison ? 'Equal steps either side of no change' : CLASS_METHOD_LABEL[this.view.classMethod];
 	});
-	noData = $derived(this.bivariate ? { colour: NO_DATA_COLOUR, label: 'no census figure', count: this.bivariate.classes.filter((c) => c === null).length } : this.comparison ? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length } : null);
+	noData = $derived(
+		this.bivariate
+			? { colour: NO_DATA_COLOUR, label: 'no census figure', count: this.bivariate.classes.filter((c) => c === null).length }
+			: this.comparison
+				? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length }
+				: null
+	);
 	gi = $derived.by(() => {
 		if (!this.view.hotspots || this.giRefusal) return null;
 		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
@@ -611,7 +665,9 @@ export class Dashboard extends WithPageData {
 	 * The selected district's list for an import whose rows stay in storage: all its row numbers
 	 * (from the engine), the rows read so far (a page at a time) and its monthly trend.
 	 */
-	private districtList = $state.raw<{ key: string; id: string; rows: Int32Array; trend: { counts: number[]; yearOnly: number }; incidents: Incident[] } | null>(null);
+	private districtList = $state.raw<{ key: string; id: string; rows: Int32Array; trend: { counts: number[]; yearOnly: number }; incidents: Incident[] } | null>(
+		null
+	);
 	/** What a district list is for: the view's shading key and the district. */
 	private listKey = $derived(this.result && this.selectedIndex !== undefined ? `${this.result.key}|${this.selectedIndex}` : null);
 	/** The list above when it is the selected district's under the current view. */
@@ -628,7 +684,9 @@ export class Dashboard extends WithPageData {
 	/** For a list read a page at a time: how many incidents in all, and the trend worked out by the engine. */
 	selectedPaging = $derived.by(() => {
 		const l = this.currentList;
-		return l && !this.rowsOnPage ? { total: l.rows.length, shown: l.incidents.length, next: Math.min(LIST_PAGE, l.rows.length - l.incidents.length), trend: l.trend } : null;
+		return l && !this.rowsOnPage
+			? { total: l.rows.length, shown: l.incidents.length, next: Math.min(LIST_PAGE, l.rows.length - l.incidents.length), trend: l.trend }
+			: null;
 	});
 	/** Reads the next page of the selected district's list. */
 	showMoreIncidents = async () => {
@@ -677,7 +735,13 @@ export class Dashboard extends WithPageData {
 		const b = this.bivariate;
 		if (!b) return;
 		const info = this.dataset.info;
-		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: describeFilters(this.view, this.roles.chips) });
+		const csv = bivariateCsv(b.high, {
+			need: b.need,
+			dataset: info.name,
+			dateRange: info.dateRange,
+			attribution: info.attribution,
+			filters: describeFilters(this.view, this.roles.chips)
+		});
 		download(`${info.id}-high-violence-high-need-${b.need}.csv`, csv, 'text/csv');
 	};
 

@@ -44,8 +44,14 @@ export interface DistrictFacts {
  * holds no rows for them, whatever the dataset's size.
  */
 export interface PlanningEngine {
-	siteRisks(points: [number, number][], options: { radiusKm: number; recentMonths: number; nearest: number }): Promise<{ risk: SiteRisk; within: [number, number][] }[]>;
-	routeExposure(route: [number, number][], options: { halfWidthKm: number; segmentKm: number }): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }>;
+	siteRisks(
+		points: [number, number][],
+		options: { radiusKm: number; recentMonths: number; nearest: number }
+	): Promise<{ risk: SiteRisk; within: [number, number][] }[]>;
+	routeExposure(
+		route: [number, number][],
+		options: { halfWidthKm: number; segmentKm: number }
+	): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }>;
 	bandCounts(): Promise<{ bands: BandCount[]; total: number }>;
 	/** Rows of the dataset on screen, by row number (for the nearest incidents' details). */
 	rowsAt(rows: number[]): Promise<Incident[]>;
@@ -137,7 +143,9 @@ export class Planning {
 			if (!question) return;
 			const { site, radiusKm, recentMonths } = untrack(() => ({ site: this.site!, radiusKm: this.radiusKm, recentMonths: this.recentMonths }));
 			return this.ask(
-				ctx.engine.siteRisks([[site.lon, site.lat]], { radiusKm, recentMonths, nearest: 5 }).then(async ([answer]) => ({ ...answer!, nearest: await ctx.engine.rowsAt(answer!.risk.nearest.map((n) => n.index)) })),
+				ctx.engine
+					.siteRisks([[site.lon, site.lat]], { radiusKm, recentMonths, nearest: 5 })
+					.then(async ([answer]) => ({ ...answer!, nearest: await ctx.engine.rowsAt(answer!.risk.nearest.map((n) => n.index)) })),
 				(answer) => (this.siteAnswer = { ...answer, for: question })
 			);
 		});
@@ -152,7 +160,10 @@ export class Planning {
 			if (!question) return;
 			const { sites, radiusKm, recentMonths } = untrack(() => ({ sites: this.savedSites, radiusKm: this.radiusKm, recentMonths: this.recentMonths }));
 			const points = sites.map((s): [number, number] => [s.lon, s.lat]);
-			return this.ask(ctx.engine.siteRisks(points, { radiusKm, recentMonths, nearest: 0 }), (answers) => (this.sitesAnswer = { risks: answers.map((a) => a.risk), for: question }));
+			return this.ask(
+				ctx.engine.siteRisks(points, { radiusKm, recentMonths, nearest: 0 }),
+				(answers) => (this.sitesAnswer = { risks: answers.map((a) => a.risk), for: question })
+			);
 		});
 		$effect(() => {
 			const question = this.bandsQuestion;
@@ -213,7 +224,17 @@ export class Planning {
 		const dataset = this.ctx.dataset();
 		const district = this.ctx.districtFacts(p);
 		const borderKm = distanceToLine(p, this.ctx.baseMap.border);
-		const summary = riskSummary({ placeName: this.site.name, site: p, risk, nearest: nearest[0] ?? null, dataset: dataset.info.name, dateRange: dataset.info.dateRange, filters: this.ctx.filters(), district, borderKm });
+		const summary = riskSummary({
+			placeName: this.site.name,
+			site: p,
+			risk,
+			nearest: nearest[0] ?? null,
+			dataset: dataset.info.name,
+			dateRange: dataset.info.dateRange,
+			filters: this.ctx.filters(),
+			district,
+			borderKm
+		});
 		return { risk, nearest, district, borderKm, summary };
 	});
 
@@ -231,7 +252,15 @@ export class Planning {
 			const p: [number, number] = [s.lon, s.lat];
 			const risk = answer.risks[k]!;
 			const { incidents, killed, wounded } = risk.all;
-			return { ...s, district: this.ctx.districtFacts(p)?.name ?? 'outside KP/Balochistan', incidents, recent: risk.recent.incidents, killed, wounded, borderKm: distanceToLine(p, this.ctx.baseMap.border) };
+			return {
+				...s,
+				district: this.ctx.districtFacts(p)?.name ?? 'outside KP/Balochistan',
+				incidents,
+				recent: risk.recent.incidents,
+				killed,
+				wounded,
+				borderKm: distanceToLine(p, this.ctx.baseMap.border)
+			};
 		});
 	});
 
@@ -321,20 +350,63 @@ export class Planning {
 			const r = figures.risk;
 			const d = figures.district;
 			return toCsv(
-				['site', 'latitude', 'longitude', 'radius_km', 'incidents', `incidents_last_${this.recentMonths}_months`, 'killed', 'wounded', 'district_level_locations', 'district', 'district_rank', 'district_incidents_per_100k', ...NEED_INDICATORS.map((k) => `district_${NEEDS[k].column}`), 'census', 'border_km', 'summary', 'dataset', 'attribution', 'filters'],
-				[[
-					site.name, site.lat, site.lon, this.radiusKm, r.all.incidents, r.recent.incidents, r.all.killed, r.all.wounded, r.all.districtLevel,
-					d?.name ?? 'outside KP/Balochistan', d?.rank ?? null, d && d.perHundredThousand !== null ? Number(d.perHundredThousand.toFixed(3)) : null,
-					...(d ? d.needs.map((n) => (n.share === null ? 'no census figure' : Number((n.share * 100).toFixed(2)))) : NEED_INDICATORS.map(() => null)),
-					d ? `${CENSUS_SOURCE} (${CENSUS_VINTAGE}): ${d.needs.map((n) => n.source).join('; ')}` : null,
-					Number(figures.borderKm.toFixed(2)), figures.summary, ...provenance
-				]]
+				[
+					'site',
+					'latitude',
+					'longitude',
+					'radius_km',
+					'incidents',
+					`incidents_last_${this.recentMonths}_months`,
+					'killed',
+					'wounded',
+					'district_level_locations',
+					'district',
+					'district_rank',
+					'district_incidents_per_100k',
+					...NEED_INDICATORS.map((k) => `district_${NEEDS[k].column}`),
+					'census',
+					'border_km',
+					'summary',
+					'dataset',
+					'attribution',
+					'filters'
+				],
+				[
+					[
+						site.name,
+						site.lat,
+						site.lon,
+						this.radiusKm,
+						r.all.incidents,
+						r.recent.incidents,
+						r.all.killed,
+						r.all.wounded,
+						r.all.districtLevel,
+						d?.name ?? 'outside KP/Balochistan',
+						d?.rank ?? null,
+						d && d.perHundredThousand !== null ? Number(d.perHundredThousand.toFixed(3)) : null,
+						...(d ? d.needs.map((n) => (n.share === null ? 'no census figure' : Number((n.share * 100).toFixed(2)))) : NEED_INDICATORS.map(() => null)),
+						d ? `${CENSUS_SOURCE} (${CENSUS_VINTAGE}): ${d.needs.map((n) => n.source).join('; ')}` : null,
+						Number(figures.borderKm.toFixed(2)),
+						figures.summary,
+						...provenance
+					]
+				]
 			);
 		}
 		if (what === 'route' && this.exposure) {
 			return toCsv(
 				['segment', 'from_km', 'to_km', 'incidents', 'killed', 'wounded', 'corridor_km_either_side', 'dataset', 'attribution', 'filters'],
-				this.exposure.segments.map((s) => [s.index + 1, Number(s.fromKm.toFixed(2)), Number(s.toKm.toFixed(2)), s.incidents, s.killed, s.wounded, this.halfWidthKm, ...provenance])
+				this.exposure.segments.map((s) => [
+					s.index + 1,
+					Number(s.fromKm.toFixed(2)),
+					Number(s.toKm.toFixed(2)),
+					s.incidents,
+					s.killed,
+					s.wounded,
+					this.halfWidthKm,
+					...provenance
+				])
 			);
 		}
 		if (what === 'sites' && this.siteRows.length) {

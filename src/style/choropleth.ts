@@ -85,7 +85,11 @@ export function divergingLegend(bounds: readonly number[], change: readonly (num
 	return c
 		.map((colour, cls) => {
 			const label =
-				cls === k ? 'no change' : cls > k ? `+${format(limit(cls - k - 2))} to +${format(limit(cls - k - 1))}` : `−${format(limit(k - 2 - cls))} to −${format(limit(k - 1 - cls))}`;
+				cls === k
+					? 'no change'
+					: cls > k
+						? `+${format(limit(cls - k - 2))} to +${format(limit(cls - k - 1))}`
+						: `−${format(limit(k - 2 - cls))} to −${format(limit(k - 1 - cls))}`;
 			return { colour, label, count: counts[cls]!, key: String(cls - k) };
 		})
 		.reverse();

@@ -189,7 +189,13 @@ function planLayers(): LayerSpecification[] {
 	return [
 		{ id: 'plan-area-fill', type: 'fill', source: SOURCE.planArea, paint: { 'fill-color': '#1d4ed8', 'fill-opacity': 0.1 } },
 		{ id: 'plan-area-outline', type: 'line', source: SOURCE.planArea, paint: { 'line-color': '#1d4ed8', 'line-width': 2, 'line-dasharray': [3, 2] } },
-		{ id: 'plan-route-casing', type: 'line', source: SOURCE.planRoute, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#fff', 'line-width': 8 } },
+		{
+			id: 'plan-route-casing',
+			type: 'line',
+			source: SOURCE.planRoute,
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': '#fff', 'line-width': 8 }
+		},
 		{
 			id: 'plan-route-line',
 			type: 'line',

@@ -199,7 +199,8 @@ const engine = {
 	async exportIncidents(id: string, filter: IncidentFilter, kind: IncidentExport, provenance: Provenance): Promise<Blob> {
 		if (!assignment) throw new Error('engine: load a dataset first');
 		const { incidents } = await loadImported(id, columnsOf(id));
-		if (incidents.length !== assignment.length) throw new Error(`storage changed (${incidents.length} rows stored, ${assignment.length} joined); reload the page`);
+		if (incidents.length !== assignment.length)
+			throw new Error(`storage changed (${incidents.length} rows stored, ${assignment.length} joined); reload the page`);
 		const text = exportIncidents(kind, incidents, passingRows(filter), assignment, slugs, provenance);
 		return new Blob([text], { type: EXPORT_TYPE[kind] });
 	},
@@ -208,7 +209,11 @@ const engine = {
 	 * Site check figures for each point under a filter (src/lib/risk), with the coordinates of the
 	 * incidents within the radius (for the map).
 	 */
-	siteRisks(points: [number, number][], options: { radiusKm: number; recentMonths: number; nearest: number }, filter: IncidentFilter): { risk: SiteRisk; within: [number, number][] }[] {
+	siteRisks(
+		points: [number, number][],
+		options: { radiusKm: number; recentMonths: number; nearest: number },
+		filter: IncidentFilter
+	): { risk: SiteRisk; within: [number, number][] }[] {
 		const rows = placedRows();
 		const passing = passingRows(filter);
 		return points.map((p) => {
@@ -218,7 +223,11 @@ const engine = {
 	},
 
 	/** Route corridor figures under a filter (src/lib/route), with the coordinates of the incidents in the corridor. */
-	async routeExposure(route: [number, number][], options: { halfWidthKm: number; segmentKm: number }, filter: IncidentFilter): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }> {
+	async routeExposure(
+		route: [number, number][],
+		options: { halfWidthKm: number; segmentKm: number },
+		filter: IncidentFilter
+	): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }> {
 		const lib = await (routeLib ??= import('../lib/route/index.js'));
 		const exposure = lib.routeExposure(route, placedRows(), passingRows(filter), options);
 		return { exposure, inCorridor: coordinatesOf(exposure.inCorridor) };

@@ -5,11 +5,28 @@
  * row importer, and the result is stored like a dropped file.
  */
 import { expose, proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import { importCsv, importCsvInParts, importGeoJson, PARTS_FROM_BYTES, sniff, type ImportOutcome, type ImportResult, type ReadLaterPart } from '../lib/importers/file.js';
+import {
+	importCsv,
+	importCsvInParts,
+	importGeoJson,
+	PARTS_FROM_BYTES,
+	sniff,
+	type ImportOutcome,
+	type ImportResult,
+	type ReadLaterPart
+} from '../lib/importers/file.js';
 import type { PartReaderApi } from './import-part.worker.js';
 import type { ColumnMapping, ImportReport, Rejection } from '../lib/importers/index.js';
 import type { DatasetInfo } from '../lib/incident/index.js';
-import { ConnectorError, fetchDataset, mergeRefresh, refreshFrom, type ConnectorErrorKind, type FetchProgress, type FetchRequest } from '../lib/connectors/index.js';
+import {
+	ConnectorError,
+	fetchDataset,
+	mergeRefresh,
+	refreshFrom,
+	type ConnectorErrorKind,
+	type FetchProgress,
+	type FetchRequest
+} from '../lib/connectors/index.js';
 import { browserUnreachable } from '../lib/connectors/advice.js';
 import { keepImport, keepRefresh, newDatasetId } from '../data/keep.js';
 import { loadImported, loadRejections } from '../data/store/index.js';
@@ -68,7 +85,12 @@ const importer = {
 	async fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
 		aborter = new AbortController();
 		return asOutcome(async () => {
-			const { result, provenance, releases } = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
+			const { result, provenance, releases } = await fetchDataset(req, {
+				fetch: fetch.bind(globalThis),
+				signal: aborter!.signal,
+				onProgress,
+				unreachable: browserUnreachable(req)
+			});
 			return save(result, provenance, releases.length ? { releases } : {});
 		});
 	},
@@ -88,7 +110,12 @@ const importer = {
 			const req: FetchRequest = { source: 'ucdp', token, query: { from: requests[0]!.from, to: day, countries: [GW_PAKISTAN], yearlyVersion }, requests };
 			const fetched = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
 			const filled = fillResult(series, fetched.result, fetched.releases);
-			return save(filled.result, fetched.provenance, { name: filled.name, releases: filled.releases, attribution: `${series.info.attribution}; filled from the ${fetched.provenance.api}`, licence: series.info.licence });
+			return save(filled.result, fetched.provenance, {
+				name: filled.name,
+				releases: filled.releases,
+				attribution: `${series.info.attribution}; filled from the ${fetched.provenance.api}`,
+				licence: series.info.licence
+			});
 		});
 	},
 
@@ -129,14 +156,19 @@ async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: Fetc
 	const query = { from, to: today() };
 	const req: FetchRequest =
 		secrets.source === 'ucdp'
-			? { source: 'ucdp', token: secrets.token, query: { ...query, countries: fetched.params.countries ?? [770], yearlyVersion: fetched.params.yearlyVersion ?? '26.1' } }
+			? {
+					source: 'ucdp',
+					token: secrets.token,
+					query: { ...query, countries: fetched.params.countries ?? [770], yearlyVersion: fetched.params.yearlyVersion ?? '26.1' }
+				}
 			: { source: 'acled', credentials: { email: secrets.email, password: secrets.password }, query };
 	let fetchedNow: Awaited<ReturnType<typeof fetchDataset>>;
 	try {
 		fetchedNow = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal, onProgress, unreachable: browserUnreachable(req) });
 	} catch (err) {
 		// Nothing in the window: nothing new, and nothing is removed on the strength of an empty answer.
-		if (err instanceof ConnectorError && err.kind === 'empty') return { kind: 'refreshed', info: stored.info, from, received: 0, added: 0, changed: 0, removed: 0 };
+		if (err instanceof ConnectorError && err.kind === 'empty')
+			return { kind: 'refreshed', info: stored.info, from, received: 0, added: 0, changed: 0, removed: 0 };
 		throw err;
 	}
 	const { result, provenance } = fetchedNow;
@@ -185,7 +217,9 @@ const readInPartWorker: ReadLaterPart = async (part, setup, onProgress) => {
 	const reader = wrap<PartReaderApi>(worker);
 	partReader = reader;
 	// A worker that cannot start fails the import, rather than leaving it waiting.
-	const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`The second reader of the file did not start: ${e.message}`))));
+	const failed = new Promise<never>((_, reject) =>
+		worker.addEventListener('error', (e) => reject(new Error(`The second reader of the file did not start: ${e.message}`)))
+	);
 	try {
 		return await Promise.race([reader.read(part, setup, proxy(onProgress)), failed]);
 	} finally {

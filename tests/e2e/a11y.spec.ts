@@ -9,7 +9,13 @@ async function violations(page: Page) {
 		// The WebGL canvas is a picture drawn by MapLibre; its contents are not DOM to audit.
 		.exclude('.maplibregl-canvas')
 		.analyze();
-	return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+	return violations.map(
+		(v) =>
+			`${v.id}: ${v.help} — ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join('; ')}`
+	);
 }
 
 test('the dashboard on a desktop', async ({ page }) => {

@@ -6,7 +6,15 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { districtColour, openDashboard, waitForView } from './map-page.js';
 import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/style/choropleth.js';
-import { FIXTURE_PLACES, MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD, MOCK_UCDP_TOKEN, startMockApis, ucdpFixtureEvents, type MockApis } from '../mock-apis/server.js';
+import {
+	FIXTURE_PLACES,
+	MOCK_ACLED_EMAIL,
+	MOCK_ACLED_PASSWORD,
+	MOCK_UCDP_TOKEN,
+	startMockApis,
+	ucdpFixtureEvents,
+	type MockApis
+} from '../mock-apis/server.js';
 
 let mock: MockApis;
 test.beforeAll(async () => (mock = await startMockApis()));
@@ -35,7 +43,9 @@ async function openFetchDialog(page: Page) {
 
 const peshawarEvents = (from: string, to: string) => {
 	const all = [...mock.scenario.ucdpReleases.values()].flat();
-	return all.filter((e) => String(e.where_coordinates).includes(FIXTURE_PLACES[0]![0]) && String(e.date_start).slice(0, 10) >= from && String(e.date_start).slice(0, 10) <= to).length;
+	return all.filter(
+		(e) => String(e.where_coordinates).includes(FIXTURE_PLACES[0]![0]) && String(e.date_start).slice(0, 10) >= from && String(e.date_start).slice(0, 10) <= to
+	).length;
 };
 
 test('UCDP: fetched on request, re-shades the map, survives a reload, refreshes with a diff', async ({ page, context }) => {
@@ -77,7 +87,9 @@ test('UCDP: fetched on request, re-shades the map, survives a reload, refreshes 
 	await expect(page.getByTestId('imported-list')).toContainText('GED 26.1 + Candidate 26.0.1–26.0.9');
 	await expect(peshawar).toHaveText(String(peshawarEvents('2022-11-28', '2026-11-26')));
 	await page.getByRole('button', { name: 'About & sources' }).click();
-	await expect(page.getByTestId('about-fetched')).toContainText('Fetched from the UCDP API (ucdpapi.pcr.uu.se), GED 26.1 + Candidate 26.0.1–26.0.9; query: Pakistan (GW 770), 2022-11-28 – 2026-11-26');
+	await expect(page.getByTestId('about-fetched')).toContainText(
+		'Fetched from the UCDP API (ucdpapi.pcr.uu.se), GED 26.1 + Candidate 26.0.1–26.0.9; query: Pakistan (GW 770), 2022-11-28 – 2026-11-26'
+	);
 	await page.keyboard.press('Escape');
 
 	// UCDP publishes October, revises one September event and withdraws another.

@@ -3,7 +3,6 @@ import { baseMap, expectedView, hexToRgb } from './expected.js';
 import { checkShading, colourDistance, dominantColour, openDashboard, project, waitForView } from './map-page.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
 
-
 test('the map renders districts shaded by class, with the border drawn', async ({ page }) => {
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
@@ -47,7 +46,13 @@ test('clicking a district opens its panel with the counts the aggregation comput
 	const listed = await page.getByTestId('incident-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
 	const { incidents } = view.dataset;
 	const quettaRows = view.rowsByDistrict[baseMap.districts.findIndex((d) => d.properties.slug === 'quetta')]!;
-	expect(listed).toEqual(quettaRows.filter((k) => view.agg.passing[k]).map((k) => incidents[k]!).sort((a, b) => a.date.localeCompare(b.date)).map((inc) => inc.id));
+	expect(listed).toEqual(
+		quettaRows
+			.filter((k) => view.agg.passing[k])
+			.map((k) => incidents[k]!)
+			.sort((a, b) => a.date.localeCompare(b.date))
+			.map((inc) => inc.id)
+	);
 	await expect(page).toHaveURL(/district=quetta/);
 
 	// Escape closes it; the close button closes a panel opened from the list.

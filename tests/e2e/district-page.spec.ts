@@ -9,7 +9,11 @@ import { districtReports, shareSummary } from '../../src/lib/report/index.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
 
 // Every bundled dataset, in the manifest's order (the UCDP series first), as the pages are built.
-const reports = districtReports(baseMap.districts, committedManifest().datasets.map((d) => committedDataset(d.id)), committedCensus().districts);
+const reports = districtReports(
+	baseMap.districts,
+	committedManifest().datasets.map((d) => committedDataset(d.id)),
+	committedCensus().districts
+);
 const bySlug = new Map(reports.map((r) => [r.district.slug, r]));
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -23,7 +27,9 @@ test('the built site has a page for every district, with an SVG map, link-previe
 		expect(html).toContain(`<meta property="og:title" content="${escape(`${r.district.name} district: incidents, casualties and census figures`)}"`);
 		expect(html).toContain(`<meta property="og:description" content="${escape(shareSummary(r, formatCount))}"`);
 		for (const f of r.datasets) {
-			expect(html, `${r.district.slug} ${f.info.id}`).toMatch(new RegExp(`data-testid="dataset-${f.info.id}"[\\s\\S]*?data-testid="incidents"[^>]*>${formatCount(f.totals.incidents)}<`));
+			expect(html, `${r.district.slug} ${f.info.id}`).toMatch(
+				new RegExp(`data-testid="dataset-${f.info.id}"[\\s\\S]*?data-testid="incidents"[^>]*>${formatCount(f.totals.incidents)}<`)
+			);
 		}
 		expect(html).not.toMatch(/<script/); // reads fully without JavaScript
 	}

@@ -53,7 +53,11 @@ export function expectedFor(view: ViewState) {
 		districts.map((d, i) => {
 			const cls = classOf(values[i]!, breaks);
 			const c = change?.[i];
-			const colour = change ? (c === null || c === undefined ? NO_DATA_COLOUR : divergingColours(bounds.length)[divergingClass(c, bounds)]!) : sequentialColour(values[i]!, breaks, view.scheme);
+			const colour = change
+				? c === null || c === undefined
+					? NO_DATA_COLOUR
+					: divergingColours(bounds.length)[divergingClass(c, bounds)]!
+				: sequentialColour(values[i]!, breaks, view.scheme);
 			return [
 				d.properties.slug,
 				{
@@ -119,7 +123,7 @@ function interiorSample(d: District): { at: [number, number]; clearanceKm: numbe
 			if (!booleanPointInPolygon(p, d) || underLabel(p, label, d.properties.name)) continue;
 			let score = Infinity;
 			for (const v of vertices) score = Math.min(score, ((v[0]! - p[0]) * kx) ** 2 + (v[1]! - p[1]) ** 2);
-			if (score > bestScore) (bestScore = score), (best = p);
+			if (score > bestScore) ((bestScore = score), (best = p));
 		}
 	}
 	const sample = { at: best, clearanceKm: Math.sqrt(Math.max(0, bestScore)) * 110.57 };

@@ -181,14 +181,19 @@ test("an import's district list (a page at a time, by date, with its trend), poi
 	const quetta = Array.from({ length: 20 }, (_, k) => k).filter((k) => day(k) >= '2023-03-01' && day(k) <= '2023-04-30');
 	const rowsShown = [...expected, ...quetta.map((k) => 253 + k)];
 	await page.getByTestId('points-toggle').check();
-	const pointsFile = () => page.evaluate(() => (window.__incidentMap!.getSource('incident-points') as import('maplibre-gl').GeoJSONSource).getData()) as Promise<FeatureCollection<Point, { row: number }>>;
+	const pointsFile = () =>
+		page.evaluate(() => (window.__incidentMap!.getSource('incident-points') as import('maplibre-gl').GeoJSONSource).getData()) as Promise<
+			FeatureCollection<Point, { row: number }>
+		>;
 	await expect.poll(async () => (await pointsFile()).features.map((f) => f.properties.row)).toEqual(rowsShown);
 	const points = await pointsFile();
 	expect(points.features[0]!.geometry.coordinates).toEqual([71.58, 34.01]);
 	expect(points.features.at(-1)!.geometry.coordinates).toEqual([67.01, 30.19]);
 	// MapLibre has read the file: zoomed in on Peshawar, its points are in the rendered source.
 	await page.evaluate(() => window.__incidentMap!.jumpTo({ center: [71.58, 34.01], zoom: 9 }));
-	await expect.poll(() => page.evaluate(() => new Set(window.__incidentMap!.querySourceFeatures('incident-points').map((f) => f.properties.row)).size)).toBe(expected.length);
+	await expect
+		.poll(() => page.evaluate(() => new Set(window.__incidentMap!.querySourceFeatures('incident-points').map((f) => f.properties.row)).size))
+		.toBe(expected.length);
 
 	// The site check on the import, under the same filters: its figures from the engine's columns,
 	// the nearest incidents' details read from storage (the page never reads the import's rows).
@@ -213,7 +218,9 @@ test('a CSV of 4 MB or more is read by two workers at once, and joined exactly a
 	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates'];
 	for (let i = 1; i <= ROWS; i++) {
 		const id = i === ROWS - 1 ? '' : i === ROWS - 2 ? `row-${ROWS - 1}` : i === ROWS ? 'TEST-1' : `TEST-${i}`;
-		lines.push(`${id},2023-0${1 + (i % 9)}-15,${(30 + (i % 500) / 100).toFixed(4)},${(68 + (i % 400) / 100).toFixed(4)},1,TEST group ${i % 11},TEST side,1,${i % 4},"TEST place, ${i === ROWS ? 'last' : i}"`);
+		lines.push(
+			`${id},2023-0${1 + (i % 9)}-15,${(30 + (i % 500) / 100).toFixed(4)},${(68 + (i % 400) / 100).toFixed(4)},1,TEST group ${i % 11},TEST side,1,${i % 4},"TEST place, ${i === ROWS ? 'last' : i}"`
+		);
 	}
 	const csv = lines.join('\n') + '\n';
 	expect(csv.length).toBeGreaterThan(4 * 2 ** 20);
@@ -228,7 +235,10 @@ test('a CSV of 4 MB or more is read by two workers at once, and joined exactly a
 	// Each with its row number in the whole file and its cells as read (the second reader kept none: they are read again).
 	expect(rejected[1]).toMatch(new RegExp(`^${ROWS - 1},id,.*TEST place, ${ROWS - 1}`));
 	expect(rejected[2]).toMatch(new RegExp(`^${ROWS},id,.*TEST place, last`));
-	expect(workers.some((url) => /import-part\.worker/.test(url)), workers.join(', ')).toBe(true);
+	expect(
+		workers.some((url) => /import-part\.worker/.test(url)),
+		workers.join(', ')
+	).toBe(true);
 	await page.getByTestId('report-close').click();
 	await waitForView(page, `${await currentDatasetId(page)}|incidents|area`);
 	await expect(page.getByTestId('acc-rows')).toHaveText('59,998');
@@ -242,13 +252,24 @@ test('cancelling the import of a large CSV stops both readers and saves nothing'
 		if (/import-part\.worker/.test(w.url())) partReaders.push(new Promise((resolve) => w.on('close', () => resolve())));
 	});
 	// TEST rows (not real incidents): enough (about 20 MB) for the Cancel button to be pressed mid-read.
-	const line = (i: number) => `TEST-${i},2023-05-15,${(30 + (i % 500) / 100).toFixed(4)},${(68 + (i % 400) / 100).toFixed(4)},1,TEST group,TEST side,1,1,TEST place ${i}`;
-	const csv = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates', ...Array.from({ length: 260_000 }, (_, i) => line(i + 1))].join('\n');
+	const line = (i: number) =>
+		`TEST-${i},2023-05-15,${(30 + (i % 500) / 100).toFixed(4)},${(68 + (i % 400) / 100).toFixed(4)},1,TEST group,TEST side,1,1,TEST place ${i}`;
+	const csv = [
+		'id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates',
+		...Array.from({ length: 260_000 }, (_, i) => line(i + 1))
+	].join('\n');
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await page.getByTestId('import-input').setInputFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 	// Cancelled once both parts are being read (progress comes from the parts' rows).
-	await expect.poll(() => page.getByTestId('import-progress').locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBeGreaterThan(0.05);
+	await expect
+		.poll(() =>
+			page
+				.getByTestId('import-progress')
+				.locator('progress')
+				.evaluate((p: HTMLProgressElement) => p.value)
+		)
+		.toBeGreaterThan(0.05);
 	await page.getByTestId('import-cancel').click();
 	await expect(page.getByTestId('import-error')).toHaveText('Import of cancel-me.csv cancelled; nothing was saved.', { timeout: 30_000 });
 	expect(partReaders.length).toBe(1);

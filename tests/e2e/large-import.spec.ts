@@ -21,14 +21,17 @@ import { seededRandom } from '../../src/lib/join/synthetic.js';
 const ROWS = 100_000;
 /** One script of a long animation frame: who ran it, where (built file:character), how long, and how much of that was forced style and layout. */
 type Script = { name: string; where: string; ms: number; forced: number; at: number };
-const describe = (s: Script) => `${s.ms.toFixed(0)} ${s.name} (${s.where}, ${s.at.toFixed(0)} ms into the import; forced style and layout ${s.forced.toFixed(0)})`;
+const describe = (s: Script) =>
+	`${s.ms.toFixed(0)} ${s.name} (${s.where}, ${s.at.toFixed(0)} ms into the import; forced style and layout ${s.forced.toFixed(0)})`;
 
 function syntheticUcdpCsv(rows: number): string {
 	const rnd = seededRandom(99);
 	const lines = ['id,date_start,latitude,longitude,where_prec,side_a,side_b,type_of_violence,best,where_coordinates'];
 	for (let i = 0; i < rows; i++) {
 		const day = new Date(Date.UTC(2015, 0, 1 + (i % 3000))).toISOString().slice(0, 10);
-		lines.push(`${i + 1},${day},${(24.9 + rnd() * 12).toFixed(4)},${(60.9 + rnd() * 13.2).toFixed(4)},1,SYNTHETIC ${i % 7},SYNTHETIC,${1 + (i % 3)},${i % 5},SYNTHETIC`);
+		lines.push(
+			`${i + 1},${day},${(24.9 + rnd() * 12).toFixed(4)},${(60.9 + rnd() * 13.2).toFixed(4)},1,SYNTHETIC ${i % 7},SYNTHETIC,${1 + (i % 3)},${i % 5},SYNTHETIC`
+		);
 	}
 	return lines.join('\n') + '\n';
 }
@@ -52,10 +55,24 @@ test('a 100,000-row import: no script on the page runs 50 ms or more', async ({ 
 		w.__tasks = [];
 		new PerformanceObserver((list) =>
 			list.getEntries().forEach((e) => {
-				type LoafScript = { startTime: number; duration: number; forcedStyleAndLayoutDuration: number; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; invoker: string };
+				type LoafScript = {
+					startTime: number;
+					duration: number;
+					forcedStyleAndLayoutDuration: number;
+					sourceFunctionName: string;
+					sourceURL: string;
+					sourceCharPosition: number;
+					invoker: string;
+				};
 				for (const s of (e as PerformanceEntry & { scripts?: LoafScript[] }).scripts ?? []) {
 					const where = `${s.sourceURL.split('/').pop()}:${s.sourceCharPosition}`;
-					w.__scripts.push({ name: `${s.invoker} ${s.sourceFunctionName}`, where, ms: s.duration, forced: s.forcedStyleAndLayoutDuration, at: s.startTime - w.__start });
+					w.__scripts.push({
+						name: `${s.invoker} ${s.sourceFunctionName}`,
+						where,
+						ms: s.duration,
+						forced: s.forcedStyleAndLayoutDuration,
+						at: s.startTime - w.__start
+					});
 				}
 			})
 		).observe({ type: 'long-animation-frame', buffered: false });
@@ -82,7 +99,14 @@ test('a 100,000-row import: no script on the page runs 50 ms or more', async ({ 
 		{ type: 'long tasks (ms)', description: tasks.join(', ') || 'none' },
 		{ type: 'longest map render frame script (ms)', description: describe(mapRender) },
 		{ type: 'longest app script (ms)', description: describe(ours) },
-		{ type: 'app scripts over 20 ms', description: scripts.filter((s) => s.ms > 20 && !s.name.startsWith('FrameRequestCallback')).map(describe).join('; ') || 'none' }
+		{
+			type: 'app scripts over 20 ms',
+			description:
+				scripts
+					.filter((s) => s.ms > 20 && !s.name.startsWith('FrameRequestCallback'))
+					.map(describe)
+					.join('; ') || 'none'
+		}
 	);
 	expect(ours.ms, `longest app script: ${describe(ours)}`).toBeLessThan(50);
 	expect(mapRender.ms, `longest map render script: ${describe(mapRender)}`).toBeLessThan(50);

@@ -49,8 +49,12 @@ test('the first screen is the newest month, with UCDP’s parties named as UCDP 
 	await expect(page.getByTestId('panel-period')).toHaveText('Figures: January 2026 · UCDP Candidate 26.0.1, preliminary');
 	await expect(page.getByTestId('panel-incidents')).toHaveText(formatCount(expected.bySlug.get('bannu')!.totals.incidents));
 	await expect(page.getByTestId('panel-wounded')).toHaveText('not recorded by UCDP');
-	const candidate = committedDataset('ucdp').incidents.find((i) => i.release === 'UCDP Candidate 26.0.1' && i.actor === 'Government of Pakistan' && i.districtRecorded === 'Bannu district')!;
-	await expect(page.locator(`[data-testid=incident-item][data-id="${candidate.id}"] [data-testid=incident-parties]`)).toHaveText(`Government of Pakistan – ${candidate.actor2}`);
+	const candidate = committedDataset('ucdp').incidents.find(
+		(i) => i.release === 'UCDP Candidate 26.0.1' && i.actor === 'Government of Pakistan' && i.districtRecorded === 'Bannu district'
+	)!;
+	await expect(page.locator(`[data-testid=incident-item][data-id="${candidate.id}"] [data-testid=incident-parties]`)).toHaveText(
+		`Government of Pakistan – ${candidate.actor2}`
+	);
 	await expect(page.locator(`[data-testid=incident-item][data-id="${candidate.id}"]`)).toContainText('UCDP Candidate 26.0.1 (preliminary)');
 });
 
@@ -96,7 +100,9 @@ test('the whole record: 2022–2025 is not covered (hatched, no bars), and a com
 	await expect(page.getByTestId('compare-b-to')).toHaveValue('2021-12');
 	await expect(page.getByTestId('compare-refused')).toHaveCount(0);
 	await page.getByTestId('compare-b-to').selectOption('2022-12');
-	await expect(page.getByTestId('compare-refused')).toContainText(/Period B \(Jul 2005 – Dec 2022\) touches months this dataset does not cover \(Jan 2022 – Dec 2022\)/);
+	await expect(page.getByTestId('compare-refused')).toContainText(
+		/Period B \(Jul 2005 – Dec 2022\) touches months this dataset does not cover \(Jan 2022 – Dec 2022\)/
+	);
 	// The map is not shaded as a comparison: the legend keeps the incidents' classes.
 	await expect(page.locator('.legend-slot')).not.toContainText('not compared');
 });
@@ -108,7 +114,9 @@ test('the national strip shows the Pakistan-wide GED 25.1 totals, 2023 and 2024 
 	await expect(strip).toContainText('Pakistan-wide, UCDP GED 25.1, no locations');
 	await expect(strip.locator('[data-testid=national-year][data-year="2023"]')).toHaveText('2023: 382 events (1,178 deaths)');
 	await expect(strip.locator('[data-testid=national-year][data-year="2024"]')).toHaveText('2024: 687 events (1,885 deaths)');
-	await expect(page.getByTestId('national-overlap')).toContainText('GED 25.1 counts 6,502 events in Pakistan, the bundled UCDP GED 22.1 + Candidate 26.0.1 6,416');
+	await expect(page.getByTestId('national-overlap')).toContainText(
+		'GED 25.1 counts 6,502 events in Pakistan, the bundled UCDP GED 22.1 + Candidate 26.0.1 6,416'
+	);
 });
 
 test.describe('Fill 2022–2025', () => {
@@ -141,7 +149,9 @@ test.describe('Fill 2022–2025', () => {
 		expect(asked[0]).toEqual(['26.1', '2022-01-01', '2025-12-31']);
 		expect(asked.filter(([v]) => v === '26.1').length).toBe(1); // 600 events: one page
 		expect(asked.some(([v, from]) => v === '26.0.1' || from! < '2022-01-01')).toBe(false);
-		expect(new Set(asked.slice(1).map(([v]) => v))).toEqual(new Set(['26.0.2', '26.0.3', '26.0.4', '26.0.5', '26.0.6', '26.0.7', '26.0.8', '26.0.9', '26.0.10']));
+		expect(new Set(asked.slice(1).map(([v]) => v))).toEqual(
+			new Set(['26.0.2', '26.0.3', '26.0.4', '26.0.5', '26.0.6', '26.0.7', '26.0.8', '26.0.9', '26.0.10'])
+		);
 
 		const id = await page.getByTestId('dataset').inputValue();
 		expect(id).toMatch(/^import-/);
@@ -149,6 +159,8 @@ test.describe('Fill 2022–2025', () => {
 		await waitForView(page, `${id}|incidents|area`);
 		await expect(page.getByTestId('gap')).toHaveCount(0);
 		// (Chromium's en-GB calls September "Sept".)
-		await expect(page.getByTestId('window-label')).toHaveText(new RegExp(`^Showing all of Jan 1989 – Sept? 2026: ${formatCount(6503 + 600 + 8 * 20)} incidents$`));
+		await expect(page.getByTestId('window-label')).toHaveText(
+			new RegExp(`^Showing all of Jan 1989 – Sept? 2026: ${formatCount(6503 + 600 + 8 * 20)} incidents$`)
+		);
 	});
 });

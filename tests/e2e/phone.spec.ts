@@ -12,7 +12,10 @@ async function tapDistrict(page: Page, slug: string) {
 	await page.mouse.click(box.x + at.x, box.y + at.y);
 }
 
-for (const viewport of [{ width: 375, height: 667 }, { width: 412, height: 915 }]) {
+for (const viewport of [
+	{ width: 375, height: 667 },
+	{ width: 412, height: 915 }
+]) {
 	test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
 		test.use({ viewport, hasTouch: true, isMobile: true });
 

@@ -24,7 +24,10 @@ async function checkLandiKotal(page: Page, query: string) {
 	await page.getByTestId('tab-site').click();
 	await page.getByTestId('place-search').click();
 	await page.getByTestId('place-search').fill(query);
-	await page.getByTestId('place-results').getByRole('button', { name: /Landi Kotal town/ }).click();
+	await page
+		.getByTestId('place-results')
+		.getByRole('button', { name: /Landi Kotal town/ })
+		.click();
 }
 
 test('search a town and read its site check, as the analytic core computes it', async ({ page }) => {
@@ -75,13 +78,19 @@ test('draw a short route and get its segments ranked by exposure', async ({ page
 	await page.getByTestId('draw-route').click();
 	const box = (await page.getByTestId('map').boundingBox())!;
 	const waypoints: [number, number][] = [];
-	for (const ll of [[71.3, 34.0], [71.58, 34.01], [71.9, 33.95]] as [number, number][]) {
+	for (const ll of [
+		[71.3, 34.0],
+		[71.58, 34.01],
+		[71.9, 33.95]
+	] as [number, number][]) {
 		const at = await project(page, ll);
 		waypoints.push(await page.evaluate(({ x, y }) => window.__incidentMap!.unproject([x, y]).toArray() as [number, number], at));
 		await page.mouse.click(box.x + at.x, box.y + at.y);
 	}
 	const expected = routeExposure(waypoints, incidents, everything, { halfWidthKm: 5, segmentKm: 10 });
-	await expect(page.getByTestId('route-summary')).toContainText(`${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments`);
+	await expect(page.getByTestId('route-summary')).toContainText(
+		`${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments`
+	);
 	const ranked = [...expected.segments].sort((a, b) => b.incidents - a.incidents || b.killed - a.killed || a.index - b.index);
 	const firstRow = page.getByTestId('route-segments').locator('tbody tr').first();
 	await expect(firstRow).toHaveAttribute('data-segment', String(ranked[0]!.index));
@@ -133,7 +142,11 @@ test('a GPX track is imported as the route', async ({ page }) => {
 	await start(page);
 	await page.getByTestId('tab-route').click();
 	await page.getByTestId('route-file').setInputFiles('tests/e2e/fixtures/route.gpx');
-	const track: [number, number][] = [[71.3, 34.0], [71.58, 34.01], [71.9, 33.95]];
+	const track: [number, number][] = [
+		[71.3, 34.0],
+		[71.58, 34.01],
+		[71.9, 33.95]
+	];
 	const expected = routeExposure(track, incidents, everything, { halfWidthKm: 5, segmentKm: 10 });
 	await expect(page.getByTestId('route-summary')).toHaveText(
 		`Route of ${expected.lengthKm.toFixed(1)} km (3 points): ${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments.`

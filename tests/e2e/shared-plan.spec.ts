@@ -29,7 +29,11 @@ const plan = {
 	site: { name: 'TEST clinic Bannu', lon: 70.604, lat: 32.986 },
 	radiusKm: 10,
 	recentMonths: 6,
-	waypoints: [[71.5785, 34.008], [71.4419, 33.5869], [70.604, 32.986]] as [number, number][],
+	waypoints: [
+		[71.5785, 34.008],
+		[71.4419, 33.5869],
+		[70.604, 32.986]
+	] as [number, number][],
 	halfWidthKm: 10,
 	segmentKm: 20,
 	bands: true
@@ -50,16 +54,21 @@ test('a shared plan link opens the same site figures, route and border bands', a
 	// The district's need figures beside the violence figures, each with its census table.
 	const bannu = census.districts.bannu!;
 	const need = page.getByTestId('site-need');
-	await expect(need).toContainText(`${((1 - bannu.improvedWaterShare!) * 100).toFixed(1)} % households without an improved drinking-water source (PBS Census 2023, Table 23`);
+	await expect(need).toContainText(
+		`${((1 - bannu.improvedWaterShare!) * 100).toFixed(1)} % households without an improved drinking-water source (PBS Census 2023, Table 23`
+	);
 	await expect(need).toContainText(`${(bannu.noToiletShare! * 100).toFixed(1)} % households without a toilet (PBS Census 2023, Table 24`);
 	await expect(need).toContainText(`${((1 - bannu.literacyRate!) * 100).toFixed(1)} % illiteracy rate, people aged 10+`);
 
 	const bands = countInBands(borderIndex(baseMap.border), baseMap.provinces, incidents, everything);
-	for (const b of bands.bands) await expect(page.getByTestId('band-counts').locator(`tr[data-band="${b.toKm}"]`)).toContainText(`${b.fromKm}–${b.toKm} km${b.incidents}`);
+	for (const b of bands.bands)
+		await expect(page.getByTestId('band-counts').locator(`tr[data-band="${b.toKm}"]`)).toContainText(`${b.fromKm}–${b.toKm} km${b.incidents}`);
 
 	await page.getByTestId('tab-route').click();
 	const route = routeExposure(plan.waypoints, incidents, everything, { halfWidthKm: 10, segmentKm: 20 });
-	await expect(page.getByTestId('route-summary')).toContainText(`${route.inCorridor.length} incidents within 10 km either side, in ${route.segments.length} segments`);
+	await expect(page.getByTestId('route-summary')).toContainText(
+		`${route.inCorridor.length} incidents within 10 km either side, in ${route.segments.length} segments`
+	);
 
 	// The link survives: the URL still carries the plan, and a change to it is written back.
 	expect(new URL(page.url()).searchParams.get('route')).toBe(encodePlan(plan).get('route'));
@@ -82,7 +91,20 @@ test('hazard × need: map classes, legend in words and the high-on-both list mat
 	});
 	const b = bivariateClasses(violence, needs)!;
 	const rows: BivariateRow[] = districts.flatMap((d, i) =>
-		b.classes[i] === null ? [] : [{ slug: d.properties.slug, name: d.properties.name, province: d.properties.province, incidents: agg.byDistrict[i]!.incidents, population: d.properties.population, violence: violence[i]!, need: needs[i]!, cls: b.classes[i]! }]
+		b.classes[i] === null
+			? []
+			: [
+					{
+						slug: d.properties.slug,
+						name: d.properties.name,
+						province: d.properties.province,
+						incidents: agg.byDistrict[i]!.incidents,
+						population: d.properties.population,
+						violence: violence[i]!,
+						need: needs[i]!,
+						cls: b.classes[i]!
+					}
+				]
 	);
 	const high = highOnBoth(rows);
 
@@ -95,10 +117,16 @@ test('hazard × need: map classes, legend in words and the high-on-both list mat
 		expect(text).toBe(`${classWords(cls)} (${b.classes.filter((c) => c === cls).length})`);
 	}
 	await expect(page.getByTestId('high-both-list').locator('li')).toHaveCount(high.length);
-	expect(await page.getByTestId('high-both-list').locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-slug')))).toEqual(high.map((r) => r.slug));
+	expect(
+		await page
+			.getByTestId('high-both-list')
+			.locator('li')
+			.evaluateAll((li) => li.map((l) => l.getAttribute('data-slug')))
+	).toEqual(high.map((r) => r.slug));
 
 	// The map: each district's colour is its class's, and a high-on-both district shows it.
-	for (const [i, d] of districts.entries()) expect(await districtColour(page, d.properties.slug), d.properties.slug).toBe(bivariateColour(b.classes[i] ?? null));
+	for (const [i, d] of districts.entries())
+		expect(await districtColour(page, d.properties.slug), d.properties.slug).toBe(bivariateColour(b.classes[i] ?? null));
 	const largest = high.map((r) => districts.find((d) => d.properties.slug === r.slug)!).sort((x, y) => y.properties.areaKm2 - x.properties.areaKm2)[0]!;
 	const at = labelPoint(largest);
 	expect(districtAt(at, districts)).toBe(districts.indexOf(largest));

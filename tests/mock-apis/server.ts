@@ -32,7 +32,9 @@ type ApiRecord = Record<string, string | number | null>;
 function spreadDates(count: number, from: string, to: string): string[] {
 	const a = Date.parse(`${from}T00:00:00Z`);
 	const b = Date.parse(`${to}T00:00:00Z`);
-	return Array.from({ length: count }, (_, i) => new Date(a + Math.floor(((b - a) * i) / Math.max(1, count - 1) / 86_400_000) * 86_400_000).toISOString().slice(0, 10));
+	return Array.from({ length: count }, (_, i) =>
+		new Date(a + Math.floor(((b - a) * i) / Math.max(1, count - 1) / 86_400_000) * 86_400_000).toISOString().slice(0, 10)
+	);
 }
 
 export function ucdpFixtureEvents(count: number, from: string, to: string, firstId = 1): ApiRecord[] {
@@ -144,7 +146,14 @@ export function defaultScenario(): Scenario {
 		const end = `2026-${String(m).padStart(2, '0')}-28`;
 		releases.set(`26.0.${m}`, ucdpFixtureEvents(20, start, end, 10_000 + m * 100));
 	}
-	return { ucdpReleases: releases, acledEvents: acledFixtureEvents(12_000, '2022-11-28', '2026-11-20'), failures: [], malformed: null, extraColumn: null, dropColumn: null };
+	return {
+		ucdpReleases: releases,
+		acledEvents: acledFixtureEvents(12_000, '2022-11-28', '2026-11-20'),
+		failures: [],
+		malformed: null,
+		extraColumn: null,
+		dropColumn: null
+	};
 }
 
 export interface MockApis {
@@ -210,7 +219,11 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			const page = Number(query.page ?? 0);
 			const matching = events.filter((e) => {
 				const date = String(e.date_start).slice(0, 10);
-				return (!countries.length || countries.includes(Number(e.country_id))) && (!query.StartDate || date >= query.StartDate) && (!query.EndDate || date <= query.EndDate);
+				return (
+					(!countries.length || countries.includes(Number(e.country_id))) &&
+					(!query.StartDate || date >= query.StartDate) &&
+					(!query.EndDate || date <= query.EndDate)
+				);
 			});
 			const totalPages = Math.ceil(matching.length / pagesize);
 			const link = (p: number) => (p >= 0 && p < totalPages ? `${mock.origin}${url.pathname}?${new URLSearchParams({ ...query, page: String(p) })}` : '');
@@ -228,7 +241,11 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			const form = new URLSearchParams(body);
 			if (form.get('grant_type') !== 'password' || form.get('client_id') !== 'acled') return send(res, 400, { error: 'unsupported_grant_type' });
 			if (form.get('username') !== MOCK_ACLED_EMAIL || form.get('password') !== MOCK_ACLED_PASSWORD) {
-				return send(res, 400, { error: 'invalid_grant', error_description: 'The user credentials were incorrect.', message: 'The user credentials were incorrect.' });
+				return send(res, 400, {
+					error: 'invalid_grant',
+					error_description: 'The user credentials were incorrect.',
+					message: 'The user credentials were incorrect.'
+				});
 			}
 			const token = `mock-access-${tokens.size + 1}`;
 			tokens.add(token);
@@ -240,7 +257,9 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			const limit = Number(query.limit ?? 5000);
 			const page = Number(query.page ?? 1);
 			const [from, to] = (query.event_date ?? '').split('|');
-			const matching = mock.scenario.acledEvents.filter((e) => (!query.iso || e.iso === query.iso) && (!from || String(e.event_date) >= from) && (!to || String(e.event_date) <= to!));
+			const matching = mock.scenario.acledEvents.filter(
+				(e) => (!query.iso || e.iso === query.iso) && (!from || String(e.event_date) >= from) && (!to || String(e.event_date) <= to!)
+			);
 			const data = shape(matching.slice((page - 1) * limit, page * limit));
 			return send(res, 200, { status: 200, success: true, last_update: 0, count: data.length, messages: [], data, filename: 'acled-mock' });
 		}

@@ -29,7 +29,10 @@ export const committedManifest = (geodata = join(projectRoot, 'geodata')) => rea
 export function committedDataset(id: string, geodata = join(projectRoot, 'geodata')): IncidentDataset {
 	const entry = committedManifest(geodata).datasets.find((d) => d.id === id);
 	if (!entry) throw new Error(`no dataset ${id} in ${geodata}/manifest.json`);
-	return bundledDataset(entry, entry.parts.map((part) => ({ part, file: readJson<BundledFile>(join(geodata, part.file)) })));
+	return bundledDataset(
+		entry,
+		entry.parts.map((part) => ({ part, file: readJson<BundledFile>(join(geodata, part.file)) }))
+	);
 }
 
 /** The 2023 layout's KP + Balochistan districts at full resolution (before simplification and quantization). */

@@ -28,8 +28,24 @@ const PLACES: [string, number, number][] = [
 const fixtureIncident = (i: number): Omit<Incident, 'actor2'> => {
 	const [place, lon, lat] = PLACES[i % PLACES.length]!;
 	return {
-		id: `old-${i}`, date: '2015-06-01', datePrecision: 'day', lon, lat, placePrecision: 'exact', place, provinceRecorded: null, districtRecorded: null,
-		eventType: i % 2 ? 'State-based conflict' : 'One-sided violence', subType: null, target: i % 2 ? 'TTP' : 'Civilians', actor: i % 3 ? 'Government of Pakistan' : 'XXX770', killed: 1, wounded: null, suicide: null, summary: null, source: null
+		id: `old-${i}`,
+		date: '2015-06-01',
+		datePrecision: 'day',
+		lon,
+		lat,
+		placePrecision: 'exact',
+		place,
+		provinceRecorded: null,
+		districtRecorded: null,
+		eventType: i % 2 ? 'State-based conflict' : 'One-sided violence',
+		subType: null,
+		target: i % 2 ? 'TTP' : 'Civilians',
+		actor: i % 3 ? 'Government of Pakistan' : 'XXX770',
+		killed: 1,
+		wounded: null,
+		suicide: null,
+		summary: null,
+		source: null
 	};
 };
 const rows = Array.from({ length: 23 }, (_, i) => fixtureIncident(i));
@@ -50,14 +66,32 @@ function writeOldDatabase(): Promise<void> {
 			const tx = db.transaction(['datasets', 'chunks', 'sites'], 'readwrite');
 			tx.objectStore('datasets').put({
 				info: { id: 'import-old', name: 'old.csv', format: 'UCDP GED', attribution: 'TEST FIXTURE', licence: 'test', dateRange: ['2015-06-01', '2015-06-01'] },
-				importReport: { file: 'old.csv', format: 'UCDP GED', rowsRead: 23, imported: 23, rejected: 0, byReason: {}, coarse: 0, unlocated: 0, truncatedFields: 0, notes: [] },
+				importReport: {
+					file: 'old.csv',
+					format: 'UCDP GED',
+					rowsRead: 23,
+					imported: 23,
+					rejected: 0,
+					byReason: {},
+					coarse: 0,
+					unlocated: 0,
+					truncatedFields: 0,
+					notes: []
+				},
 				headers: ['id'],
 				incidentChunks: 1,
 				rejectionChunks: 0,
 				importedAt: '2026-01-01T00:00:00.000Z'
 			});
 			tx.objectStore('chunks').put({ rows }, ['import-old', 'incidents', 0]);
-			tx.objectStore('sites').put({ id: 'site-1', name: 'TEST FIXTURE clinic, Chaman', lon: 66.452, lat: 30.917, note: '', savedAt: '2026-01-01T00:00:00.000Z' });
+			tx.objectStore('sites').put({
+				id: 'site-1',
+				name: 'TEST FIXTURE clinic, Chaman',
+				lon: 66.452,
+				lat: 30.917,
+				note: '',
+				savedAt: '2026-01-01T00:00:00.000Z'
+			});
 			tx.oncomplete = () => (db.close(), resolve());
 			tx.onerror = () => reject(tx.error);
 		};
@@ -75,7 +109,12 @@ describe('a database written by the previous (2015-layout) version', () => {
 		const { incidents } = await loadImported('import-old');
 		// Re-read by today's rules: side B is the second party, a target only in one-sided violence, XXX770 named.
 		expect(incidents).toEqual(
-			rows.map((r) => ({ ...r, actor: r.actor === 'XXX770' ? 'Unidentified armed group in Pakistan (XXX770)' : r.actor, actor2: r.target, target: r.eventType === 'One-sided violence' ? 'Civilians' : null }))
+			rows.map((r) => ({
+				...r,
+				actor: r.actor === 'XXX770' ? 'Unidentified armed group in Pakistan (XXX770)' : r.actor,
+				actor2: r.target,
+				target: r.eventType === 'One-sided violence' ? 'Civilians' : null
+			}))
 		);
 		const joined = [...assignIncidents(incidents, districts)].map(slugOf);
 		// Independent: each point against the full-resolution 2023 polygons.

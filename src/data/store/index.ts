@@ -123,7 +123,9 @@ export async function saveImported(
 	try {
 		// A refresh rewrites a dataset under its id: its old chunks go in the same transaction.
 		track(tx.objectStore('chunks').delete(chunkRange(meta.info.id)));
-		track(tx.objectStore('datasets').put({ ...meta, incidentChunks: 0, rejectionChunks: rejectionChunks.length, columns: true, textChunks: textChunks.length }));
+		track(
+			tx.objectStore('datasets').put({ ...meta, incidentChunks: 0, rejectionChunks: rejectionChunks.length, columns: true, textChunks: textChunks.length })
+		);
 		track(tx.objectStore('chunks').put({ columns }, [meta.info.id, 'columns', 0]));
 		textChunks.forEach((text, i) => track(tx.objectStore('chunks').put({ text }, [meta.info.id, 'text', i])));
 		rejectionChunks.forEach((rows, i) => track(tx.objectStore('chunks').put({ rows }, [meta.info.id, 'rejections', i])));
@@ -173,7 +175,8 @@ async function readStored(id: string): Promise<StoredDataset> {
 	return stored;
 }
 
-const incomplete = (id: string, what: string) => new StorageError(`Imported dataset ${id} is incomplete in browser storage (${what}); remove it and import the file again.`);
+const incomplete = (id: string, what: string) =>
+	new StorageError(`Imported dataset ${id} is incomplete in browser storage (${what}); remove it and import the file again.`);
 
 /** The stored dataset's description and report in the bundled data's shape, without its rows. */
 export async function loadImportedMeta(id: string): Promise<IncidentDataset & { stored: StoredDataset }> {
@@ -196,7 +199,8 @@ export async function loadImportedMeta(id: string): Promise<IncidentDataset & { 
 export async function loadImported(id: string, columns?: IncidentColumns): Promise<IncidentDataset & { stored: StoredDataset }> {
 	const meta = await loadImportedMeta(id);
 	const { stored } = meta;
-	if (stored.textChunks === undefined) return { ...meta, incidents: (await readChunks<Incident>(id, 'incidents', stored.incidentChunks)).map((inc) => upgradeIncident(stored.info, inc)) };
+	if (stored.textChunks === undefined)
+		return { ...meta, incidents: (await readChunks<Incident>(id, 'incidents', stored.incidentChunks)).map((inc) => upgradeIncident(stored.info, inc)) };
 	const cols = columns ?? (await readColumns(stored));
 	const incidents: Incident[] = [];
 	for (let c = 0; c < stored.textChunks; c++) {
@@ -256,11 +260,7 @@ export async function loadRejections(id: string): Promise<StoredRejection[]> {
 export async function removeImported(id: string): Promise<void> {
 	const database = await db();
 	const tx = database.transaction(['datasets', 'chunks'], 'readwrite');
-	await Promise.all([
-		tx.objectStore('datasets').delete(id),
-		tx.objectStore('chunks').delete(chunkRange(id)),
-		tx.done
-	]);
+	await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('chunks').delete(chunkRange(id)), tx.done]);
 }
 
 export async function listSites(): Promise<SavedSite[]> {

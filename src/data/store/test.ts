@@ -1,6 +1,18 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { listImported, listSites, loadImported, loadImportedColumns, loadImportedRows, loadRejections, removeImported, removeSite, saveImported, saveSites, StorageError } from './index.js';
+import {
+	listImported,
+	listSites,
+	loadImported,
+	loadImportedColumns,
+	loadImportedRows,
+	loadRejections,
+	removeImported,
+	removeSite,
+	saveImported,
+	saveSites,
+	StorageError
+} from './index.js';
 import { toColumns } from '../../lib/columns/index.js';
 import { toTable } from '../../lib/table/index.js';
 import type { DatasetInfo, Incident } from '../../lib/incident/index.js';
@@ -8,13 +20,47 @@ import type { ImportReport } from '../../lib/importers/index.js';
 
 // Test fixture rows (not real incidents).
 const incident = (i: number): Incident => ({
-	id: `t${i}`, date: `2023-01-${String(1 + (i % 28)).padStart(2, '0')}`, datePrecision: i % 5 ? 'day' : 'month', lon: i % 7 ? 71.5 : null, lat: i % 7 ? 34 : null,
-	placePrecision: i % 7 ? 'exact' : 'unknown', place: i % 2 ? 'TEST FIXTURE' : null, provinceRecorded: null, districtRecorded: i % 3 ? null : `TEST district ${i % 4}`,
-	eventType: i % 4 ? 'TEST type' : null, subType: null, target: null, actor: i % 6 ? `TEST actor ${i % 6}` : null, actor2: i % 4 ? `TEST actor ${i % 4}` : null, killed: i % 9 ? i % 3 : null, wounded: null,
-	suicide: i % 3 === 0 ? null : i % 3 === 1, summary: null, source: i % 10 ? null : `TEST source ${i}`
+	id: `t${i}`,
+	date: `2023-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+	datePrecision: i % 5 ? 'day' : 'month',
+	lon: i % 7 ? 71.5 : null,
+	lat: i % 7 ? 34 : null,
+	placePrecision: i % 7 ? 'exact' : 'unknown',
+	place: i % 2 ? 'TEST FIXTURE' : null,
+	provinceRecorded: null,
+	districtRecorded: i % 3 ? null : `TEST district ${i % 4}`,
+	eventType: i % 4 ? 'TEST type' : null,
+	subType: null,
+	target: null,
+	actor: i % 6 ? `TEST actor ${i % 6}` : null,
+	actor2: i % 4 ? `TEST actor ${i % 4}` : null,
+	killed: i % 9 ? i % 3 : null,
+	wounded: null,
+	suicide: i % 3 === 0 ? null : i % 3 === 1,
+	summary: null,
+	source: i % 10 ? null : `TEST source ${i}`
 });
-const info = (id: string): DatasetInfo => ({ id, name: `${id}.csv`, format: 'CSV', attribution: 'test', licence: 'test', dateRange: ['2023-01-01', '2023-01-01'] });
-const report: ImportReport = { file: 'x.csv', format: 'CSV', rowsRead: 12_001, imported: 12_000, rejected: 1, byReason: { 'date: …': 1 }, coarse: 0, unlocated: 0, truncatedFields: 0, hxlRows: 0, notes: [] };
+const info = (id: string): DatasetInfo => ({
+	id,
+	name: `${id}.csv`,
+	format: 'CSV',
+	attribution: 'test',
+	licence: 'test',
+	dateRange: ['2023-01-01', '2023-01-01']
+});
+const report: ImportReport = {
+	file: 'x.csv',
+	format: 'CSV',
+	rowsRead: 12_001,
+	imported: 12_000,
+	rejected: 1,
+	byReason: { 'date: …': 1 },
+	coarse: 0,
+	unlocated: 0,
+	truncatedFields: 0,
+	hxlRows: 0,
+	notes: []
+};
 const meta = (id: string) => ({ info: info(id), importReport: report, headers: ['id', 'date'], importedAt: new Date().toISOString() });
 const rows = Array.from({ length: 12_000 }, (_, i) => incident(i));
 const rejected = [{ row: 7, column: 'date', problem: 'not a date', cells: { id: 'x', date: 'soon' } }];
@@ -78,7 +124,9 @@ describe('imported datasets in IndexedDB', () => {
 			return original.apply(this, args);
 		};
 		try {
-			await expect(saveImported(meta('import-b'), toTable(rows), rejected)).rejects.toThrow(/Not enough browser storage to keep "import-b.csv". Nothing was saved./);
+			await expect(saveImported(meta('import-b'), toTable(rows), rejected)).rejects.toThrow(
+				/Not enough browser storage to keep "import-b.csv". Nothing was saved./
+			);
 		} finally {
 			IDBObjectStore.prototype.put = original;
 		}

@@ -24,7 +24,12 @@ describe('UCDP Candidate 26.0.1 (the real 87 rows): sides of a dyad, not perpetr
 		expect(roles.actorLabel).toBe('Party (side A or B)');
 		expect(rows.filter((r) => r.actor === 'Government of Pakistan')).toHaveLength(70);
 		for (const r of rows) expect(partiesText(r, roles)).not.toMatch(/perpetrator/i);
-		expect(partiesText(rows.find((r) => r.actor === 'Government of Pakistan' && r.actor2 === 'TTP')!, roles)).toBe('Government of Pakistan – TTP');
+		expect(
+			partiesText(
+				rows.find((r) => r.actor === 'Government of Pakistan' && r.actor2 === 'TTP')!,
+				roles
+			)
+		).toBe('Government of Pakistan – TTP');
 	});
 	it('has TTP and BRAS as parties (side B of 34 and 35 events), never as target types', () => {
 		expect(rows.filter((r) => r.actor2 === 'TTP' || r.actor === 'TTP').length).toBeGreaterThanOrEqual(34);
@@ -75,10 +80,34 @@ describe('GTD: a perpetrator group and a target type', () => {
 
 describe('datasets stored by an earlier version (side B read as the target): re-read on load', () => {
 	const old = (over: Partial<Incident>): Incident =>
-		({ id: 'TEST-1', date: '2026-01-10', datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: null, provinceRecorded: null, districtRecorded: null, eventType: 'State-based conflict', subType: null, target: 'TTP', actor: 'Government of Pakistan', killed: 1, wounded: null, suicide: null, summary: null, source: null, ...over }) as Incident;
+		({
+			id: 'TEST-1',
+			date: '2026-01-10',
+			datePrecision: 'day',
+			lon: 71.5,
+			lat: 34,
+			placePrecision: 'exact',
+			place: null,
+			provinceRecorded: null,
+			districtRecorded: null,
+			eventType: 'State-based conflict',
+			subType: null,
+			target: 'TTP',
+			actor: 'Government of Pakistan',
+			killed: 1,
+			wounded: null,
+			suicide: null,
+			summary: null,
+			source: null,
+			...over
+		}) as Incident;
 	it('moves UCDP side B to the second party, and keeps a target only for one-sided violence', () => {
 		expect(upgradeIncident({ format: 'UCDP GED' }, old({}))).toMatchObject({ actor: 'Government of Pakistan', actor2: 'TTP', target: null });
-		expect(upgradeIncident({ format: 'UCDP GED' }, old({ eventType: 'One-sided violence', actor: 'XXX770', target: 'Civilians' }))).toMatchObject({ actor: 'Unidentified armed group in Pakistan (XXX770)', actor2: 'Civilians', target: 'Civilians' });
+		expect(upgradeIncident({ format: 'UCDP GED' }, old({ eventType: 'One-sided violence', actor: 'XXX770', target: 'Civilians' }))).toMatchObject({
+			actor: 'Unidentified armed group in Pakistan (XXX770)',
+			actor2: 'Civilians',
+			target: 'Civilians'
+		});
 		expect(upgradeIncident({ format: 'ACLED' }, old({}))).toMatchObject({ actor2: 'TTP', target: 'TTP' });
 		expect(upgradeIncident({ format: 'GTD' }, old({}))).toMatchObject({ actor2: null, target: 'TTP' });
 	});

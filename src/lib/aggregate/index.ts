@@ -130,7 +130,12 @@ export function sumTotals(all: readonly Totals[]): Totals {
  * Totals per district and per bucket, facet counts and monthly histograms, in one pass over the
  * typed columns: a filter change costs no geometry and no per-row objects.
  */
-export function aggregate(cols: IncidentColumns, assignment: Assignment, districtCount: number, filter: IncidentFilter = {}): Aggregation & { passing: Uint8Array } {
+export function aggregate(
+	cols: IncidentColumns,
+	assignment: Assignment,
+	districtCount: number,
+	filter: IncidentFilter = {}
+): Aggregation & { passing: Uint8Array } {
 	if (assignment.length !== cols.length) throw new Error('aggregate: assignment and columns differ in length');
 	const failing = failuresInto(compileFilter(cols, filter), cols, new Uint8Array(cols.length));
 	// Slots: districts first, then the three buckets; five accumulators per slot.

@@ -75,7 +75,28 @@ describe('assignIncidents on the bundled GTD 2008 data', () => {
 
 describe('edge rule (test fixture squares, not real districts)', () => {
 	const square = (slug: string, x0: number): District =>
-		polygon([[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]], { slug, name: slug, province: 'Balochistan', division: 'Test', areaKm2: 1, areaSource: 'measured on the OSM geometry', measuredAreaKm2: 1, population: null, osmRelations: [] }) as District;
+		polygon(
+			[
+				[
+					[x0, 0],
+					[x0 + 1, 0],
+					[x0 + 1, 1],
+					[x0, 1],
+					[x0, 0]
+				]
+			],
+			{
+				slug,
+				name: slug,
+				province: 'Balochistan',
+				division: 'Test',
+				areaKm2: 1,
+				areaSource: 'measured on the OSM geometry',
+				measuredAreaKm2: 1,
+				population: null,
+				osmRelations: []
+			}
+		) as District;
 	const squares = [square('a-west', 0), square('b-east', 1)];
 	const at = (lon: number, lat: number, placePrecision: Incident['placePrecision'] = 'exact') =>
 		({ lon, lat, placePrecision, date: '2008-01-01', killed: null, wounded: null }) as Incident;
@@ -130,14 +151,11 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 			cols.target[i] = Math.floor(rnd() * 4);
 			cols.suicide[i] = Math.floor(rnd() * 3) - 1;
 			cols.precision[i] = Math.floor(rnd() * PRECISIONS.length);
-			if (rnd() < 0.05) (cols.lon[i] = NaN), (cols.lat[i] = NaN);
+			if (rnd() < 0.05) ((cols.lon[i] = NaN), (cols.lat[i] = NaN));
 		}
 		return cols;
 	}
-	const sets = [
-		...['gtd-2008', 'gtd-2015-bombings'].map((id) => toColumns(committedDataset(id).incidents)),
-		synthetic(20_000)
-	].map((cols) => {
+	const sets = [...['gtd-2008', 'gtd-2015-bombings'].map((id) => toColumns(committedDataset(id).incidents)), synthetic(20_000)].map((cols) => {
 		const assignment = assignColumns(cols, buildJoinIndex(districts));
 		return { cols, assignment, cells: groupCells(cols, assignment, districts.length) };
 	});
@@ -180,7 +198,11 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 	it('reuses one cube across windows, and leaves windows that cut months to the full pass', () => {
 		const { cols, assignment, cells } = sets[0]!;
 		const cube = buildTimeCube(cells, { actor: [] });
-		for (const [a, b] of [['2008-01', '2008-03'], ['2008-06', '2008-06'], ['2007-01', '2009-12']] as const) {
+		for (const [a, b] of [
+			['2008-01', '2008-03'],
+			['2008-06', '2008-06'],
+			['2007-01', '2009-12']
+		] as const) {
 			const filter = { ...windowDays([a, b]), actor: [] };
 			expect(JSON.stringify(aggregateWindow(cube, monthWindow(filter)!))).toBe(JSON.stringify(aggregate(cols, assignment, districts.length, filter)));
 		}
@@ -235,7 +257,9 @@ describe('groupCells: rows no filter, district or month tells apart', () => {
 	it('answers a casualty filter for every row of a cell as for the row itself', () => {
 		for (const minCasualties of [1, 2, 3, 4]) {
 			const filter = { minCasualties };
-			expect(JSON.stringify(aggregateWindow(buildTimeCube(cells, filter), monthWindow(filter)!))).toBe(JSON.stringify(aggregate(cols, assignment, districts.length, filter)));
+			expect(JSON.stringify(aggregateWindow(buildTimeCube(cells, filter), monthWindow(filter)!))).toBe(
+				JSON.stringify(aggregate(cols, assignment, districts.length, filter))
+			);
 		}
 	});
 });

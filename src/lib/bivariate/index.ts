@@ -30,8 +30,18 @@ export const NEEDS: Record<NeedIndicator, NeedDefinition> = {
 		source: CENSUS_FIELD_SOURCES.improvedWaterShare,
 		of: (c) => complement(c.improvedWaterShare)
 	},
-	toilet: { label: 'households without a toilet', column: 'households_without_toilet_pct', source: CENSUS_FIELD_SOURCES.noToiletShare, of: (c) => c.noToiletShare },
-	illiteracy: { label: 'illiteracy rate, people aged 10+', column: 'illiteracy_10plus_pct', source: CENSUS_FIELD_SOURCES.literacyRate, of: (c) => complement(c.literacyRate) }
+	toilet: {
+		label: 'households without a toilet',
+		column: 'households_without_toilet_pct',
+		source: CENSUS_FIELD_SOURCES.noToiletShare,
+		of: (c) => c.noToiletShare
+	},
+	illiteracy: {
+		label: 'illiteracy rate, people aged 10+',
+		column: 'illiteracy_10plus_pct',
+		source: CENSUS_FIELD_SOURCES.literacyRate,
+		of: (c) => complement(c.literacyRate)
+	}
 };
 
 export const LEVELS = ['low', 'medium', 'high'] as const;
@@ -107,10 +117,35 @@ export function bivariateCsv(rows: readonly BivariateRow[], meta: BivariateCsvMe
 	const need = NEEDS[meta.need];
 	const dates = meta.dateRange ? `${meta.dateRange[0]} – ${meta.dateRange[1]}` : 'no dated incidents';
 	return toCsv(
-		['rank', 'district', 'province', 'incidents', 'population_2023', 'incidents_per_100k', need.column, 'class', 'census', 'incident_data', 'incident_dates', 'attribution', 'filters'],
+		[
+			'rank',
+			'district',
+			'province',
+			'incidents',
+			'population_2023',
+			'incidents_per_100k',
+			need.column,
+			'class',
+			'census',
+			'incident_data',
+			'incident_dates',
+			'attribution',
+			'filters'
+		],
 		rows.map((r, i) => [
-			i + 1, r.name, r.province, r.incidents, r.population, Number(r.violence.toFixed(3)), Number((r.need * 100).toFixed(2)), classWords(r.cls),
-			`${CENSUS_SOURCE} (${CENSUS_VINTAGE}); ${need.source}`, meta.dataset, dates, meta.attribution, meta.filters
+			i + 1,
+			r.name,
+			r.province,
+			r.incidents,
+			r.population,
+			Number(r.violence.toFixed(3)),
+			Number((r.need * 100).toFixed(2)),
+			classWords(r.cls),
+			`${CENSUS_SOURCE} (${CENSUS_VINTAGE}); ${need.source}`,
+			meta.dataset,
+			dates,
+			meta.attribution,
+			meta.filters
 		])
 	);
 }

@@ -75,7 +75,20 @@ describe('hazard × need on real data (GTD 2008, PBS Census 2023), against a bru
 
 	it('lists the districts high on both, ranked, and exports them with the census vintage and the data’s dates', () => {
 		const rows: BivariateRow[] = web.flatMap((d, i) =>
-			result.classes[i] === null ? [] : [{ slug: d.properties.slug, name: d.properties.name, province: d.properties.province, incidents: agg.byDistrict[i]!.incidents, population: d.properties.population, violence: violence[i]!, need: need[i]!, cls: result.classes[i]! }]
+			result.classes[i] === null
+				? []
+				: [
+						{
+							slug: d.properties.slug,
+							name: d.properties.name,
+							province: d.properties.province,
+							incidents: agg.byDistrict[i]!.incidents,
+							population: d.properties.population,
+							violence: violence[i]!,
+							need: need[i]!,
+							cls: result.classes[i]!
+						}
+					]
 		);
 		const list = highOnBoth(rows);
 		expect(list.length).toBeGreaterThan(0);
@@ -84,8 +97,16 @@ describe('hazard × need on real data (GTD 2008, PBS Census 2023), against a bru
 		const csv = bivariateCsv(list, { need: 'water', dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: 'none' });
 		const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
 		expect(parsed).toHaveLength(list.length);
-		expect(parsed[0]).toMatchObject({ rank: '1', district: list[0]!.name, class: 'high violence, high need', incident_data: info.name, incident_dates: `${info.dateRange![0]} – ${info.dateRange![1]}` });
-		expect(parsed[0]!.census).toBe('Pakistan Bureau of Statistics, 7th Population and Housing Census 2023 (as on 1 March 2023); PBS Census 2023, Table 23 (households, improved source)');
+		expect(parsed[0]).toMatchObject({
+			rank: '1',
+			district: list[0]!.name,
+			class: 'high violence, high need',
+			incident_data: info.name,
+			incident_dates: `${info.dateRange![0]} – ${info.dateRange![1]}`
+		});
+		expect(parsed[0]!.census).toBe(
+			'Pakistan Bureau of Statistics, 7th Population and Housing Census 2023 (as on 1 March 2023); PBS Census 2023, Table 23 (households, improved source)'
+		);
 		expect(Number(parsed[0]!.households_without_improved_water_pct)).toBeCloseTo(list[0]!.need * 100, 2);
 	});
 });

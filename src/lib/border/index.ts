@@ -15,7 +15,11 @@ export const BAND_LIMITS_KM = [10, 25, 50] as const;
 export type Band = Feature<Polygon | MultiPolygon, { fromKm: number; toKm: number }>;
 
 /** Band polygons for drawing: buffers of the line, cut to the country (its parts dissolved) and to each other. */
-export function bandPolygons(border: Feature<LineString | MultiLineString>, parts: readonly Feature<Polygon | MultiPolygon>[], limitsKm: readonly number[] = BAND_LIMITS_KM): Band[] {
+export function bandPolygons(
+	border: Feature<LineString | MultiLineString>,
+	parts: readonly Feature<Polygon | MultiPolygon>[],
+	limitsKm: readonly number[] = BAND_LIMITS_KM
+): Band[] {
 	const country = parts.length === 1 ? parts[0]! : union(featureCollection([...parts]));
 	if (!country) throw new Error('bandPolygons: no country polygon');
 	const bands: Band[] = [];
@@ -98,5 +102,8 @@ export function countInBands(
 		const band = bandOf(distanceToBorderKm(index, inc.lon, inc.lat, maxKm), limitsKm);
 		if (band >= 0 && country.some((part) => booleanPointInPolygon([inc.lon!, inc.lat!], part))) counts[band]!++;
 	});
-	return { bands: limitsKm.map((toKm, k) => ({ fromKm: k ? limitsKm[k - 1]! : 0, toKm, incidents: counts[k]!, share: total ? counts[k]! / total : 0 })), total };
+	return {
+		bands: limitsKm.map((toKm, k) => ({ fromKm: k ? limitsKm[k - 1]! : 0, toKm, incidents: counts[k]!, share: total ? counts[k]! / total : 0 })),
+		total
+	};
 }

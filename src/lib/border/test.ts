@@ -41,8 +41,25 @@ describe('border bands by geodesic distance', () => {
 	});
 	it('counts those points per band and leaves out coarse locations', () => {
 		const incident = (i: number, at: [number, number], placePrecision: Incident['placePrecision'] = 'exact'): Incident => ({
-			id: `t${i}`, date: '2023-01-01', datePrecision: 'day', lon: at[0], lat: at[1], placePrecision, place: 'TEST FIXTURE', provinceRecorded: null, districtRecorded: null,
-			eventType: null, subType: null, target: null, actor: null, actor2: null, killed: null, wounded: null, suicide: null, summary: null, source: null
+			id: `t${i}`,
+			date: '2023-01-01',
+			datePrecision: 'day',
+			lon: at[0],
+			lat: at[1],
+			placePrecision,
+			place: 'TEST FIXTURE',
+			provinceRecorded: null,
+			districtRecorded: null,
+			eventType: null,
+			subType: null,
+			target: null,
+			actor: null,
+			actor2: null,
+			killed: null,
+			wounded: null,
+			suicide: null,
+			summary: null,
+			source: null
 		});
 		const rows = [...cases.map((c, i) => incident(i, c.at)), incident(999, cases[0]!.at, 'province')];
 		const counts = countInBands(index, pakistan, rows, new Uint8Array(rows.length).fill(1));

@@ -22,9 +22,12 @@ const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
 /** Distance in km from p to segment ab, on a local equirectangular plane (fine below ~10 km). */
 function segmentDistanceKm(p: Position, a: Position, b: Position): number {
 	const kx = KM_PER_DEGREE_LON_AT_EQUATOR * Math.cos((p[1]! * Math.PI) / 180);
-	const ax = (a[0]! - p[0]!) * kx, ay = (a[1]! - p[1]!) * KM_PER_DEGREE_LAT;
-	const bx = (b[0]! - p[0]!) * kx, by = (b[1]! - p[1]!) * KM_PER_DEGREE_LAT;
-	const dx = bx - ax, dy = by - ay;
+	const ax = (a[0]! - p[0]!) * kx,
+		ay = (a[1]! - p[1]!) * KM_PER_DEGREE_LAT;
+	const bx = (b[0]! - p[0]!) * kx,
+		by = (b[1]! - p[1]!) * KM_PER_DEGREE_LAT;
+	const dx = bx - ax,
+		dy = by - ay;
 	const len2 = dx * dx + dy * dy;
 	const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
 	return Math.hypot(ax + t * dx, ay + t * dy);
@@ -42,7 +45,8 @@ interface Tags {
 /** Tags each vertex with its nearest neighbour and whether `iso` is within `toleranceKm`. */
 function tagVertices(vertices: readonly Position[], neighbours: readonly Neighbour[], iso: string, toleranceKm: number): Tags {
 	const segments: { a: Position; b: Position; iso: string }[] = [];
-	for (const n of neighbours) for (const ring of rings(n.geometry)) for (let i = 1; i < ring.length; i++) segments.push({ a: ring[i - 1]!, b: ring[i]!, iso: n.iso });
+	for (const n of neighbours)
+		for (const ring of rings(n.geometry)) for (let i = 1; i < ring.length; i++) segments.push({ a: ring[i - 1]!, b: ring[i]!, iso: n.iso });
 	const tags: Tags = { nearest: [], near: [] };
 	if (segments.length === 0) return { nearest: vertices.map(() => null), near: vertices.map(() => false) };
 	const index = new Flatbush(segments.length);
@@ -57,7 +61,7 @@ function tagVertices(vertices: readonly Position[], neighbours: readonly Neighbo
 		for (const k of index.search(p[0]! - pad, p[1]! - pad, p[0]! + pad, p[1]! + pad)) {
 			const s = segments[k]!;
 			const d = segmentDistanceKm(p, s.a, s.b);
-			if (d <= bestKm) (bestKm = d), (best = s.iso);
+			if (d <= bestKm) ((bestKm = d), (best = s.iso));
 			if (s.iso === iso && d <= toleranceKm) near = true;
 		}
 		tags.nearest.push(best);
@@ -84,18 +88,24 @@ function runsOf(line: readonly Position[], { nearest, near }: Tags, iso: string)
 	let run: number[] = [];
 	for (const i of order) {
 		if (nearest[i] === iso) run.push(i);
-		else if (run.length) runs.push(run), (run = []);
+		else if (run.length) (runs.push(run), (run = []));
 	}
 	if (run.length) runs.push(run);
 	const at = (k: number) => order[(k + order.length) % order.length]!;
-	return runs.map((r) => {
-		const first = order.indexOf(r[0]!);
-		const last = order.indexOf(r[r.length - 1]!);
-		const before = closed || first > 0 ? at(first - 1) : -1;
-		const after = closed || last < order.length - 1 ? at(last + 1) : -1;
-		const grown = [...(before >= 0 && near[before] && !r.includes(before) ? [before] : []), ...r, ...(after >= 0 && near[after] && !r.includes(after) ? [after] : [])];
-		return grown.map((i) => line[i]!);
-	}).filter((r) => r.length >= 2);
+	return runs
+		.map((r) => {
+			const first = order.indexOf(r[0]!);
+			const last = order.indexOf(r[r.length - 1]!);
+			const before = closed || first > 0 ? at(first - 1) : -1;
+			const after = closed || last < order.length - 1 ? at(last + 1) : -1;
+			const grown = [
+				...(before >= 0 && near[before] && !r.includes(before) ? [before] : []),
+				...r,
+				...(after >= 0 && near[after] && !r.includes(after) ? [after] : [])
+			];
+			return grown.map((i) => line[i]!);
+		})
+		.filter((r) => r.length >= 2);
 }
 
 /**

@@ -46,7 +46,8 @@ export function decodeTable(e: EncodedTable, what: string): IncidentTable {
 	}
 	for (const k of ENCODED_KEYS) {
 		const values = e.columns[k];
-		if (!Array.isArray(values) || values.length !== n) throw new BundleError(what, `column ${k} has ${Array.isArray(values) ? values.length : 'no'} values for ${n} rows`);
+		if (!Array.isArray(values) || values.length !== n)
+			throw new BundleError(what, `column ${k} has ${Array.isArray(values) ? values.length : 'no'} values for ${n} rows`);
 		const into = columns[k] as Float64Array;
 		for (let i = 0; i < n; i++) into[i] = values[i] ?? NaN;
 	}
@@ -62,7 +63,8 @@ export function decodeTable(e: EncodedTable, what: string): IncidentTable {
 		const values = e.text?.[f];
 		// A text field added after a file was written reads as empty, not as an error.
 		if (values === undefined && f === 'release') continue;
-		if (!Array.isArray(values) || values.length !== n) throw new BundleError(what, `text field ${f} has ${Array.isArray(values) ? values.length : 'no'} values for ${n} rows`);
+		if (!Array.isArray(values) || values.length !== n)
+			throw new BundleError(what, `text field ${f} has ${Array.isArray(values) ? values.length : 'no'} values for ${n} rows`);
 	}
 	const text = { ...e.text, release: e.text.release ?? new Array(n).fill(null) } as TextColumns;
 	return { columns, text };
@@ -120,11 +122,20 @@ export function partsFor(entry: BundledEntry, window: [string, string] | null): 
 export function bundledDataset(entry: BundledEntry, files: { part: BundledPart; file: BundledFile }[]): IncidentDataset {
 	const { rows: _rows, parts: _parts, ...info } = entry;
 	let table: IncidentTable | null = null;
-	const report: NormaliseReport = { file: files.map((f) => f.file.report.file).join(' + '), rowsRead: 0, rowsWritten: 0, flagged: {}, notes: [], rejected: [], hxlRows: 0 };
+	const report: NormaliseReport = {
+		file: files.map((f) => f.file.report.file).join(' + '),
+		rowsRead: 0,
+		rowsWritten: 0,
+		flagged: {},
+		notes: [],
+		rejected: [],
+		hxlRows: 0
+	};
 	const ordered = entry.parts.flatMap((part) => files.filter((f) => f.part.file === part.file));
 	for (const { part, file } of ordered) {
 		const decoded = decodeTable(file.table, `geodata/${part.file}`);
-		if (decoded.columns.length !== part.rows) throw new BundleError(`geodata/${part.file}`, `${decoded.columns.length} incidents, the manifest says ${part.rows}`);
+		if (decoded.columns.length !== part.rows)
+			throw new BundleError(`geodata/${part.file}`, `${decoded.columns.length} incidents, the manifest says ${part.rows}`);
 		// One table of the parts, as one builder would make it of their rows: the engine takes its
 		// columns as they are (no second pass over the rows to build them).
 		table = table ? appendTable(table, decoded) : decoded;

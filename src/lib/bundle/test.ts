@@ -15,8 +15,18 @@ describe('bundled files as columns', () => {
 		for (const { id } of committedManifest().datasets) {
 			const { incidents } = committedDataset(id);
 			const round = bundledDataset(
-				{ ...committedManifest().datasets.find((d) => d.id === id)!, parts: [{ file: 'x', releases: [], source: 'x', rowsRead: incidents.length, rows: incidents.length, rejected: 0, replaced: 0, hxlRows: 0 }] },
-				[{ part: { file: 'x', releases: [], source: 'x', rowsRead: incidents.length, rows: incidents.length, rejected: 0, replaced: 0, hxlRows: 0 }, file: JSON.parse(JSON.stringify({ report: { file: 'x', rowsRead: 0, rowsWritten: 0, flagged: {}, notes: [] }, table: encodeTable(toTable(incidents)) })) as BundledFile }]
+				{
+					...committedManifest().datasets.find((d) => d.id === id)!,
+					parts: [{ file: 'x', releases: [], source: 'x', rowsRead: incidents.length, rows: incidents.length, rejected: 0, replaced: 0, hxlRows: 0 }]
+				},
+				[
+					{
+						part: { file: 'x', releases: [], source: 'x', rowsRead: incidents.length, rows: incidents.length, rejected: 0, replaced: 0, hxlRows: 0 },
+						file: JSON.parse(
+							JSON.stringify({ report: { file: 'x', rowsRead: 0, rowsWritten: 0, flagged: {}, notes: [] }, table: encodeTable(toTable(incidents)) })
+						) as BundledFile
+					}
+				]
 			);
 			expect(round.incidents, id).toEqual(incidents);
 		}

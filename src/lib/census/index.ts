@@ -49,7 +49,8 @@ export interface RawCensus {
 }
 
 function count(value: unknown, where: string): number {
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Error(`${where}: expected a whole number ≥ 0, got ${JSON.stringify(value)}`);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+		throw new Error(`${where}: expected a whole number ≥ 0, got ${JSON.stringify(value)}`);
 	return value;
 }
 

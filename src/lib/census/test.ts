@@ -25,7 +25,9 @@ describe('censusByName (PBS Census 2023)', () => {
 	});
 	const TABLE1_SPELLING: Record<string, string> = { Abbotabad: 'ABBOTTABAD', 'Kachhi (Bolan)': 'KACHHI', 'Kolai Pallas Kohistan': 'KOLAI PALAS KOHISTAN' };
 	it('carries the areas and populations PBS prints in Table 1 (transcribed separately), for every KP/Balochistan district', () => {
-		const table1 = readJson<{ districts: { district: string; province: string; areaSqKm: number; population2023: number }[] }>(join(projectRoot, 'sources/census/pbs_table1_district_areas.json'));
+		const table1 = readJson<{ districts: { district: string; province: string; areaSqKm: number; population2023: number }[] }>(
+			join(projectRoot, 'sources/census/pbs_table1_district_areas.json')
+		);
 		let checked = 0;
 		for (const [name, d] of Object.entries(raw.districts) as [string, { province: string }][]) {
 			if (d.province !== 'Khyber Pakhtunkhwa' && d.province !== 'Balochistan') continue;
@@ -43,8 +45,12 @@ describe('censusByName (PBS Census 2023)', () => {
 		expect(checked).toBe(69);
 	});
 	it('names the district and field of a bad figure', () => {
-		expect(() => censusByName({ districts: { Quetta: { population: -5, households: 1 } } }, 'census.json')).toThrow('census.json, district "Quetta", population: expected a whole number ≥ 0, got -5');
-		expect(() => censusByName({ districts: { Quetta: { population: 5, households: 1, development: { literacy: { rate: 1.4 } } } } })).toThrow(/literacy\.rate: expected a share between 0 and 1/);
+		expect(() => censusByName({ districts: { Quetta: { population: -5, households: 1 } } }, 'census.json')).toThrow(
+			'census.json, district "Quetta", population: expected a whole number ≥ 0, got -5'
+		);
+		expect(() => censusByName({ districts: { Quetta: { population: 5, households: 1, development: { literacy: { rate: 1.4 } } } } })).toThrow(
+			/literacy\.rate: expected a share between 0 and 1/
+		);
 	});
 	it('gives no rate without a population', () => {
 		expect(perHundredThousand(3, 300_000)).toBeCloseTo(1);

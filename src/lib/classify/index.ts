@@ -31,9 +31,7 @@ function lowerBounds(sorted: number[], k: number, method: ClassMethod): number[]
 	if (method === 'natural') return ckmeans(sorted, k).map((c) => c[0]!);
 	const min = sorted[0]!;
 	const max = sorted[sorted.length - 1]!;
-	const bounds = Array.from({ length: k }, (_, i) =>
-		i === 0 ? min : method === 'quantile' ? quantileSorted(sorted, i / k) : min + ((max - min) * i) / k
-	);
+	const bounds = Array.from({ length: k }, (_, i) => (i === 0 ? min : method === 'quantile' ? quantileSorted(sorted, i / k) : min + ((max - min) * i) / k));
 	return [...new Set(bounds)].sort((a, b) => a - b);
 }
 

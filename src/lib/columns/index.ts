@@ -48,7 +48,21 @@ export const CATEGORIES: readonly Category[] = ['actor', 'eventType', 'target'];
 export const NOT_RECORDED = '(not recorded)';
 
 /** The typed-array fields of IncidentColumns. */
-export const COLUMN_KEYS = ['lon', 'lat', 'precision', 'day', 'month', 'datePrecision', 'killed', 'wounded', 'actor', 'actor2', 'eventType', 'target', 'suicide'] as const;
+export const COLUMN_KEYS = [
+	'lon',
+	'lat',
+	'precision',
+	'day',
+	'month',
+	'datePrecision',
+	'killed',
+	'wounded',
+	'actor',
+	'actor2',
+	'eventType',
+	'target',
+	'suicide'
+] as const;
 
 /** The typed columns holding category codes, and the dictionary each is coded in. */
 export const CODED_COLUMNS = { actor: 'actor', actor2: 'actor', eventType: 'eventType', target: 'target' } as const satisfies Record<string, Category>;

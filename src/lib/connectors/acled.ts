@@ -28,15 +28,60 @@ export const ACLED_PAGE_SIZE = 5000;
 export const ISO_PAKISTAN = 586;
 
 export const ACLED_COLUMNS = [
-	'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1',
-	'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting', 'iso', 'region', 'country', 'admin1', 'admin2',
-	'admin3', 'location', 'latitude', 'longitude', 'geo_precision', 'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp'
+	'event_id_cnty',
+	'event_date',
+	'year',
+	'time_precision',
+	'disorder_type',
+	'event_type',
+	'sub_event_type',
+	'actor1',
+	'assoc_actor_1',
+	'inter1',
+	'actor2',
+	'assoc_actor_2',
+	'inter2',
+	'interaction',
+	'civilian_targeting',
+	'iso',
+	'region',
+	'country',
+	'admin1',
+	'admin2',
+	'admin3',
+	'location',
+	'latitude',
+	'longitude',
+	'geo_precision',
+	'source',
+	'source_scale',
+	'notes',
+	'fatalities',
+	'tags',
+	'timestamp'
 ] as const;
 
 /** What the importer's ACLED row mapper reads (src/lib/importers acledRow). */
 export const ACLED_SCHEMA: Schema = {
 	columns: ACLED_COLUMNS,
-	required: ['event_id_cnty', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision', 'source', 'notes', 'fatalities']
+	required: [
+		'event_id_cnty',
+		'event_date',
+		'time_precision',
+		'event_type',
+		'sub_event_type',
+		'actor1',
+		'actor2',
+		'admin1',
+		'admin2',
+		'location',
+		'latitude',
+		'longitude',
+		'geo_precision',
+		'source',
+		'notes',
+		'fatalities'
+	]
 };
 
 export interface AcledQuery {
@@ -57,13 +102,21 @@ export interface AcledOptions extends Omit<HttpOptions, 'service'> {
 export async function acledToken(credentials: AcledCredentials, opts: AcledOptions): Promise<string> {
 	const origin = opts.origin ?? ACLED_ORIGIN;
 	const body = new URLSearchParams({ username: credentials.email, password: credentials.password, grant_type: 'password', client_id: 'acled' });
-	const response = await request(`${origin}/oauth/token`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } }, { ...opts, service: 'ACLED' });
+	const response = await request(
+		`${origin}/oauth/token`,
+		{ method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } },
+		{ ...opts, service: 'ACLED' }
+	);
 	if (response.status === 400 || response.status === 401 || response.status === 403) {
-		throw new ConnectorError('credentials', `ACLED did not accept this email and password (HTTP ${response.status}). Check them at acleddata.com; the account must have accepted ACLED's terms.`);
+		throw new ConnectorError(
+			'credentials',
+			`ACLED did not accept this email and password (HTTP ${response.status}). Check them at acleddata.com; the account must have accepted ACLED's terms.`
+		);
 	}
 	if (!response.ok) throw new ConnectorError('http', `ACLED's sign-in answered HTTP ${response.status}${await bodyExcerpt(response)}; nothing was saved.`);
 	const token = (await jsonBody(response, "ACLED's sign-in answer")) as { access_token?: unknown };
-	if (typeof token?.access_token !== 'string' || !token.access_token) throw new ConnectorError('malformed', "ACLED's sign-in answer has no access_token; nothing was saved.");
+	if (typeof token?.access_token !== 'string' || !token.access_token)
+		throw new ConnectorError('malformed', "ACLED's sign-in answer has no access_token; nothing was saved.");
 	return token.access_token;
 }
 
@@ -78,16 +131,32 @@ export async function* acledPages(q: AcledQuery, token: string, opts: AcledOptio
 	const http: HttpOptions = { ...opts, service: 'ACLED' };
 	for (let page = 1; ; page++) {
 		const where = `ACLED, page ${page}`;
-		const params = new URLSearchParams({ _format: 'json', iso: String(ISO_PAKISTAN), event_date: `${q.from}|${q.to}`, event_date_where: 'BETWEEN', limit: String(ACLED_PAGE_SIZE), page: String(page) });
+		const params = new URLSearchParams({
+			_format: 'json',
+			iso: String(ISO_PAKISTAN),
+			event_date: `${q.from}|${q.to}`,
+			event_date_where: 'BETWEEN',
+			limit: String(ACLED_PAGE_SIZE),
+			page: String(page)
+		});
 		const response = await request(`${origin}/api/acled/read?${params}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, http);
-		if (response.status === 401) throw new ConnectorError('credentials', 'ACLED refused the sign-in token (HTTP 401). Sign in again with your ACLED email and password.');
+		if (response.status === 401)
+			throw new ConnectorError('credentials', 'ACLED refused the sign-in token (HTTP 401). Sign in again with your ACLED email and password.');
 		if (response.status === 403) {
-			throw new ConnectorError('credentials', `ACLED says this account may not use the API (HTTP 403${await bodyExcerpt(response)}). Check at acleddata.com that the account has API access and has accepted the terms.`);
+			throw new ConnectorError(
+				'credentials',
+				`ACLED says this account may not use the API (HTTP 403${await bodyExcerpt(response)}). Check at acleddata.com that the account has API access and has accepted the terms.`
+			);
 		}
 		if (!response.ok) throw new ConnectorError('http', `${where}: ACLED answered HTTP ${response.status}${await bodyExcerpt(response)}; nothing was saved.`);
 		const body = (await jsonBody(response, where)) as { success?: unknown; data?: unknown; error?: unknown; messages?: unknown } | null;
-		if (!body || typeof body !== 'object') throw new ConnectorError('malformed', `${where}: the response is not the documented JSON object; nothing was saved.`);
-		if (body.success === false) throw new ConnectorError('http', `${where}: ACLED refused the request: ${JSON.stringify(body.error ?? body.messages ?? '').slice(0, 200)}; nothing was saved.`);
+		if (!body || typeof body !== 'object')
+			throw new ConnectorError('malformed', `${where}: the response is not the documented JSON object; nothing was saved.`);
+		if (body.success === false)
+			throw new ConnectorError(
+				'http',
+				`${where}: ACLED refused the request: ${JSON.stringify(body.error ?? body.messages ?? '').slice(0, 200)}; nothing was saved.`
+			);
 		const rows = rowsOfPage(body.data, ACLED_SCHEMA, where);
 		yield { page, rows };
 		if (rows.length < ACLED_PAGE_SIZE) return;

@@ -39,7 +39,11 @@ export function filledReleases(before: readonly ReleaseInfo[], fetched: readonly
  * accounting still closes: imported + rejected + replaced = rows read (the series' rows and the
  * rows received).
  */
-export function fillResult(series: { info: DatasetInfo; incidents: readonly Incident[] }, fetched: ImportResult, fetchedReleases: readonly ReleaseInfo[]): { result: ImportResult; releases: ReleaseInfo[]; name: string } {
+export function fillResult(
+	series: { info: DatasetInfo; incidents: readonly Incident[] },
+	fetched: ImportResult,
+	fetchedReleases: readonly ReleaseInfo[]
+): { result: ImportResult; releases: ReleaseInfo[]; name: string } {
 	const merged = mergeByEventId(series.incidents, tableIncidents(fetched.table));
 	const table = toTable(merged.incidents);
 	const releases = filledReleases(series.info.releases ?? [], fetchedReleases, merged.incidents);

@@ -70,7 +70,10 @@ export async function request(url: string, init: RequestInit, opts: HttpOptions)
 		}
 		if (!retryable(response.status)) return response;
 		if (attempt >= retries) {
-			throw new ConnectorError('http', `${opts.service} answered HTTP ${response.status}${response.status === 429 ? ' (too many requests)' : ' (a server error)'} ${retries + 1} times in a row; nothing was saved. Try again later.`);
+			throw new ConnectorError(
+				'http',
+				`${opts.service} answered HTTP ${response.status}${response.status === 429 ? ' (too many requests)' : ' (a server error)'} ${retries + 1} times in a row; nothing was saved. Try again later.`
+			);
 		}
 		const wait = backoffMs(attempt, response.headers.get('retry-after'));
 		opts.onRetry?.(response.status, wait, attempt + 1);
@@ -85,7 +88,10 @@ export async function jsonBody(response: Response, what: string): Promise<unknow
 	try {
 		return JSON.parse(text);
 	} catch {
-		throw new ConnectorError('malformed', `${what} is not valid JSON (it begins "${text.slice(0, 60).replace(/\s+/g, ' ')}"); nothing was saved. Try again; if it repeats, the API has changed.`);
+		throw new ConnectorError(
+			'malformed',
+			`${what} is not valid JSON (it begins "${text.slice(0, 60).replace(/\s+/g, ' ')}"); nothing was saved. Try again; if it repeats, the API has changed.`
+		);
 	}
 }
 

@@ -78,7 +78,10 @@ const monthName = (version: string) => {
  * ConnectorError (credentials, network, http, empty, schema, malformed, cancelled); nothing is
  * returned half-fetched.
  */
-export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promise<{ result: ImportResult; provenance: FetchProvenance; releases: ReleaseInfo[] }> {
+export async function fetchDataset(
+	req: FetchRequest,
+	opts: FetchOptions
+): Promise<{ result: ImportResult; provenance: FetchProvenance; releases: ReleaseInfo[] }> {
 	const now = opts.now?.() ?? new Date();
 	const http = { ...opts, unreachable: opts.unreachable ?? networkMessage };
 	const format = SOURCE_FORMAT[req.source];
@@ -113,7 +116,10 @@ export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promi
 				received += page.rows.length;
 				totalCount = page.totalCount;
 				const within = page.totalPages ? (page.page + 1) / page.totalPages : 1;
-				opts.onProgress?.({ fraction: (i + within) / requests.length, message: `UCDP GED ${r.version}: page ${page.page + 1} of ${Math.max(1, page.totalPages)} (${importer.rowsRead().toLocaleString('en-GB')} events)` });
+				opts.onProgress?.({
+					fraction: (i + within) / requests.length,
+					message: `UCDP GED ${r.version}: page ${page.page + 1} of ${Math.max(1, page.totalPages)} (${importer.rowsRead().toLocaleString('en-GB')} events)`
+				});
 				step = await pages.next();
 			}
 			if (!step.value.released) {
@@ -157,7 +163,10 @@ export async function fetchDataset(req: FetchRequest, opts: FetchOptions): Promi
 	}
 
 	if (importer.rowsRead() === 0) {
-		throw new ConnectorError('empty', `${provenance.source} returned no events for ${provenance.query}${provenance.note ? ` (${provenance.note})` : ''}. Nothing was saved.`);
+		throw new ConnectorError(
+			'empty',
+			`${provenance.source} returned no events for ${provenance.query}${provenance.note ? ` (${provenance.note})` : ''}. Nothing was saved.`
+		);
 	}
 	const result = importer.finish([`Fetched from the ${provenance.api} on ${provenance.retrievedAt.slice(0, 10)}.`, ...notes]);
 	return { result: { ...result, headers: [...CSV_COLUMNS[req.source]] }, provenance, releases };

@@ -19,7 +19,8 @@ type Row = Record<string, string | undefined>;
  * (strings; null → empty cell). `where` names the page in messages ("UCDP GED 26.1, page 3").
  */
 export function rowsOfPage(records: unknown, schema: Schema, where: string): Row[] {
-	if (!Array.isArray(records)) throw new ConnectorError('malformed', `${where}: the response has no list of events where the API documents one; nothing was saved.`);
+	if (!Array.isArray(records))
+		throw new ConnectorError('malformed', `${where}: the response has no list of events where the API documents one; nothing was saved.`);
 	const known = new Set(schema.columns);
 	return records.map((record, i) => {
 		if (record === null || typeof record !== 'object' || Array.isArray(record)) {
@@ -27,11 +28,19 @@ export function rowsOfPage(records: unknown, schema: Schema, where: string): Row
 		}
 		const row: Row = {};
 		for (const [key, value] of Object.entries(record as ApiRecord)) {
-			if (!known.has(key)) throw new ConnectorError('schema', `${where}: unknown column "${key}". The API's columns have changed; nothing was saved. The connector's column list (src/lib/connectors) needs updating.`);
+			if (!known.has(key))
+				throw new ConnectorError(
+					'schema',
+					`${where}: unknown column "${key}". The API's columns have changed; nothing was saved. The connector's column list (src/lib/connectors) needs updating.`
+				);
 			row[key] = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
 		for (const column of schema.required) {
-			if (!(column in row)) throw new ConnectorError('schema', `${where}: column "${column}" is missing. The API's columns have changed; nothing was saved. The connector's column list (src/lib/connectors) needs updating.`);
+			if (!(column in row))
+				throw new ConnectorError(
+					'schema',
+					`${where}: column "${column}" is missing. The API's columns have changed; nothing was saved. The connector's column list (src/lib/connectors) needs updating.`
+				);
 		}
 		return row;
 	});

@@ -27,7 +27,11 @@ const ucdp = (over: Partial<Extract<FetchRequest, { source: 'ucdp' }>['query']> 
 	query: { from: '2022-11-28', to: '2026-11-26', countries: [770], yearlyVersion: '26.1', ...over },
 	token
 });
-const acled = (password = MOCK_ACLED_PASSWORD): FetchRequest => ({ source: 'acled', query: { from: '2022-11-28', to: '2026-11-26' }, credentials: { email: MOCK_ACLED_EMAIL, password } });
+const acled = (password = MOCK_ACLED_PASSWORD): FetchRequest => ({
+	source: 'acled',
+	query: { from: '2022-11-28', to: '2026-11-26' },
+	credentials: { email: MOCK_ACLED_EMAIL, password }
+});
 
 async function failure(req: FetchRequest, opts = options()): Promise<ConnectorError> {
 	const err = await fetchDataset(req, opts).then(
@@ -47,7 +51,9 @@ describe('UCDP releases for a date range', () => {
 			{ version: '26.0.2', kind: 'candidate', from: '2026-02-01', to: '2026-02-28' },
 			{ version: '26.0.3', kind: 'candidate', from: '2026-03-01', to: '2026-03-10' }
 		]);
-		expect(ucdpRequests({ from: '2026-05-02', to: '2026-05-09', yearlyVersion: '26.1' })).toEqual([{ version: '26.0.5', kind: 'candidate', from: '2026-05-02', to: '2026-05-09' }]);
+		expect(ucdpRequests({ from: '2026-05-02', to: '2026-05-09', yearlyVersion: '26.1' })).toEqual([
+			{ version: '26.0.5', kind: 'candidate', from: '2026-05-02', to: '2026-05-09' }
+		]);
 		expect(() => ucdpRequests({ from: '2024-01-01', to: '2023-01-01', yearlyVersion: '26.1' })).toThrow(/after the end date/);
 		expect(() => ucdpRequests({ from: '2023-01-01', to: '2024-01-01', yearlyVersion: '26' })).toThrow(/not a UCDP yearly release/);
 	});
@@ -62,7 +68,9 @@ describe('"Fill 2022–2025": only the months a series does not cover', () => {
 	it('asks GED 26.1 for 2022-01 – 2025-12, then the Candidate releases after January 2026 (covered), up to today', () => {
 		const plan = ucdpFillRequests(series.info.releases!, '2026-12-01', '26.1');
 		expect(plan[0]).toEqual({ version: '26.1', kind: 'yearly', from: '2022-01-01', to: '2025-12-31' });
-		expect(plan.slice(1).map((r) => [r.version, r.from, r.to])).toEqual(Array.from({ length: 11 }, (_, i) => [`26.0.${i + 2}`, `2026-${String(i + 2).padStart(2, '0')}-01`, i === 10 ? '2026-12-01' : expect.any(String)]));
+		expect(plan.slice(1).map((r) => [r.version, r.from, r.to])).toEqual(
+			Array.from({ length: 11 }, (_, i) => [`26.0.${i + 2}`, `2026-${String(i + 2).padStart(2, '0')}-01`, i === 10 ? '2026-12-01' : expect.any(String)])
+		);
 		// Nothing before 2022, and not January 2026 (Candidate 26.0.1 is bundled).
 		expect(plan.some((r) => r.from < '2022-01-01' || r.version === '26.0.1')).toBe(false);
 		// A series that covers every month up to today needs nothing.
@@ -74,7 +82,9 @@ describe('"Fill 2022–2025": only the months a series does not cover', () => {
 		const { result, releases } = await fetchDataset({ ...ucdp({ from: '2022-01-01', to: '2026-12-01' }), requests } as FetchRequest, options());
 		const asked = mock.requests.filter((r) => r.path.startsWith('/api/gedevents/')).map((r) => [r.path.split('/').at(-1), r.query.StartDate, r.query.EndDate]);
 		expect(asked[0]).toEqual(['26.1', '2022-01-01', '2025-12-31']);
-		expect(new Set(asked.slice(1).map(([v]) => v))).toEqual(new Set(['26.0.2', '26.0.3', '26.0.4', '26.0.5', '26.0.6', '26.0.7', '26.0.8', '26.0.9', '26.0.10']));
+		expect(new Set(asked.slice(1).map(([v]) => v))).toEqual(
+			new Set(['26.0.2', '26.0.3', '26.0.4', '26.0.5', '26.0.6', '26.0.7', '26.0.8', '26.0.9', '26.0.10'])
+		);
 		expect(asked.every(([, from]) => from! >= '2022-01-01')).toBe(true);
 		expect(releases.map((r) => [r.name, r.months, r.preliminary])).toEqual([
 			['UCDP GED 26.1', ['2022-01', '2025-12'], false],
@@ -92,7 +102,10 @@ describe('"Fill 2022–2025": only the months a series does not cover', () => {
 	});
 	it('keeps every older row whose id no newer row has', () => {
 		const a = series.incidents.slice(0, 5);
-		const b = [{ ...a[1]!, killed: 7 }, { ...a[0]!, id: 'TEST-new' }];
+		const b = [
+			{ ...a[1]!, killed: 7 },
+			{ ...a[0]!, id: 'TEST-new' }
+		];
 		const merged = mergeByEventId(a, b);
 		expect([merged.replaced, merged.added, merged.incidents.length]).toEqual([1, 1, 6]);
 		expect(merged.incidents.find((i) => i.id === a[1]!.id)!.killed).toBe(7);
@@ -112,7 +125,12 @@ describe('UCDP connector against the mock API', () => {
 		expect(gedPages).toEqual(['0', '1', '2']);
 		expect(mock.requests.every((r) => r.query.Country === '770' && r.query.pagesize === '1000')).toBe(true);
 		// Candidate 26.0.10 is not out (404): the run stops there and says so.
-		expect(mock.requests.map((r) => r.path).filter((p) => p.includes('26.0.')).at(-1)).toBe('/api/gedevents/26.0.10');
+		expect(
+			mock.requests
+				.map((r) => r.path)
+				.filter((p) => p.includes('26.0.'))
+				.at(-1)
+		).toBe('/api/gedevents/26.0.10');
 		expect(provenance.api).toBe('UCDP API (ucdpapi.pcr.uu.se), GED 26.1 + Candidate 26.0.1–26.0.9');
 		expect(provenance.note).toMatch(/not published Candidate events from 2026-10-01 yet .*26\.0\.9, September 2026/);
 		expect(provenance.query).toBe('Pakistan (GW 770), 2022-11-28 – 2026-11-26');
@@ -127,7 +145,16 @@ describe('UCDP connector against the mock API', () => {
 		const rows: Record<string, string | undefined>[] = [];
 		const { result } = await fetchDataset(ucdp({ to: '2023-03-31' }), options({ onRows: (r) => rows.push(...r) }));
 		const first = tableIncidents(result.table)[0]!;
-		expect(first).toMatchObject({ id: '5000001', date: '2022-11-28', placePrecision: 'exact', lat: 34.008, lon: 71.5785, eventType: 'State-based conflict', killed: 0, wounded: null });
+		expect(first).toMatchObject({
+			id: '5000001',
+			date: '2022-11-28',
+			placePrecision: 'exact',
+			lat: 34.008,
+			lon: 71.5785,
+			eventType: 'State-based conflict',
+			killed: 0,
+			wounded: null
+		});
 		// The same rows written as a CSV (what `npm run fetch-data` writes) import to the same incidents.
 		const csv = fetchedCsv('ucdp', rows);
 		const fromFile = await importCsv(csv, { file: 'ucdp.csv', size: csv.length, encoding: 'utf-8' });
@@ -220,7 +247,12 @@ describe('ACLED connector against the mock API', () => {
 		expect(result.report.imported + result.report.rejected).toBe(12_000);
 		const signIn = mock.requests.find((r) => r.path === '/oauth/token')!;
 		expect(signIn.method).toBe('POST');
-		expect(Object.fromEntries(new URLSearchParams(signIn.body))).toEqual({ username: MOCK_ACLED_EMAIL, password: MOCK_ACLED_PASSWORD, grant_type: 'password', client_id: 'acled' });
+		expect(Object.fromEntries(new URLSearchParams(signIn.body))).toEqual({
+			username: MOCK_ACLED_EMAIL,
+			password: MOCK_ACLED_PASSWORD,
+			grant_type: 'password',
+			client_id: 'acled'
+		});
 		const reads = mock.requests.filter((r) => r.path === '/api/acled/read');
 		expect(reads.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 		expect(reads[0]!.query).toMatchObject({ _format: 'json', iso: '586', event_date: '2022-11-28|2026-11-26', event_date_where: 'BETWEEN', limit: '5000' });
@@ -229,7 +261,13 @@ describe('ACLED connector against the mock API', () => {
 		const visible = JSON.stringify({ provenance, queries: reads.map((r) => r.query), report: result.report });
 		expect(visible).not.toContain(MOCK_ACLED_PASSWORD);
 		expect(visible).not.toContain(MOCK_ACLED_EMAIL);
-		expect(tableIncidents(result.table).find((i) => i.id === 'PAKT1')).toMatchObject({ date: '2022-11-28', placePrecision: 'exact', subType: 'Suicide bomb', suicide: true, killed: 0 });
+		expect(tableIncidents(result.table).find((i) => i.id === 'PAKT1')).toMatchObject({
+			date: '2022-11-28',
+			placePrecision: 'exact',
+			subType: 'Suicide bomb',
+			suicide: true,
+			killed: 0
+		});
 		expect(provenance).toMatchObject({ source: 'ACLED', query: 'Pakistan (ISO 586), 2022-11-28 – 2026-11-26' });
 	});
 
@@ -256,8 +294,25 @@ describe('ACLED connector against the mock API', () => {
 
 describe('refresh', () => {
 	const inc = (id: string, date: string, killed = 1): Incident => ({
-		id, date, datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: null, provinceRecorded: null, districtRecorded: null,
-		eventType: null, subType: null, target: null, actor: null, actor2: null, killed, wounded: null, suicide: null, summary: null, source: null
+		id,
+		date,
+		datePrecision: 'day',
+		lon: 71.5,
+		lat: 34,
+		placePrecision: 'exact',
+		place: null,
+		provinceRecorded: null,
+		districtRecorded: null,
+		eventType: null,
+		subType: null,
+		target: null,
+		actor: null,
+		actor2: null,
+		killed,
+		wounded: null,
+		suicide: null,
+		summary: null,
+		source: null
 	});
 	it('asks again from a month before the newest stored event', () => {
 		expect(refreshFrom('2026-09-28', '2022-11-28')).toBe('2026-08-28');

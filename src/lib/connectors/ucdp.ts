@@ -27,18 +27,78 @@ export const GW_AFGHANISTAN = 700;
 
 /** The GED codebook's columns, in its order. */
 export const UCDP_COLUMNS = [
-	'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id', 'conflict_new_id', 'conflict_name',
-	'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id', 'side_a_new_id', 'side_a', 'side_b_dset_id', 'side_b_new_id', 'side_b',
-	'number_of_sources', 'source_article', 'source_office', 'source_date', 'source_headline', 'source_original', 'where_prec',
-	'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'latitude', 'longitude', 'geom_wkt', 'priogrid_gid', 'country',
-	'country_id', 'region', 'event_clarity', 'date_prec', 'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians',
-	'deaths_unknown', 'best', 'high', 'low', 'gwnoa', 'gwnob'
+	'id',
+	'relid',
+	'year',
+	'active_year',
+	'code_status',
+	'type_of_violence',
+	'conflict_dset_id',
+	'conflict_new_id',
+	'conflict_name',
+	'dyad_dset_id',
+	'dyad_new_id',
+	'dyad_name',
+	'side_a_dset_id',
+	'side_a_new_id',
+	'side_a',
+	'side_b_dset_id',
+	'side_b_new_id',
+	'side_b',
+	'number_of_sources',
+	'source_article',
+	'source_office',
+	'source_date',
+	'source_headline',
+	'source_original',
+	'where_prec',
+	'where_coordinates',
+	'where_description',
+	'adm_1',
+	'adm_2',
+	'latitude',
+	'longitude',
+	'geom_wkt',
+	'priogrid_gid',
+	'country',
+	'country_id',
+	'region',
+	'event_clarity',
+	'date_prec',
+	'date_start',
+	'date_end',
+	'deaths_a',
+	'deaths_b',
+	'deaths_civilians',
+	'deaths_unknown',
+	'best',
+	'high',
+	'low',
+	'gwnoa',
+	'gwnob'
 ] as const;
 
 /** What the importer's UCDP row mapper reads (src/lib/importers ucdpRow). */
 export const UCDP_SCHEMA: Schema = {
 	columns: UCDP_COLUMNS,
-	required: ['id', 'date_start', 'date_prec', 'latitude', 'longitude', 'where_prec', 'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'type_of_violence', 'side_a', 'side_b', 'best', 'source_article', 'source_headline']
+	required: [
+		'id',
+		'date_start',
+		'date_prec',
+		'latitude',
+		'longitude',
+		'where_prec',
+		'where_coordinates',
+		'where_description',
+		'adm_1',
+		'adm_2',
+		'type_of_violence',
+		'side_a',
+		'side_b',
+		'best',
+		'source_article',
+		'source_headline'
+	]
 };
 
 export interface UcdpQuery {
@@ -164,11 +224,24 @@ export async function* ucdpPages(q: UcdpQuery, token: string, req: UcdpRequest, 
 	const origin = opts.origin ?? UCDP_ORIGIN;
 	const http: HttpOptions = { ...opts, service: 'UCDP' };
 	for (let page = 0, totalPages = 1; page < totalPages; page++) {
-		const params = new URLSearchParams({ pagesize: String(UCDP_PAGE_SIZE), page: String(page), Country: q.countries.join(','), StartDate: req.from, EndDate: req.to });
+		const params = new URLSearchParams({
+			pagesize: String(UCDP_PAGE_SIZE),
+			page: String(page),
+			Country: q.countries.join(','),
+			StartDate: req.from,
+			EndDate: req.to
+		});
 		const where = `UCDP GED ${req.version}, page ${page + 1}`;
-		const response = await request(`${origin}/api/gedevents/${encodeURIComponent(req.version)}?${params}`, { headers: { 'x-ucdp-access-token': token, accept: 'application/json' } }, http);
+		const response = await request(
+			`${origin}/api/gedevents/${encodeURIComponent(req.version)}?${params}`,
+			{ headers: { 'x-ucdp-access-token': token, accept: 'application/json' } },
+			http
+		);
 		if (response.status === 401 || response.status === 403) {
-			throw new ConnectorError('credentials', `UCDP did not accept the access token (HTTP ${response.status}). Check it, or request one from the UCDP API maintainer (ucdp.uu.se/apidocs).`);
+			throw new ConnectorError(
+				'credentials',
+				`UCDP did not accept the access token (HTTP ${response.status}). Check it, or request one from the UCDP API maintainer (ucdp.uu.se/apidocs).`
+			);
 		}
 		if (response.status === 404 && req.kind === 'candidate' && page === 0) return { released: false };
 		if (!response.ok) throw new ConnectorError('http', `${where}: UCDP answered HTTP ${response.status}${await bodyExcerpt(response)}; nothing was saved.`);

@@ -20,7 +20,8 @@ type Covered = Pick<DatasetInfo, 'releases' | 'dateRange' | 'format' | 'codebook
 
 /** The covered spans as month numbers, with the release of each (null: the dataset's own span). */
 export function coveredSpans(info: Covered): { from: number; to: number; release: ReleaseInfo | null }[] {
-	if (info.releases?.length) return info.releases.map((r) => ({ from: monthNumber(r.months[0]), to: monthNumber(r.months[1]), release: r })).sort((a, b) => a.from - b.from);
+	if (info.releases?.length)
+		return info.releases.map((r) => ({ from: monthNumber(r.months[0]), to: monthNumber(r.months[1]), release: r })).sort((a, b) => a.from - b.from);
 	if (!info.dateRange) return [];
 	return [{ from: monthNumber(info.dateRange[0]), to: monthNumber(info.dateRange[1]), release: null }];
 }
@@ -212,7 +213,11 @@ const LONG_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'nume
 export function periodLabel(info: Covered & Pick<DatasetInfo, 'name'>, window: MonthSpan | null): string {
 	const t = timelineSpan(info);
 	const span: MonthSpan | null = window ?? (t ? [isoMonth(t.first), isoMonth(t.last)] : null);
-	const when = !span ? 'no dates' : span[0] === span[1] ? LONG_MONTH.format(new Date(`${span[0]}-01T00:00:00Z`)) : `${window ? '' : 'all of '}${spanWords(span)}`;
+	const when = !span
+		? 'no dates'
+		: span[0] === span[1]
+			? LONG_MONTH.format(new Date(`${span[0]}-01T00:00:00Z`))
+			: `${window ? '' : 'all of '}${spanWords(span)}`;
 	const releases = windowCoverage(info, window).releases;
 	const source = releases.length ? releases.map((r) => `${r.name}${r.preliminary ? ', preliminary' : ''}`).join(' + ') : info.name;
 	return `${when} · ${source}`;

@@ -16,7 +16,14 @@ import {
 	windowCoverage
 } from './index.js';
 
-const release = (id: string, months: [string, string], preliminary = false): ReleaseInfo => ({ id, name: `UCDP ${id}`, months, preliminary, citation: 'TEST', rows: 1 });
+const release = (id: string, months: [string, string], preliminary = false): ReleaseInfo => ({
+	id,
+	name: `UCDP ${id}`,
+	months,
+	preliminary,
+	citation: 'TEST',
+	rows: 1
+});
 /** The bundled series' shape: GED 22.1 (1989–2021) and Candidate 26.0.1 (2026-01). */
 const series: DatasetInfo = {
 	id: 'ucdp',
@@ -46,12 +53,16 @@ describe('months a series covers', () => {
 		expect(coverageNote(gtd, null)).toBeNull();
 	});
 	it('refuses a period that touches the gap, naming it', () => {
-		expect(gapRefusal(series, 'Period B', ['2022-01', '2022-12'])).toMatch(/^Period B \(Jan 2022 – Dec 2022\) falls in months this dataset does not cover \(Jan 2022 – Dec 2022\)/);
+		expect(gapRefusal(series, 'Period B', ['2022-01', '2022-12'])).toMatch(
+			/^Period B \(Jan 2022 – Dec 2022\) falls in months this dataset does not cover \(Jan 2022 – Dec 2022\)/
+		);
 		expect(gapRefusal(series, 'Period B', ['2021-01', '2022-12'])).toMatch(/touches/);
 		expect(gapRefusal(series, 'Period A', ['2020-01', '2021-12'])).toBeNull();
 	});
 	it('names the releases that would fill the gap', () => {
-		expect(missingReleases(series, ['2022-01', '2025-12'], '2026-12-01')).toBe("not in this dataset's releases; UCDP GED 23.1–26.1 (yearly; 26.1 alone holds 1989–2025) would cover it");
+		expect(missingReleases(series, ['2022-01', '2025-12'], '2026-12-01')).toBe(
+			"not in this dataset's releases; UCDP GED 23.1–26.1 (yearly; 26.1 alone holds 1989–2025) would cover it"
+		);
 		expect(missingReleases(series, ['2026-02', '2026-11'], '2026-12-01')).toMatch(/UCDP Candidate 26\.0\.2–26\.0\.11 \(monthly, preliminary\)/);
 		expect(missingReleases(gtd, ['2009-01', '2009-02'], '2026-12-01')).toBe('no release of this dataset covers it');
 	});

@@ -30,7 +30,10 @@ export const LEGACY_SLUGS: Readonly<Record<string, LegacySlug>> = {
 	lehri: { today: ['sibi', 'kachhi-bolan'], why: 'Lehri is not a district in the 2023 census layout; its area lies in Sibi and Kachhi (Bolan).' },
 	musakhail: { today: ['musa-khel'], why: 'Musakhail is spelt “Musa Khel” in the 2023 census roster.' },
 	'tor-ghar': { today: ['torghar'], why: 'Tor Ghar is spelt “Torghar” in the 2023 census roster.' },
-	'killa-abdullah': { today: ['killa-abdullah', 'chaman'], why: 'Chaman district was carved out of Killa Abdullah in 2021; links to Killa Abdullah now open the smaller district.' },
+	'killa-abdullah': {
+		today: ['killa-abdullah', 'chaman'],
+		why: 'Chaman district was carved out of Killa Abdullah in 2021; links to Killa Abdullah now open the smaller district.'
+	},
 	loralai: { today: ['loralai', 'duki'], why: 'Duki district was carved out of Loralai in 2016; links to Loralai now open the smaller district.' },
 	kalat: { today: ['kalat', 'surab'], why: 'Surab district was carved out of Kalat in 2017; links to Kalat now open the smaller district.' }
 };

@@ -26,7 +26,18 @@ describe('focusDistricts on the 2023 census layout (OpenStreetMap)', () => {
 		expect(slugs).toEqual([...slugs].sort((a, b) => a.localeCompare(b)));
 	});
 	it('has the districts the 2015 layer lacked', () => {
-		for (const name of ['Chaman', 'Duki', 'Sohbatpur', 'Surab', 'Upper Chitral', 'Lower Chitral', 'Upper Kohistan', 'Lower Kohistan', 'Kolai Pallas Kohistan', 'Torghar']) {
+		for (const name of [
+			'Chaman',
+			'Duki',
+			'Sohbatpur',
+			'Surab',
+			'Upper Chitral',
+			'Lower Chitral',
+			'Upper Kohistan',
+			'Lower Kohistan',
+			'Kolai Pallas Kohistan',
+			'Torghar'
+		]) {
 			expect(byName.get(name)?.properties.name, name).toBe(name);
 		}
 		expect(byName.get('North Waziristan')?.properties.province).toBe('Khyber Pakhtunkhwa');
@@ -40,7 +51,18 @@ describe('focusDistricts on the 2023 census layout (OpenStreetMap)', () => {
 		expect(Math.abs(peshawar.measuredAreaKm2 / peshawar.areaKm2 - 1)).toBeLessThan(0.1);
 	});
 	it('falls back to the measured area, and no population, where the census has no row', () => {
-		const square = polygon([[[66, 30], [66.1, 30], [66.1, 30.1], [66, 30.1], [66, 30]]], { name: 'Nowhere', division: 'X', province: 'Balochistan', osmRelations: [] });
+		const square = polygon(
+			[
+				[
+					[66, 30],
+					[66.1, 30],
+					[66.1, 30.1],
+					[66, 30.1],
+					[66, 30]
+				]
+			],
+			{ name: 'Nowhere', division: 'X', province: 'Balochistan', osmRelations: [] }
+		);
 		const [d] = focusDistricts([square as Feature<Polygon, LayoutProps>], () => null);
 		expect(d!.properties.population).toBeNull();
 		expect(d!.properties.areaSource).toBe('measured on the OSM geometry');
@@ -48,8 +70,13 @@ describe('focusDistricts on the 2023 census layout (OpenStreetMap)', () => {
 		expect(d!.properties.areaKm2).toBeGreaterThan(100);
 	});
 	it('names the feature when one is broken', () => {
-		const broken = [{ type: 'Feature', properties: { name: 'Quetta', province: 'Balochistan' }, geometry: null }] as unknown as Feature<MultiPolygon, LayoutProps>[];
-		expect(() => focusDistricts(broken, () => null, 'layout.topojson')).toThrow('layout.topojson, feature 1 (Quetta): expected a Polygon or MultiPolygon geometry');
+		const broken = [{ type: 'Feature', properties: { name: 'Quetta', province: 'Balochistan' }, geometry: null }] as unknown as Feature<
+			MultiPolygon,
+			LayoutProps
+		>[];
+		expect(() => focusDistricts(broken, () => null, 'layout.topojson')).toThrow(
+			'layout.topojson, feature 1 (Quetta): expected a Polygon or MultiPolygon geometry'
+		);
 	});
 });
 
@@ -77,7 +104,15 @@ describe('old district links (LEGACY_SLUGS)', () => {
 });
 
 describe('labelPoint', () => {
-	const square = (x: number, y: number, size: number) => [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]];
+	const square = (x: number, y: number, size: number) => [
+		[
+			[x, y],
+			[x + size, y],
+			[x + size, y + size],
+			[x, y + size],
+			[x, y]
+		]
+	];
 	it('is the centre of mass of a polygon, and of the largest part of a multipolygon', () => {
 		const [x, y] = labelPoint(polygon(square(70, 30, 2)));
 		expect(x).toBeCloseTo(71, 12);
@@ -86,7 +121,19 @@ describe('labelPoint', () => {
 		expect([mx, my]).toEqual([72, 32]);
 	});
 	it('falls inside the shape when the centre of mass does not (a C shape)', () => {
-		const c = polygon([[[0, 0], [3, 0], [3, 1], [1, 1], [1, 2], [3, 2], [3, 3], [0, 3], [0, 0]]]);
+		const c = polygon([
+			[
+				[0, 0],
+				[3, 0],
+				[3, 1],
+				[1, 1],
+				[1, 2],
+				[3, 2],
+				[3, 3],
+				[0, 3],
+				[0, 0]
+			]
+		]);
 		const p = labelPoint(c);
 		expect(booleanPointInPolygon([1.5, 1.5], c)).toBe(false);
 		expect(booleanPointInPolygon(p, c)).toBe(true);

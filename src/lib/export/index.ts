@@ -48,9 +48,19 @@ const citationOf = (p: Provenance, inc: Incident) => p.dataset.releases?.find((r
  */
 function incidentFields(inc: Incident, district: string, roles: SourceRoles): [string, Cell][] {
 	const fields: [string, Cell][] = [
-		['id', inc.id], ['date', inc.date], ['date_precision', inc.datePrecision], ['longitude', inc.lon], ['latitude', inc.lat],
-		['place_precision', inc.placePrecision], ['place', inc.place], ['province_recorded', inc.provinceRecorded], ['district_recorded', inc.districtRecorded],
-		['district', district], ['event_type', inc.eventType], ['sub_type', inc.subType], [roles.columns.actor, inc.actor]
+		['id', inc.id],
+		['date', inc.date],
+		['date_precision', inc.datePrecision],
+		['longitude', inc.lon],
+		['latitude', inc.lat],
+		['place_precision', inc.placePrecision],
+		['place', inc.place],
+		['province_recorded', inc.provinceRecorded],
+		['district_recorded', inc.districtRecorded],
+		['district', district],
+		['event_type', inc.eventType],
+		['sub_type', inc.subType],
+		[roles.columns.actor, inc.actor]
 	];
 	if (roles.columns.actor2) fields.push([roles.columns.actor2, inc.actor2]);
 	if (roles.columns.target) fields.push([roles.columns.target, inc.target]);
@@ -96,8 +106,14 @@ export function exportIncidents(
 /** The provenance every exported row carries: which data, its terms, period and coverage, the retrieval and the filters. */
 function provenanceFields(p: Provenance, inc: Incident): [string, Cell][] {
 	return [
-		['dataset', p.dataset.name], ['attribution', p.dataset.attribution], ['licence', p.dataset.licence], ['citation', citationOf(p, inc)],
-		['period', p.period ?? ''], ['coverage', p.coverage ?? ''], ['retrieval', retrieval(p)], ['filters', p.filters]
+		['dataset', p.dataset.name],
+		['attribution', p.dataset.attribution],
+		['licence', p.dataset.licence],
+		['citation', citationOf(p, inc)],
+		['period', p.period ?? ''],
+		['coverage', p.coverage ?? ''],
+		['retrieval', retrieval(p)],
+		['filters', p.filters]
 	];
 }
 
@@ -105,11 +121,34 @@ export function incidentsCsv(incidents: readonly Incident[], districtOf: (i: num
 	const roles = rolesOf(p.dataset);
 	const rows = incidents.map((inc, i) => [...incidentFields(inc, districtOf(i), roles), ...provenanceFields(p, inc)]);
 	const headers = rows[0]?.map(([name]) => name) ?? [...incidentFields(EMPTY, '', roles), ...provenanceFields(p, EMPTY)].map(([name]) => name);
-	return toCsv(headers, rows.map((r) => r.map(([, v]) => v)));
+	return toCsv(
+		headers,
+		rows.map((r) => r.map(([, v]) => v))
+	);
 }
 
 /** A row with every field empty: the header of an export without rows. */
-const EMPTY = { id: '', date: '', datePrecision: 'day', lon: null, lat: null, placePrecision: 'unknown', place: null, provinceRecorded: null, districtRecorded: null, eventType: null, subType: null, target: null, actor: null, actor2: null, killed: null, wounded: null, suicide: null, summary: null, source: null } as Incident;
+const EMPTY = {
+	id: '',
+	date: '',
+	datePrecision: 'day',
+	lon: null,
+	lat: null,
+	placePrecision: 'unknown',
+	place: null,
+	provinceRecorded: null,
+	districtRecorded: null,
+	eventType: null,
+	subType: null,
+	target: null,
+	actor: null,
+	actor2: null,
+	killed: null,
+	wounded: null,
+	suicide: null,
+	summary: null,
+	source: null
+} as Incident;
 
 export function incidentsGeoJson(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
 	const roles = rolesOf(p.dataset);
@@ -155,16 +194,63 @@ export function districtsCsv(rows: readonly DistrictFigures[], valueLabel: strin
 	const roles = rolesOf(p.dataset);
 	const wounded = (r: DistrictFigures): Cell[] => (roles.wounded ? [r.wounded, r.woundedUnknown] : [notRecorded(roles), notRecorded(roles)]);
 	return toCsv(
-		['slug', 'district', 'province', 'area_km2', 'area_source', 'population_2023_pbs', 'incidents', 'killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents', valueLabel, 'rank', 'dataset', 'attribution', 'licence', 'period', 'coverage', 'retrieval', 'filters', 'geography'],
+		[
+			'slug',
+			'district',
+			'province',
+			'area_km2',
+			'area_source',
+			'population_2023_pbs',
+			'incidents',
+			'killed',
+			'wounded',
+			'killed_unknown_incidents',
+			'wounded_unknown_incidents',
+			valueLabel,
+			'rank',
+			'dataset',
+			'attribution',
+			'licence',
+			'period',
+			'coverage',
+			'retrieval',
+			'filters',
+			'geography'
+		],
 		rows.map((r) => {
 			const [w, wu] = wounded(r);
-			return [r.slug, r.name, r.province, r.areaKm2, r.areaSource, r.population ?? 'no census figure', r.incidents, r.killed, w, r.killedUnknown, wu, r.value, r.rank, p.dataset.name, p.dataset.attribution, p.dataset.licence, p.period ?? '', p.coverage ?? '', retrieval(p), p.filters, BOUNDARY_CREDIT];
+			return [
+				r.slug,
+				r.name,
+				r.province,
+				r.areaKm2,
+				r.areaSource,
+				r.population ?? 'no census figure',
+				r.incidents,
+				r.killed,
+				w,
+				r.killedUnknown,
+				wu,
+				r.value,
+				r.rank,
+				p.dataset.name,
+				p.dataset.attribution,
+				p.dataset.licence,
+				p.period ?? '',
+				p.coverage ?? '',
+				retrieval(p),
+				p.filters,
+				BOUNDARY_CREDIT
+			];
 		})
 	);
 }
 
 /** Rejected import rows with their original cells and why, ready to fix and import again. */
-export function rejectedCsv(headers: readonly string[], rejections: readonly { row: number; column: string; problem: string; cells: Record<string, string | undefined> }[]): string {
+export function rejectedCsv(
+	headers: readonly string[],
+	rejections: readonly { row: number; column: string; problem: string; cells: Record<string, string | undefined> }[]
+): string {
 	return toCsv(
 		['row', 'column', 'problem', ...headers],
 		rejections.map((r) => [r.row, r.column, r.problem, ...headers.map((h) => r.cells[h])])

@@ -10,8 +10,18 @@ describe('CSV export', () => {
 		expect(csvCell('a "quoted", text\nline')).toBe('"a ""quoted"", text\nline"');
 	});
 	it('round-trips through a CSV parser with every text intact', () => {
-		const csv = toCsv(['a', 'b'], [['x,y', 'line1\nline2'], ['<script>alert(1)</script>', null]]);
-		expect(Papa.parse<string[]>(csv.trim()).data).toEqual([['a', 'b'], ['x,y', 'line1\nline2'], ['<script>alert(1)</script>', '']]);
+		const csv = toCsv(
+			['a', 'b'],
+			[
+				['x,y', 'line1\nline2'],
+				['<script>alert(1)</script>', null]
+			]
+		);
+		expect(Papa.parse<string[]>(csv.trim()).data).toEqual([
+			['a', 'b'],
+			['x,y', 'line1\nline2'],
+			['<script>alert(1)</script>', '']
+		]);
 	});
 	it('carries the source attribution and the filters on every incident row', () => {
 		const { info, incidents } = committedDataset('gtd-2008');
@@ -23,11 +33,23 @@ describe('CSV export', () => {
 	});
 	it('stamps a fetched dataset’s API, query and retrieval time on every row, and no credentials', () => {
 		const { info, incidents } = committedDataset('gtd-2008');
-		const fetched = { source: 'UCDP' as const, api: 'UCDP API (ucdpapi.pcr.uu.se), GED 26.1', query: 'Pakistan (GW 770), 2022-11-28 – 2025-12-31', params: { from: '2022-11-28', to: '2025-12-31' }, retrievedAt: '2026-11-26T12:00:00.000Z' };
+		const fetched = {
+			source: 'UCDP' as const,
+			api: 'UCDP API (ucdpapi.pcr.uu.se), GED 26.1',
+			query: 'Pakistan (GW 770), 2022-11-28 – 2025-12-31',
+			params: { from: '2022-11-28', to: '2025-12-31' },
+			retrievedAt: '2026-11-26T12:00:00.000Z'
+		};
 		const csv = incidentsCsv(incidents.slice(0, 2), () => 'peshawar', { dataset: { ...info, fetched }, filters: 'none' });
 		const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
-		expect(rows.map((r) => r.retrieval)).toEqual(Array(2).fill('Fetched from the UCDP API (ucdpapi.pcr.uu.se), GED 26.1; query: Pakistan (GW 770), 2022-11-28 – 2025-12-31; retrieved 2026-11-26 12:00 UTC.'));
-		const plain = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 1), () => 'x', { dataset: info, filters: 'none' }).trim(), { header: true }).data;
+		expect(rows.map((r) => r.retrieval)).toEqual(
+			Array(2).fill(
+				'Fetched from the UCDP API (ucdpapi.pcr.uu.se), GED 26.1; query: Pakistan (GW 770), 2022-11-28 – 2025-12-31; retrieved 2026-11-26 12:00 UTC.'
+			)
+		);
+		const plain = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 1), () => 'x', { dataset: info, filters: 'none' }).trim(), {
+			header: true
+		}).data;
 		expect(plain[0]!.retrieval).toBe('');
 	});
 	it('writes rejected rows with their original cells and the reason', () => {
@@ -40,7 +62,12 @@ describe('fields named as each source names them', () => {
 	it('UCDP: side_a, side_b, a target only for one-sided violence, wounded "not recorded by UCDP", each row its release and citation', () => {
 		const { info, incidents } = committedDataset('ucdp');
 		const rows = [incidents.find((i) => i.release === 'UCDP GED 22.1')!, ...incidents.filter((i) => i.release === 'UCDP Candidate 26.0.1').slice(0, 20)];
-		const csv = incidentsCsv(rows, () => 'peshawar', { dataset: info, filters: 'none', period: 'January 2026 · UCDP Candidate 26.0.1, preliminary', coverage: null });
+		const csv = incidentsCsv(rows, () => 'peshawar', {
+			dataset: info,
+			filters: 'none',
+			period: 'January 2026 · UCDP Candidate 26.0.1, preliminary',
+			coverage: null
+		});
 		const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
 		expect(parsed.meta.fields).toEqual(expect.arrayContaining(['side_a', 'side_b', 'target', 'wounded', 'release', 'citation', 'period', 'licence']));
 		expect(parsed.meta.fields).not.toContain('perpetrator');
@@ -55,7 +82,9 @@ describe('fields named as each source names them', () => {
 	});
 	it('GTD: perpetrator and target_type, with wounded as recorded', () => {
 		const { info, incidents } = committedDataset('gtd-2008');
-		const data = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 5), () => 'x', { dataset: info, filters: 'none' }).trim(), { header: true });
+		const data = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 5), () => 'x', { dataset: info, filters: 'none' }).trim(), {
+			header: true
+		});
 		expect(data.meta.fields).toEqual(expect.arrayContaining(['perpetrator', 'target_type', 'suicide']));
 		expect(data.meta.fields).not.toContain('side_a');
 		expect(data.data[0]!.perpetrator).toBe(incidents[0]!.actor);
@@ -70,7 +99,10 @@ describe('exportIncidents (what the page and the engine worker both write)', () 
 	const assignment = Int32Array.from([0, 1, -1, -2, 2, -3]);
 	const p = { dataset: ds.info, filters: 'none' };
 	it('keeps the passing rows, each with the district or bucket it was counted in', () => {
-		const parsed = Papa.parse<Record<string, string>>(exportIncidents('incidents-csv', rows, passing, assignment, ['a-district', 'b-district', 'c-district'], p), { header: true, skipEmptyLines: true }).data;
+		const parsed = Papa.parse<Record<string, string>>(
+			exportIncidents('incidents-csv', rows, passing, assignment, ['a-district', 'b-district', 'c-district'], p),
+			{ header: true, skipEmptyLines: true }
+		).data;
 		expect(parsed.map((r) => r.id)).toEqual([0, 2, 3, 5].map((i) => rows[i]!.id));
 		expect(parsed.map((r) => r.district)).toEqual(['a-district', 'outside KP/Balochistan', 'province-level location', 'no coordinates']);
 		const geo = JSON.parse(exportIncidents('incidents-geojson', rows, passing, assignment, ['a-district', 'b-district', 'c-district'], p));

@@ -66,13 +66,7 @@ function casualtyCount(v: unknown, file: string, row: number, field: string): nu
 }
 
 /** GTD dates: day 0 or month 0 mean "unknown", so the date keeps only what is known. */
-export function gtdDate(
-	iyear: unknown,
-	imonth: unknown,
-	iday: unknown,
-	file: string,
-	row: number
-): { date: string; datePrecision: DatePrecision } {
+export function gtdDate(iyear: unknown, imonth: unknown, iday: unknown, file: string, row: number): { date: string; datePrecision: DatePrecision } {
 	const y = Number(iyear);
 	if (!Number.isInteger(y) || y < 1970 || y > 2100) {
 		throw new SourceRowError(file, row, 'iyear', `expected a year, got ${JSON.stringify(iyear)}`);
@@ -171,10 +165,7 @@ export function normaliseGtdRow(
 }
 
 /** Normalises every feature of a GTD GeoJSON extract, with a per-reason report. */
-export function normaliseGtdFeatures(
-	features: Feature<Point | null, GtdRow>[],
-	opts: NormaliseOptions
-): { incidents: Incident[]; report: NormaliseReport } {
+export function normaliseGtdFeatures(features: Feature<Point | null, GtdRow>[], opts: NormaliseOptions): { incidents: Incident[]; report: NormaliseReport } {
 	const report: NormaliseReport = { file: opts.file, rowsRead: 0, rowsWritten: 0, flagged: {}, notes: [] };
 	const incidents: Incident[] = [];
 	const seen = new Set<string>();

@@ -8,9 +8,21 @@ import { readJson, sourcesDir } from '../../../tests/unit/sources.js';
 const opts = { file: 'test.geojson', idPrefix: 'test' };
 // Hand-written test fixture rows (not real incidents), shaped like GTD codebook columns.
 const fixture = (over: Partial<GtdRow> = {}): GtdRow => ({
-	iyear: 2008, imonth: 3, iday: 14, provstate: 'Balochistan', city: 'Test town', specificity: 1,
-	attacktype1_txt: 'Armed Assault', targtype1_txt: 'Police', gname: 'Unknown',
-	nkill: 2, nwound: null, suicide: 0, summary: 'TEST FIXTURE', scite1: 'fixture source', ...over
+	iyear: 2008,
+	imonth: 3,
+	iday: 14,
+	provstate: 'Balochistan',
+	city: 'Test town',
+	specificity: 1,
+	attacktype1_txt: 'Armed Assault',
+	targtype1_txt: 'Police',
+	gname: 'Unknown',
+	nkill: 2,
+	nwound: null,
+	suicide: 0,
+	summary: 'TEST FIXTURE',
+	scite1: 'fixture source',
+	...over
 });
 
 describe('gtdDate', () => {
@@ -32,9 +44,21 @@ describe('normaliseGtdRow', () => {
 		const { incident, flag } = normaliseGtdRow(fixture(), { type: 'Point', coordinates: [66.99, 30.18] }, 3, opts);
 		expect(flag).toBeNull();
 		expect(incident).toMatchObject({
-			id: 'test-r0003', date: '2008-03-14', datePrecision: 'day', lon: 66.99, lat: 30.18,
-			placePrecision: 'exact', place: 'Test town', provinceRecorded: 'Balochistan', eventType: 'Armed Assault',
-			target: 'Police', actor: 'Unknown', killed: 2, wounded: null, suicide: false, source: 'fixture source'
+			id: 'test-r0003',
+			date: '2008-03-14',
+			datePrecision: 'day',
+			lon: 66.99,
+			lat: 30.18,
+			placePrecision: 'exact',
+			place: 'Test town',
+			provinceRecorded: 'Balochistan',
+			eventType: 'Armed Assault',
+			target: 'Police',
+			actor: 'Unknown',
+			killed: 2,
+			wounded: null,
+			suicide: false,
+			source: 'fixture source'
 		});
 	});
 	it('keeps unknown casualties as null, not zero', () => {
@@ -80,8 +104,6 @@ describe('normaliseGtdFeatures on the real GTD 2008 extract', () => {
 		expect(incidents.every((i) => i.date.startsWith('2008-'))).toBe(true);
 	});
 	it('marks the 3 rows with day 0 as month precision', () => {
-		expect(incidents.filter((i) => i.datePrecision === 'month')).toHaveLength(
-			fc.features.filter((f) => f.properties.iday === 0).length
-		);
+		expect(incidents.filter((i) => i.datePrecision === 'month')).toHaveLength(fc.features.filter((f) => f.properties.iday === 0).length);
 	});
 });

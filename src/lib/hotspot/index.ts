@@ -31,7 +31,7 @@ export function queenNeighbours(shapes: readonly { geometry: Polygon | MultiPoly
 	});
 	const order = new Int32Array(xs.length).map((_, k) => k).sort((a, b) => xs[a]! - xs[b]! || ys[a]! - ys[b]!);
 	const neighbours = shapes.map(() => new Set<number>());
-	for (let start = 0; start < order.length; ) {
+	for (let start = 0; start < order.length;) {
 		const x = xs[order[start]!]!;
 		const y = ys[order[start]!]!;
 		let end = start + 1;

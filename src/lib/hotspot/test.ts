@@ -8,7 +8,19 @@ import { toColumns } from '../columns/index.js';
 describe('queenNeighbours', () => {
 	it('counts shared corners, not only shared edges (3×3 test grid)', () => {
 		const cells = [];
-		for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) cells.push(polygon([[[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1], [c, r]]]));
+		for (let r = 0; r < 3; r++)
+			for (let c = 0; c < 3; c++)
+				cells.push(
+					polygon([
+						[
+							[c, r],
+							[c + 1, r],
+							[c + 1, r + 1],
+							[c, r + 1],
+							[c, r]
+						]
+					])
+				);
 		const nb = queenNeighbours(cells);
 		expect(nb[4]).toEqual([0, 1, 2, 3, 5, 6, 7, 8]); // the centre touches all eight
 		expect(nb[0]).toEqual([1, 3, 4]); // a corner cell: two edges and one corner
@@ -21,7 +33,9 @@ describe('queenNeighbours', () => {
 				for (const [x, y] of ring) owners.set(`${x},${y}`, (owners.get(`${x},${y}`) ?? new Set()).add(i));
 			}
 		});
-		const reference = districts.map((_, i) => [...new Set([...owners.values()].filter((s) => s.has(i)).flatMap((s) => [...s]))].filter((j) => j !== i).sort((a, b) => a - b));
+		const reference = districts.map((_, i) =>
+			[...new Set([...owners.values()].filter((s) => s.has(i)).flatMap((s) => [...s]))].filter((j) => j !== i).sort((a, b) => a - b)
+		);
 		expect(queenNeighbours(districts)).toEqual(reference);
 	});
 	it('finds plausible neighbours in the real district layer', () => {

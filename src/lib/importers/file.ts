@@ -44,9 +44,7 @@ export interface ImportResult {
 }
 
 export type ImportOutcome =
-	| { kind: 'done'; result: ImportResult }
-	| { kind: 'needs-mapping'; headers: string[]; preview: Row[]; guess: ColumnMapping }
-	| { kind: 'cancelled' };
+	{ kind: 'done'; result: ImportResult } | { kind: 'needs-mapping'; headers: string[]; preview: Row[]; guess: ColumnMapping } | { kind: 'cancelled' };
 
 export interface Sniffed {
 	encoding: 'utf-8' | 'windows-1252';
@@ -61,7 +59,9 @@ export function sniff(head: Uint8Array, size: number, name: string): Sniffed {
 		throw new ImportFileError('The file is UTF-16 text. Save it as UTF-8 (or Latin-1) CSV and import it again.');
 	}
 	if (head.includes(0)) {
-		throw new ImportFileError('This is not a text file (it has binary content, e.g. a spreadsheet or an archive). Export the data as CSV or GeoJSON and import that.');
+		throw new ImportFileError(
+			'This is not a text file (it has binary content, e.g. a spreadsheet or an archive). Export the data as CSV or GeoJSON and import that.'
+		);
 	}
 	const notes: string[] = [];
 	let encoding: Sniffed['encoding'] = 'utf-8';
@@ -73,7 +73,10 @@ export function sniff(head: Uint8Array, size: number, name: string): Sniffed {
 		encoding = 'windows-1252';
 		notes.push('The file is not UTF-8; it was read as Latin-1 (Windows-1252).');
 	}
-	const first = new TextDecoder(encoding).decode(head.subarray(0, 256)).replace(/^\ufeff/, '').trimStart()[0];
+	const first = new TextDecoder(encoding)
+		.decode(head.subarray(0, 256))
+		.replace(/^\ufeff/, '')
+		.trimStart()[0];
 	const kind = first === '{' || /\.(geo)?json$/i.test(name) ? 'geojson' : 'csv';
 	return { encoding, kind, notes };
 }
@@ -116,8 +119,12 @@ function absorbedRows(cells: readonly string[], fields: readonly string[], delim
 		// indexOf, not a regular expression: this runs for every cell of every row with quotes before it.
 		if (value.indexOf(lineBreak) < 0) continue;
 		const column = fields[j] ?? '__parsed_extra';
-		const rowLike = value.split(/\r?\n|\r/).slice(1).filter((line) => line.split(delimiter).length >= Math.max(3, columns - 1)).length;
-		if (rowLike > 0) return `cell "${column}" holds ${rowLike} more line(s) that look like rows: a quote mark is probably not closed (those lines are kept in this rejected row)`;
+		const rowLike = value
+			.split(/\r?\n|\r/)
+			.slice(1)
+			.filter((line) => line.split(delimiter).length >= Math.max(3, columns - 1)).length;
+		if (rowLike > 0)
+			return `cell "${column}" holds ${rowLike} more line(s) that look like rows: a quote mark is probably not closed (those lines are kept in this rejected row)`;
 	}
 	return undefined;
 }
@@ -219,7 +226,12 @@ interface Streamed {
  * header mode cost 2.5× the parse itself: 1 M rows, 6.0 s against 2.4 s, in a per-cell typing
  * check and a per-row join).
  */
-function streamRows(input: File | Blob | string, read: { encoding: Sniffed['encoding']; delimiter: string; newline?: string }, mode: HeaderMode, on: RowHandlers): Promise<Streamed> {
+function streamRows(
+	input: File | Blob | string,
+	read: { encoding: Sniffed['encoding']; delimiter: string; newline?: string },
+	mode: HeaderMode,
+	on: RowHandlers
+): Promise<Streamed> {
 	return new Promise((resolve, reject) => {
 		const streamed: Streamed = { cancelled: false, headerSeen: mode === 'none', quoteTrouble: false };
 		const text = typeof input === 'string' ? null : new DecodedStream(input, read.encoding);
@@ -336,7 +348,10 @@ const READ_BYTES = 1 << 20;
  * Reads up to the header: how the rows are to be read, or why they cannot be yet (a header we
  * do not recognise needs a mapping; the file is empty or has one column).
  */
-export async function csvHead(input: File | Blob | string, opts: CsvOptions): Promise<{ kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }>> {
+export async function csvHead(
+	input: File | Blob | string,
+	opts: CsvOptions
+): Promise<{ kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }>> {
 	const delimiter = await guessDelimiter(input, opts.encoding);
 	let found: { kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }> | null = null;
 	let failure: ImportFileError | null = null;
@@ -350,7 +365,10 @@ export async function csvHead(input: File | Blob | string, opts: CsvOptions): Pr
 			}
 			const format: KnownFormat | 'CSV' | null = opts.mapping ? 'CSV' : detectFormat(headers);
 			if (!format) {
-				const preview = rest.filter((row) => !blankRow(row)).slice(0, 5).map((row) => rowOf(row, fields));
+				const preview = rest
+					.filter((row) => !blankRow(row))
+					.slice(0, 5)
+					.map((row) => rowOf(row, fields));
 				found = { kind: 'needs-mapping', headers, preview, guess: guessMapping(headers) };
 				return false;
 			}
@@ -359,7 +377,20 @@ export async function csvHead(input: File | Blob | string, opts: CsvOptions): Pr
 				failure = new ImportFileError(`The mapping names columns the file does not have: ${missing.map((k) => `${k} → "${opts.mapping![k]}"`).join(', ')}.`);
 				return false;
 			}
-			found = { kind: 'setup', setup: { file: opts.file, encoding: opts.encoding, fields, headers, delimiter: meta.delimiter, newline: meta.linebreak, format, mapping: opts.mapping, release: opts.release } };
+			found = {
+				kind: 'setup',
+				setup: {
+					file: opts.file,
+					encoding: opts.encoding,
+					fields,
+					headers,
+					delimiter: meta.delimiter,
+					newline: meta.linebreak,
+					format,
+					mapping: opts.mapping,
+					release: opts.release
+				}
+			};
 			return false;
 		},
 		row() {},
@@ -394,7 +425,9 @@ export async function readPart(
 		release: setup.release
 	});
 	// The mapper's columns by position (a column the file lacks is left out: read as missing).
-	const read = (setup.format === 'CSV' ? mappedColumns(setup.mapping!) : MAPPER_COLUMNS[setup.format]).map((name) => [name, fields.indexOf(name)] as const).filter(([, j]) => j >= 0);
+	const read = (setup.format === 'CSV' ? mappedColumns(setup.mapping!) : MAPPER_COLUMNS[setup.format])
+		.map((name) => [name, fields.indexOf(name)] as const)
+		.filter(([, j]) => j >= 0);
 	// Absorbed lines are separated by the file's line break, whose last character is enough to look for.
 	const lineBreak = setup.newline.endsWith('\n') ? '\n' : '\r';
 	// The row under the header may be HDX's HXL hashtag row (only the part holding the header has one).
@@ -407,7 +440,11 @@ export async function readPart(
 			}
 			const problem =
 				parseError ??
-				(cells.length !== fields.length ? `has ${cells.length} cells (the header has ${headers.length})` : quoted ? absorbedRows(cells, fields, delimiter, headers.length, lineBreak) : undefined);
+				(cells.length !== fields.length
+					? `has ${cells.length} cells (the header has ${headers.length})`
+					: quoted
+						? absorbedRows(cells, fields, delimiter, headers.length, lineBreak)
+						: undefined);
 			if (problem) return importer.addUnparseable(rowOf(cells, fields), problem);
 			const row: Row = {};
 			for (const [name, j] of read) row[name] = cells[j];
@@ -509,11 +546,20 @@ export function importGeoJson(textContent: string, opts: { file: string; notes?:
 		row.latitude = point ? String(point[1] ?? '') : '';
 		return row;
 	};
-	if (!format) return { kind: 'needs-mapping', headers, preview: fc.features.slice(0, 5).map(toRow), guess: { ...guessMapping(headers), latitude: 'latitude', longitude: 'longitude' } };
+	if (!format)
+		return {
+			kind: 'needs-mapping',
+			headers,
+			preview: fc.features.slice(0, 5).map(toRow),
+			guess: { ...guessMapping(headers), latitude: 'latitude', longitude: 'longitude' }
+		};
 	const importer = createRowImporter('GeoJSON', format === 'CSV' ? mappedRow(opts.mapping!) : ROW_MAPPERS[format], opts.file);
 	for (const f of fc.features) {
 		if (f?.geometry && f.geometry.type !== 'Point') importer.addUnparseable(toRow(f), `geometry is a ${f.geometry.type}, expected a Point`);
 		else importer.add(toRow(f));
 	}
-	return { kind: 'done', result: { ...importer.finish([...(opts.notes ?? []), ...(format !== 'CSV' ? [`Feature properties read as ${format} columns.`] : [])]), headers } };
+	return {
+		kind: 'done',
+		result: { ...importer.finish([...(opts.notes ?? []), ...(format !== 'CSV' ? [`Feature properties read as ${format} columns.`] : [])]), headers }
+	};
 }

@@ -207,7 +207,8 @@ export function coordinates(row: Row, latColumn: string, lonColumn: string, ctx:
 	if (lat === null && lon === null) return { lon: null, lat: null };
 	if (lat === null) throw new RowProblem(latColumn, 'latitude is missing but longitude is given');
 	if (lon === null) throw new RowProblem(lonColumn, 'longitude is missing but latitude is given');
-	if (lat < -90 || lat > 90) throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90${inRegion(lat, lon) ? ' (latitude and longitude look swapped)' : ''}`);
+	if (lat < -90 || lat > 90)
+		throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90${inRegion(lat, lon) ? ' (latitude and longitude look swapped)' : ''}`);
 	if (lon < -180 || lon > 180) throw new RowProblem(lonColumn, `longitude ${lon} is outside −180…180`);
 	if (!inRegion(lon, lat) && inRegion(lat, lon)) {
 		throw new RowProblem(latColumn, `latitude ${lat}, longitude ${lon} look swapped: swapped, the point falls in Pakistan/Afghanistan`);
@@ -223,7 +224,15 @@ export interface MappedRow {
 export type RowMapper = (row: Row, rowNumber: number, ctx: RowContext) => Incident;
 
 const UCDP_VIOLENCE: Record<string, string> = { '1': 'State-based conflict', '2': 'Non-state conflict', '3': 'One-sided violence' };
-const UCDP_WHERE: Record<string, PlacePrecision> = { '1': 'exact', '2': 'near', '3': 'district', '4': 'province', '5': 'province', '6': 'country', '7': 'unknown' };
+const UCDP_WHERE: Record<string, PlacePrecision> = {
+	'1': 'exact',
+	'2': 'near',
+	'3': 'district',
+	'4': 'province',
+	'5': 'province',
+	'6': 'country',
+	'7': 'unknown'
+};
 const UCDP_DATE: Record<string, DatePrecision> = { '1': 'day', '2': 'day', '3': 'day', '4': 'month', '5': 'year' };
 
 export const ucdpRow: RowMapper = (row, rowNumber, ctx) => {
@@ -362,9 +371,64 @@ export const ROW_MAPPERS: Record<KnownFormat, RowMapper> = { 'UCDP GED': ucdpRow
  * all its cells.
  */
 export const MAPPER_COLUMNS: Record<KnownFormat, readonly string[]> = {
-	'UCDP GED': ['id', 'date_start', 'date_prec', 'latitude', 'longitude', 'where_prec', 'where_coordinates', 'adm_1', 'adm_2', 'type_of_violence', 'side_a', 'side_b', 'best', 'source_headline', 'where_description', 'source_article', 'release'],
-	ACLED: ['event_id_cnty', 'event_date', 'time_precision', 'latitude', 'longitude', 'geo_precision', 'location', 'admin1', 'admin2', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'fatalities', 'notes', 'source'],
-	GTD: ['eventid', 'iyear', 'imonth', 'iday', 'provstate', 'city', 'specificity', 'summary', 'attacktype1_txt', 'targtype1_txt', 'gname', 'nkill', 'nwound', 'suicide', 'scite1', 'scite2', 'scite3', 'latitude', 'longitude']
+	'UCDP GED': [
+		'id',
+		'date_start',
+		'date_prec',
+		'latitude',
+		'longitude',
+		'where_prec',
+		'where_coordinates',
+		'adm_1',
+		'adm_2',
+		'type_of_violence',
+		'side_a',
+		'side_b',
+		'best',
+		'source_headline',
+		'where_description',
+		'source_article',
+		'release'
+	],
+	ACLED: [
+		'event_id_cnty',
+		'event_date',
+		'time_precision',
+		'latitude',
+		'longitude',
+		'geo_precision',
+		'location',
+		'admin1',
+		'admin2',
+		'event_type',
+		'sub_event_type',
+		'actor1',
+		'actor2',
+		'fatalities',
+		'notes',
+		'source'
+	],
+	GTD: [
+		'eventid',
+		'iyear',
+		'imonth',
+		'iday',
+		'provstate',
+		'city',
+		'specificity',
+		'summary',
+		'attacktype1_txt',
+		'targtype1_txt',
+		'gname',
+		'nkill',
+		'nwound',
+		'suicide',
+		'scite1',
+		'scite2',
+		'scite3',
+		'latitude',
+		'longitude'
+	]
 };
 
 /** The columns a user's mapping names. */
@@ -415,7 +479,8 @@ export function isHxlTagRow(cells: readonly string[]): boolean {
 	return tags > 0;
 }
 
-export const hxlNote = (n: number) => `${n} HXL tag row${n === 1 ? '' : 's'} (not an event): the row under the header holds HXL hashtags (#geo+lat, …) that describe the columns; it was skipped, not rejected.`;
+export const hxlNote = (n: number) =>
+	`${n} HXL tag row${n === 1 ? '' : 's'} (not an event): the row under the header holds HXL hashtags (#geo+lat, …) that describe the columns; it was skipped, not rejected.`;
 
 /** The rejection count's key: the column and the problem with its quoted values and numbers left out. */
 export const reasonKind = (column: string, problem: string) => `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:\-]*/g, '…')}`;
@@ -473,7 +538,12 @@ export function partResult(part: ImportPart, notes: string[] = []): { table: Inc
  * then start again at 1, so an id made from the row number is left out of the duplicate check
  * until the parts are joined, and each accepted row's number is kept for that join.
  */
-export function createRowImporter(format: ImportFormat, mapper: RowMapper, file: string, options: { decimalComma?: boolean; laterPart?: boolean; release?: string } = {}) {
+export function createRowImporter(
+	format: ImportFormat,
+	mapper: RowMapper,
+	file: string,
+	options: { decimalComma?: boolean; laterPart?: boolean; release?: string } = {}
+) {
 	const table = new TableBuilder();
 	const rejections: RejectedRow[] = [];
 	const ids = new IdSet();

@@ -73,7 +73,13 @@ export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: nu
 		for (const i of part.generatedIds) id[i] = `row-${rowsRead + rowNumbers[i]!}`;
 		const duplicates: number[] = [];
 		for (let i = 0; i < id.length; i++) if (!ids.add(id[i]!)) duplicates.push(i);
-		const cells = duplicates.length > 0 ? await cellsOf(k + 1, duplicates.map((i) => rowNumbers[i]!)) : [];
+		const cells =
+			duplicates.length > 0
+				? await cellsOf(
+						k + 1,
+						duplicates.map((i) => rowNumbers[i]!)
+					)
+				: [];
 		const partRejections = part.rejections.map((r) => ({ ...r, row: rowsRead + r.row }));
 		duplicates.forEach((i, d) => {
 			const problem = `duplicate id "${id[i]!.slice(0, 60)}"`;

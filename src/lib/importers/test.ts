@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { acledRow, detectFormat, gtdCsvRow, guessMapping, MAPPER_COLUMNS, MAX_TEXT, ucdpRow, type ColumnMapping, type RowMapper } from './index.js';
-import { csvHead, importCsv, importCsvInParts, importGeoJson, ImportFileError, readPart, sniff, type ImportOutcome, type ImportResult, type ReadLaterPart } from './file.js';
+import {
+	csvHead,
+	importCsv,
+	importCsvInParts,
+	importGeoJson,
+	ImportFileError,
+	readPart,
+	sniff,
+	type ImportOutcome,
+	type ImportResult,
+	type ReadLaterPart
+} from './file.js';
 import { middleRowStart, quoteParity, rowStartIn } from './parts.js';
 import { seededRandom } from '../join/synthetic.js';
 import { sourcesDir } from '../../../tests/unit/sources.js';
@@ -38,7 +49,13 @@ describe('format detection', () => {
 		expect(detectFormat(['Datum', 'Breite'])).toBeNull();
 	});
 	it('guesses a mapping from common column names', () => {
-		expect(guessMapping(['lat', 'lng', 'event date', 'fatalities', 'actor'])).toMatchObject({ latitude: 'lat', longitude: 'lng', date: 'event date', killed: 'fatalities', group: 'actor' });
+		expect(guessMapping(['lat', 'lng', 'event date', 'fatalities', 'actor'])).toMatchObject({
+			latitude: 'lat',
+			longitude: 'lng',
+			date: 'event date',
+			killed: 'fatalities',
+			group: 'actor'
+		});
 	});
 });
 
@@ -51,7 +68,18 @@ describe('UCDP GED (test fixture)', async () => {
 	});
 	it('maps UCDP columns and precision codes', () => {
 		const first = r.incidents[0]!;
-		expect(first).toMatchObject({ id: '900001', date: '2023-01-15', lon: 71.58, lat: 34.01, placePrecision: 'exact', actor: 'TEST FIXTURE group A', killed: 4, wounded: null, eventType: 'One-sided violence', provinceRecorded: 'Khyber Pakhtunkhwa province' });
+		expect(first).toMatchObject({
+			id: '900001',
+			date: '2023-01-15',
+			lon: 71.58,
+			lat: 34.01,
+			placePrecision: 'exact',
+			actor: 'TEST FIXTURE group A',
+			killed: 4,
+			wounded: null,
+			eventType: 'One-sided violence',
+			provinceRecorded: 'Khyber Pakhtunkhwa province'
+		});
 		expect(r.incidents[1]).toMatchObject({ placePrecision: 'near', datePrecision: 'month' });
 		expect(r.incidents.map((i) => i.placePrecision)).toEqual(['exact', 'near', 'province', 'country', 'exact']);
 		expect(r.report.coarse).toBe(2);
@@ -87,7 +115,9 @@ describe('HDX layout: an HXL tag row under the header, an extra column', () => {
 		expect(r.rejections[0]!.problem).toBe('"#geo+lat" is not a number');
 	});
 	it('gives the same outcome read in two parts', async () => {
-		const file = new Blob([[header, tags, ...Array.from({ length: 400 }, (_, i) => `TEST-${i},2023-01-01,34.01,71.58,1,TEST A,TEST B,${i % 7},PAK`)].join('\n') + '\n']);
+		const file = new Blob([
+			[header, tags, ...Array.from({ length: 400 }, (_, i) => `TEST-${i},2023-01-01,34.01,71.58,1,TEST A,TEST B,${i % 7},PAK`)].join('\n') + '\n'
+		]);
 		const opts = { file: 'hdx-parts.csv', size: file.size, encoding: 'utf-8' as const };
 		const onePass = await importCsv(file, opts);
 		const inParts = await importCsvInParts(file, opts, (part, setup, onProgress) => readPart(part, setup, 'none', { size: part.size, onProgress }));
@@ -133,14 +163,30 @@ describe('the columns each mapper reads (MAPPER_COLUMNS)', () => {
 	it('keeps every cell of a rejected row of a wide file, not only the columns the mapper reads', async () => {
 		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,unread_a,unread_b';
 		const r = await done(new TextEncoder().encode([header, 'TEST-1,2023-02-30,34.01,71.58,1,TEST A,1,TEST kept a,TEST kept b'].join('\n')), 'wide.csv');
-		expect(r.rejections[0]!.cells).toEqual({ id: 'TEST-1', date_start: '2023-02-30', latitude: '34.01', longitude: '71.58', where_prec: '1', side_a: 'TEST A', best: '1', unread_a: 'TEST kept a', unread_b: 'TEST kept b' });
+		expect(r.rejections[0]!.cells).toEqual({
+			id: 'TEST-1',
+			date_start: '2023-02-30',
+			latitude: '34.01',
+			longitude: '71.58',
+			where_prec: '1',
+			side_a: 'TEST A',
+			best: '1',
+			unread_a: 'TEST kept a',
+			unread_b: 'TEST kept b'
+		});
 	});
 });
 
 describe('dates seen before', () => {
 	it('rejects a bad date cell every time it occurs, and reads a repeated or padded good one the same each time', async () => {
 		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best';
-		const rows = ['1,2023-02-30,34.01,71.58,1,TEST A,1', '2,2023-02-28,34.01,71.58,1,TEST A,1', '3,2023-02-30,34.01,71.58,1,TEST A,1', '4, 2023-02-28 ,34.01,71.58,1,TEST A,1', '5,2023-02-28,34.01,71.58,1,TEST A,1'];
+		const rows = [
+			'1,2023-02-30,34.01,71.58,1,TEST A,1',
+			'2,2023-02-28,34.01,71.58,1,TEST A,1',
+			'3,2023-02-30,34.01,71.58,1,TEST A,1',
+			'4, 2023-02-28 ,34.01,71.58,1,TEST A,1',
+			'5,2023-02-28,34.01,71.58,1,TEST A,1'
+		];
 		const r = await done(new TextEncoder().encode([header, ...rows].join('\n')), 'dates.csv');
 		expect(r.rejections.map((x) => [x.row, x.problem])).toEqual([
 			[1, '2023-02-30 is not a calendar date'],
@@ -212,14 +258,23 @@ describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', as
 		expect(r.report.notes.join(' ')).toMatch(/";"/);
 	});
 	it('refuses a mapping that names columns the file lacks', async () => {
-		await expect(importBytes(bytes, 'x.csv', { latitude: 'lat', longitude: 'Länge', date: 'Datum', killed: '', type: '', group: '', id: '', place: '' })).rejects.toThrow(/latitude → "lat"/);
+		await expect(
+			importBytes(bytes, 'x.csv', { latitude: 'lat', longitude: 'Länge', date: 'Datum', killed: '', type: '', group: '', id: '', place: '' })
+		).rejects.toThrow(/latitude → "lat"/);
 	});
 });
 
 describe('reading the CSV: header, blank lines and bad quotes', () => {
 	const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,source_headline,side_a';
 	it('numbers a repeated header name, skips blank lines uncounted, and rejects the row whose quote does not close', async () => {
-		const csv = [header, '1,2023-01-01,34.01,71.58,1,TEST A,1,ok,TEST A2', ',,,,,,,,', '   ', '2,2023-01-02,34.01,71.58,1,TEST B,1,"open quote,x', '3,2023-01-03,34.01,71.58,1,TEST C,1,ok,x'].join('\n');
+		const csv = [
+			header,
+			'1,2023-01-01,34.01,71.58,1,TEST A,1,ok,TEST A2',
+			',,,,,,,,',
+			'   ',
+			'2,2023-01-02,34.01,71.58,1,TEST B,1,"open quote,x',
+			'3,2023-01-03,34.01,71.58,1,TEST C,1,ok,x'
+		].join('\n');
 		const r = await done(new TextEncoder().encode(csv), 'blank-lines.csv');
 		accounted(r);
 		expect(r.headers).toContain('side_a_1');
@@ -310,11 +365,24 @@ describe('GeoJSON points', () => {
 		const fc = JSON.stringify({
 			type: 'FeatureCollection',
 			features: [
-				{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[70, 30], [71, 31]] }, properties: { date: '2023-01-01' } },
+				{
+					type: 'Feature',
+					geometry: {
+						type: 'LineString',
+						coordinates: [
+							[70, 30],
+							[71, 31]
+						]
+					},
+					properties: { date: '2023-01-01' }
+				},
 				{ type: 'Feature', geometry: { type: 'Point', coordinates: [71.58, 34.01] }, properties: { date: '2023-01-02' } }
 			]
 		});
-		const outcome = importGeoJson(fc, { file: 'x.geojson', mapping: { latitude: 'latitude', longitude: 'longitude', date: 'date', killed: '', type: '', group: '', id: '', place: '' } });
+		const outcome = importGeoJson(fc, {
+			file: 'x.geojson',
+			mapping: { latitude: 'latitude', longitude: 'longitude', date: 'date', killed: '', type: '', group: '', id: '', place: '' }
+		});
 		expect(outcome.kind).toBe('done');
 		if (outcome.kind !== 'done') return;
 		expect(outcome.result.report).toMatchObject({ rowsRead: 2, imported: 1, rejected: 1 });
@@ -397,7 +465,18 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 			// Group labels: the later rows bring labels the earlier ones do not have.
 			const group = rnd() < 0.05 ? NOT_RECORDED : rnd() < 0.1 ? '' : `TEST group ${Math.floor((i / rows) * 30 + rnd() * 5)} ñ`;
 			const place = pick(['TEST town', '"TEST, quoted"', '"TEST line\nbreak"', '"TEST ""said"" ع"', '']);
-			const cells = [id, date, (30 + rnd()).toFixed(4), (70 + rnd()).toFixed(4), pick(['1', '2', '4', '9']), group, 'TEST side', '1', pick(['0', '3', '-1', '']), place];
+			const cells = [
+				id,
+				date,
+				(30 + rnd()).toFixed(4),
+				(70 + rnd()).toFixed(4),
+				pick(['1', '2', '4', '9']),
+				group,
+				'TEST side',
+				'1',
+				pick(['0', '3', '-1', '']),
+				place
+			];
 			lines.push(rnd() < 0.02 ? cells.slice(0, 7).join(',') : cells.join(','));
 			if (rnd() < 0.03) lines.push(rnd() < 0.5 ? '' : ',,,,,,,,,');
 		}
@@ -426,7 +505,16 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 	});
 	it('gives the same outcome as one pass for a CSV read through a column mapping (10 test files)', async () => {
 		const renamed = 'event,day,lat,lon,prec,group,side,violence,deaths,where';
-		const mapping: ColumnMapping = { latitude: 'lat', longitude: 'lon', date: 'day', killed: 'deaths', type: 'violence', group: 'group', id: 'event', place: 'where' };
+		const mapping: ColumnMapping = {
+			latitude: 'lat',
+			longitude: 'lon',
+			date: 'day',
+			killed: 'deaths',
+			type: 'violence',
+			group: 'group',
+			id: 'event',
+			place: 'where'
+		};
 		for (let run = 0; run < 10; run++) {
 			const file = new Blob([testCsv(100 + run, 400, false).replace(header, renamed)]);
 			const withMapping = { ...opts(file.size), mapping };
@@ -442,9 +530,17 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 		expect(outcome).toEqual({ kind: 'cancelled' });
 	});
 	it('rejects a row of the second part whose id was in the first, with its cells as read, and renumbers made ids', async () => {
-		const second = ['TEST-1,2023-01-03,30,70,1,C,B,1,0,"TEST\nsecond"', ',2023-01-04,30,70,1,C,B,1,0,x', 'row-5,2023-01-05,30,70,1,C,B,1,0,x'].join('\n') + '\n';
+		const second =
+			['TEST-1,2023-01-03,30,70,1,C,B,1,0,"TEST\nsecond"', ',2023-01-04,30,70,1,C,B,1,0,x', 'row-5,2023-01-05,30,70,1,C,B,1,0,x'].join('\n') + '\n';
 		// The first part's last cell is padded (spaces are trimmed) so the middle falls in its last row.
-		const first = [header, '', 'TEST-1,2023-01-01,30,70,1,A,B,1,0,"TEST, here"', ',2023-01-02,30,70,1,A,B,1,0,x', `row-4,2023-01-02,30,70,1,A,B,1,0,x${' '.repeat(second.length)}`].join('\n') + '\n';
+		const first =
+			[
+				header,
+				'',
+				'TEST-1,2023-01-01,30,70,1,A,B,1,0,"TEST, here"',
+				',2023-01-02,30,70,1,A,B,1,0,x',
+				`row-4,2023-01-02,30,70,1,A,B,1,0,x${' '.repeat(second.length)}`
+			].join('\n') + '\n';
 		const file = new Blob([first, second]);
 		expect(await middleRowStart(file)).toBe(new TextEncoder().encode(first).length);
 		const outcome = await importCsvInParts(file, opts(file.size), readLater);

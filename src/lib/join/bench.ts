@@ -64,9 +64,23 @@ const index = buildJoinIndex(districts);
 console.log(`Join engine on SYNTHETIC points (benchmark only), uniform over [${box.map((v) => v.toFixed(2)).join(', ')}]`);
 console.log(`${districts.length} districts; index build ${fmt(buildMs)} ms (median of 5); Node ${process.version}\n`);
 
-const rows: string[][] = [['N', 'naive Turf ms', 'engine ms', 'speed-up', 'mismatches', 'heap MB', 'full pass ms', 'filter change ms', 'time change ms', 'naive run on']];
-const cellRows: string[][] = [['N', 'cells', 'grouping ms (once per dataset)', 'filter change ms', '… with per-row passing flags', 'cells, 500 actors × 40 targets', 'filter change ms', 'full row pass ms']];
-const results: { n: number; naiveMs: number; engineMs: number; mismatches: number; reaggMs: number; filterMs: number; timeMs: number; diverseMs: number }[] = [];
+const rows: string[][] = [
+	['N', 'naive Turf ms', 'engine ms', 'speed-up', 'mismatches', 'heap MB', 'full pass ms', 'filter change ms', 'time change ms', 'naive run on']
+];
+const cellRows: string[][] = [
+	[
+		'N',
+		'cells',
+		'grouping ms (once per dataset)',
+		'filter change ms',
+		'… with per-row passing flags',
+		'cells, 500 actors × 40 targets',
+		'filter change ms',
+		'full row pass ms'
+	]
+];
+const results: { n: number; naiveMs: number; engineMs: number; mismatches: number; reaggMs: number; filterMs: number; timeMs: number; diverseMs: number }[] =
+	[];
 for (const n of SIZES) {
 	globalThis.gc?.();
 	const before = process.memoryUsage();
@@ -97,9 +111,14 @@ for (const n of SIZES) {
 	const filterMs = time(() => aggregateWindow(buildTimeCube(cells, filter), monthWindow(filter)!, false), 11);
 	const withPassingMs = time(() => aggregateWindow(buildTimeCube(cells, filter), monthWindow(filter)!, true), 11);
 	// … the same when nearly every row is a cell of its own (500 actors × 40 targets × casualty figures) …
-	const diverse = { ...cols, actor: new Uint16Array(n), target: new Uint16Array(n), labels: { ...cols.labels, actor: Array.from({ length: 500 }, (_, k) => `actor ${k}`), target: Array.from({ length: 40 }, (_, k) => `target ${k}`) } };
+	const diverse = {
+		...cols,
+		actor: new Uint16Array(n),
+		target: new Uint16Array(n),
+		labels: { ...cols.labels, actor: Array.from({ length: 500 }, (_, k) => `actor ${k}`), target: Array.from({ length: 40 }, (_, k) => `target ${k}`) }
+	};
 	const rnd = seededRandom(n);
-	for (let i = 0; i < n; i++) (diverse.actor[i] = Math.floor(rnd() * 500)), (diverse.target[i] = Math.floor(rnd() * 40));
+	for (let i = 0; i < n; i++) ((diverse.actor[i] = Math.floor(rnd() * 500)), (diverse.target[i] = Math.floor(rnd() * 40)));
 	const diverseCells = groupCells(diverse, out, districts.length);
 	const diverseFilter = { ...filter, actor: diverse.labels.actor.slice(0, 250) };
 	const diverseMs = time(() => aggregateWindow(buildTimeCube(diverseCells, diverseFilter), monthWindow(diverseFilter)!, false), 11);
@@ -160,5 +179,7 @@ const checks: [string, boolean | undefined][] = [
 console.log('\nTargets:');
 for (const [label, ok] of checks) console.log(`  ${ok === undefined ? '–' : ok ? '✓' : '✗'} ${label}${ok === undefined ? ' (not run with --quick)' : ''}`);
 if (SIZES.some((n) => n > NAIVE_FULL_LIMIT)) {
-	console.log(`\nAbove ${NAIVE_FULL_LIMIT.toLocaleString('en-GB')} points the naive loop runs on the first ${NAIVE_SAMPLE.toLocaleString('en-GB')} and its time is scaled to N (it is linear in N); mismatches are counted on that sample.`);
+	console.log(
+		`\nAbove ${NAIVE_FULL_LIMIT.toLocaleString('en-GB')} points the naive loop runs on the first ${NAIVE_SAMPLE.toLocaleString('en-GB')} and its time is scaled to N (it is linear in N); mismatches are counted on that sample.`
+	);
 }

@@ -140,7 +140,13 @@ export function buildJoinIndex(districts: readonly Shape[], options: JoinIndexOp
 
 	// 2. Edge-free cells that share a side have the same answer (their union is connected and
 	//    crosses no edge): flood-fill each component and run the exact test once, at its seed.
-	const index: JoinIndex = { polygons, polygonDistrict: Int32Array.from(owner), tree, grid: { x0: minX, y0: minY, cellW, cellH, cols, rows, cells }, districtCount: districts.length };
+	const index: JoinIndex = {
+		polygons,
+		polygonDistrict: Int32Array.from(owner),
+		tree,
+		grid: { x0: minX, y0: minY, cellW, cellH, cols, rows, cells },
+		districtCount: districts.length
+	};
 	const visited = new Uint8Array(cells.length);
 	const stack = new Int32Array(cells.length);
 	const scratch: number[] = [];

@@ -48,10 +48,16 @@ describe('indexed join = naive Turf loop', () => {
 			}
 		}
 		expect(vertices.length).toBeGreaterThan(1500);
-		const atVertices = expectSameAsNaive(vertices.map((p) => p[0]), vertices.map((p) => p[1]));
+		const atVertices = expectSameAsNaive(
+			vertices.map((p) => p[0]),
+			vertices.map((p) => p[1])
+		);
 		// A vertex lies on its own ring, so it is never outside (a rounded midpoint may be).
 		expect(atVertices.every((d) => d >= 0)).toBe(true);
-		expectSameAsNaive(midpoints.map((p) => p[0]), midpoints.map((p) => p[1]));
+		expectSameAsNaive(
+			midpoints.map((p) => p[0]),
+			midpoints.map((p) => p[1])
+		);
 	});
 	it('on points far outside, on the extent edges, and NaN', () => {
 		expectSameAsNaive([0, 179.9, 60.8, 77.8, 66.97, NaN], [0, -89, 25, 37.1, 30.19, 30]);
@@ -60,7 +66,17 @@ describe('indexed join = naive Turf loop', () => {
 });
 
 describe('edge rule (test fixture squares, not real districts)', () => {
-	const squares = [0, 1].map((x0) => polygon([[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]]));
+	const squares = [0, 1].map((x0) =>
+		polygon([
+			[
+				[x0, 0],
+				[x0 + 1, 0],
+				[x0 + 1, 1],
+				[x0, 1],
+				[x0, 0]
+			]
+		])
+	);
 	const small = buildJoinIndex(squares, { gridSize: 8 });
 	it('gives points on a shared edge or vertex to the first district, boundary counts as inside', () => {
 		const lon = Float64Array.of(1, 1, 1, 0.5, 2, 0, 2.0000001, 1.5);

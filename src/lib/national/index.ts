@@ -69,8 +69,16 @@ export function overlap(t: NationalTotals): Overlap | null {
 	const both = yearTotals(t).filter((y) => y.bundled !== null);
 	if (both.length === 0) return null;
 	let widest: Overlap['widest'] = null;
-	for (const y of both) if (!widest || Math.abs(y.events - y.bundled!) > Math.abs(widest.national - widest.bundled)) widest = { year: y.year, national: y.events, bundled: y.bundled! };
-	return { from: both[0]!.year, to: both.at(-1)!.year, national: both.reduce((n, y) => n + y.events, 0), bundled: both.reduce((n, y) => n + y.bundled!, 0), widest };
+	for (const y of both)
+		if (!widest || Math.abs(y.events - y.bundled!) > Math.abs(widest.national - widest.bundled))
+			widest = { year: y.year, national: y.events, bundled: y.bundled! };
+	return {
+		from: both[0]!.year,
+		to: both.at(-1)!.year,
+		national: both.reduce((n, y) => n + y.events, 0),
+		bundled: both.reduce((n, y) => n + y.bundled!, 0),
+		widest
+	};
 }
 
 /** The national events of a month ("YYYY-MM"), or null outside the series. */

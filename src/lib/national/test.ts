@@ -7,14 +7,18 @@ import { nationalEvents, overlap, yearTotals, type NationalTotals } from './inde
 
 const national = readJson<NationalTotals>(join(projectRoot, 'geodata/national.json'));
 // The source file read on its own, summed here without the build's code.
-const raw = Papa.parse<Record<string, string>>(readFileSync(join(sourcesDir, 'incidents/ucdp_ged_25_1_pakistan_monthly.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const raw = Papa.parse<Record<string, string>>(readFileSync(join(sourcesDir, 'incidents/ucdp_ged_25_1_pakistan_monthly.csv'), 'utf8'), {
+	header: true,
+	skipEmptyLines: true
+}).data;
 const fileYear = (year: string, column: string) => raw.filter((r) => r.year_month!.startsWith(year)).reduce((n, r) => n + Number(r[column]), 0);
 
 describe('Pakistan-wide monthly totals of UCDP GED 25.1', () => {
 	it('have the file’s year totals (2023: 382 events, 1,178 deaths; 2024: 687 and 1,885)', () => {
 		const years = new Map(yearTotals(national).map((y) => [y.year, y]));
 		expect([years.get(2023)!.events, years.get(2023)!.deaths, years.get(2024)!.events, years.get(2024)!.deaths]).toEqual([382, 1178, 687, 1885]);
-		for (const y of yearTotals(national)) expect([y.events, y.deaths], String(y.year)).toEqual([fileYear(String(y.year), 'ucdp_event_count'), fileYear(String(y.year), 'ucdp_fatalities_best')]);
+		for (const y of yearTotals(national))
+			expect([y.events, y.deaths], String(y.year)).toEqual([fileYear(String(y.year), 'ucdp_event_count'), fileYear(String(y.year), 'ucdp_fatalities_best')]);
 		expect(national.events).toHaveLength(432);
 	});
 	it('are compared with the bundled events only over years the bundled series covers in full', () => {

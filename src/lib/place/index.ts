@@ -46,7 +46,10 @@ export function parseCoordinates(text: string): Parsed {
 	if (!/^[\s\dNSEW°º'’′"”″.,;:+\-dms]+$/i.test(t) || !/\d/.test(t)) return null;
 	// Split into two angles: at a comma/semicolon, after a hemisphere letter, or at whitespace
 	// between two decimal numbers.
-	let parts = t.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+	let parts = t
+		.split(/[,;]/)
+		.map((p) => p.trim())
+		.filter(Boolean);
 	if (parts.length !== 2) {
 		const letters = [...t.matchAll(/[NSEW]/gi)].map((m) => m.index!);
 		if (letters.length === 2) {
@@ -64,14 +67,21 @@ export function parseCoordinates(text: string): Parsed {
 	if (a.hemi === 'E' || a.hemi === 'W' || b.hemi === 'N' || b.hemi === 'S') [lat, lon] = [b, a];
 	const latitude = lat.hemi === 'S' ? -Math.abs(lat.value) : lat.value;
 	const longitude = lon.hemi === 'W' ? -Math.abs(lon.value) : lon.value;
-	if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return { error: `${latitude}, ${longitude} is not on Earth (latitude within ±90, longitude within ±180).` };
+	if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180)
+		return { error: `${latitude}, ${longitude} is not on Earth (latitude within ±90, longitude within ±180).` };
 	if (longitude < REGION[0] || longitude > REGION[2] || latitude < REGION[1] || latitude > REGION[3]) {
-		return { error: `${latitude.toFixed(4)}, ${longitude.toFixed(4)} is outside Pakistan and Afghanistan (latitude ${REGION[1]}–${REGION[3]}, longitude ${REGION[0]}–${REGION[2]}); check the order (latitude first) and the signs.` };
+		return {
+			error: `${latitude.toFixed(4)}, ${longitude.toFixed(4)} is outside Pakistan and Afghanistan (latitude ${REGION[1]}–${REGION[3]}, longitude ${REGION[0]}–${REGION[2]}); check the order (latitude first) and the signs.`
+		};
 	}
 	return { lon: longitude, lat: latitude };
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+	s
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
 
 /** Places whose name starts with (then contains) the query, districts and bigger towns first. */
 export function searchPlaces(query: string, places: readonly Place[], limit = 8): Place[] {
@@ -85,5 +95,8 @@ export function searchPlaces(query: string, places: readonly Place[], limit = 8)
 		const kindRank = p.kind === 'district' ? 0 : p.kind === 'town' ? 1 : 2;
 		scored.push({ p, score: (at === 0 ? 0 : 10) + (name === q ? -5 : 0) + kindRank });
 	}
-	return scored.sort((a, b) => a.score - b.score).slice(0, limit).map((s) => s.p);
+	return scored
+		.sort((a, b) => a.score - b.score)
+		.slice(0, limit)
+		.map((s) => s.p);
 }

@@ -31,7 +31,11 @@ describe('searchPlaces', () => {
 		{ name: 'Quetta', lon: 67, lat: 30.2, kind: 'town', detail: '' }
 	];
 	it('ranks exact and prefix matches first, districts before towns', () => {
-		expect(searchPlaces('pesh', places).map((p) => `${p.kind}:${p.name}`)).toEqual(['district:Peshawar', 'town:Peshawar', 'incident place:Upper Peshawar road']);
+		expect(searchPlaces('pesh', places).map((p) => `${p.kind}:${p.name}`)).toEqual([
+			'district:Peshawar',
+			'town:Peshawar',
+			'incident place:Upper Peshawar road'
+		]);
 		expect(searchPlaces('q', places)).toEqual([]);
 	});
 });

@@ -26,7 +26,9 @@ export function pointsGeoJson(lon: ArrayLike<number>, lat: ArrayLike<number>, pa
 	let count = 0;
 	for (let i = 0; i < assignment.length; i++) {
 		if (!passing[i] || assignment[i]! < OUTSIDE) continue;
-		piece.push(`${count++ ? ',' : ''}{"type":"Feature","properties":{"row":${i}},"geometry":{"type":"Point","coordinates":[${drawn(lon[i]!)},${drawn(lat[i]!)}]}}`);
+		piece.push(
+			`${count++ ? ',' : ''}{"type":"Feature","properties":{"row":${i}},"geometry":{"type":"Point","coordinates":[${drawn(lon[i]!)},${drawn(lat[i]!)}]}}`
+		);
 		if (piece.length === PIECE) {
 			pieces.push(piece.join(''));
 			piece = [];

@@ -37,8 +37,7 @@ export interface DatasetFigures {
 }
 
 export type YearRow =
-	| { kind: 'year'; year: number; incidents: number; killed: number; preliminary: boolean; partial: boolean }
-	| { kind: 'gap'; from: number; to: number };
+	{ kind: 'year'; year: number; incidents: number; killed: number; preliminary: boolean; partial: boolean } | { kind: 'gap'; from: number; to: number };
 
 export interface DistrictReport {
 	district: DistrictProps;
@@ -52,7 +51,11 @@ export interface DistrictReport {
 const casualties = (i: Incident) => (i.killed ?? 0) + (i.wounded ?? 0);
 
 /** Reports for every district, index-aligned with `districts`. */
-export function districtReports(districts: readonly District[], datasets: readonly IncidentDataset[], census: Readonly<Record<string, DistrictCensus | null>>): DistrictReport[] {
+export function districtReports(
+	districts: readonly District[],
+	datasets: readonly IncidentDataset[],
+	census: Readonly<Record<string, DistrictCensus | null>>
+): DistrictReport[] {
 	const neighbours = queenNeighbours(districts);
 	const perDataset = datasets.map((dataset) => {
 		const assignment = assignIncidents(dataset.incidents, districts);
@@ -72,7 +75,9 @@ export function districtReports(districts: readonly District[], datasets: readon
 		district: d.properties,
 		census: census[d.properties.slug] ?? null,
 		districtCount: districts.length,
-		neighbours: neighbours[i]!.map((j) => ({ slug: districts[j]!.properties.slug, name: districts[j]!.properties.name })).sort((a, b) => a.name.localeCompare(b.name)),
+		neighbours: neighbours[i]!.map((j) => ({ slug: districts[j]!.properties.slug, name: districts[j]!.properties.name })).sort((a, b) =>
+			a.name.localeCompare(b.name)
+		),
 		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict, states }) => ({
 			info: dataset.info,
 			totals: agg.byDistrict[i]!,
@@ -83,7 +88,9 @@ export function districtReports(districts: readonly District[], datasets: readon
 			months,
 			monthly: Array.from(agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount), (n, m) => (states[m] === 'not-covered' ? null : n)),
 			years: (dataset.info.releases?.length ?? 0) > 1 ? yearRows(months, states, byDistrict[i]!) : null,
-			largest: [...byDistrict[i]!].sort((a, b) => casualties(b) - casualties(a) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id)).slice(0, LARGEST_INCIDENTS)
+			largest: [...byDistrict[i]!]
+				.sort((a, b) => casualties(b) - casualties(a) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+				.slice(0, LARGEST_INCIDENTS)
 		}))
 	}));
 }
@@ -104,7 +111,14 @@ function yearRows(months: readonly string[], states: readonly string[], incident
 		}
 		const inYear = incidents.filter((inc) => inc.date.startsWith(`${year}-`));
 		// A year is partial when it is covered only in part: UCDP Candidate 26.0.1 holds January 2026 alone.
-		rows.push({ kind: 'year', year, incidents: inYear.length, killed: inYear.reduce((n, inc) => n + (inc.killed ?? 0), 0), preliminary: of.includes('preliminary'), partial: covered < 12 || of.length < 12 });
+		rows.push({
+			kind: 'year',
+			year,
+			incidents: inYear.length,
+			killed: inYear.reduce((n, inc) => n + (inc.killed ?? 0), 0),
+			preliminary: of.includes('preliminary'),
+			partial: covered < 12 || of.length < 12
+		});
 	}
 	return rows;
 }
@@ -113,7 +127,9 @@ function yearRows(months: readonly string[], states: readonly string[], incident
 export function shareSummary(r: DistrictReport, format: (n: number) => string): string {
 	const f = r.datasets[0];
 	if (!f) return `${r.district.name}, ${r.district.province}.`;
-	const range = f.info.dateRange ? ` (${f.info.dateRange[0].slice(0, 4)}${f.info.dateRange[1].slice(0, 4) !== f.info.dateRange[0].slice(0, 4) ? `–${f.info.dateRange[1].slice(0, 4)}` : ''})` : '';
+	const range = f.info.dateRange
+		? ` (${f.info.dateRange[0].slice(0, 4)}${f.info.dateRange[1].slice(0, 4) !== f.info.dateRange[0].slice(0, 4) ? `–${f.info.dateRange[1].slice(0, 4)}` : ''})`
+		: '';
 	// A source without a wounded figure (UCDP) says so rather than writing "0 wounded".
 	const roles = rolesOf(f.info);
 	const wounded = roles.wounded ? `, ${format(f.totals.wounded)} wounded` : ` (wounded ${notRecorded(roles)})`;

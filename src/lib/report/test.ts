@@ -39,7 +39,9 @@ describe('districtReports', () => {
 	});
 	it('summarises a district in one line for link previews', () => {
 		const line = shareSummary(bySlug.get('peshawar')!, String);
-		expect(line).toMatch(/^Peshawar, Khyber Pakhtunkhwa: \d+ incidents, \d+ killed, \d+ wounded in GTD 2008 — all attack types \(2008\); rank \d+ of 69 districts by incidents per 1,000 km²\.$/);
+		expect(line).toMatch(
+			/^Peshawar, Khyber Pakhtunkhwa: \d+ incidents, \d+ killed, \d+ wounded in GTD 2008 — all attack types \(2008\); rank \d+ of 69 districts by incidents per 1,000 km²\.$/
+		);
 	});
 });
 
@@ -49,7 +51,10 @@ describe('a district page of the UCDP series', () => {
 	const f = r!.datasets[0]!;
 	it('has a row per year, 1989–2021 and 2026, with 2022–2025 as one gap, never rows of zeros', () => {
 		const years = f.years!;
-		expect(years.filter((y) => y.kind === 'year').map((y) => (y.kind === 'year' ? y.year : 0))).toEqual([...Array.from({ length: 33 }, (_, i) => 1989 + i), 2026]);
+		expect(years.filter((y) => y.kind === 'year').map((y) => (y.kind === 'year' ? y.year : 0))).toEqual([
+			...Array.from({ length: 33 }, (_, i) => 1989 + i),
+			2026
+		]);
 		expect(years.filter((y) => y.kind === 'gap')).toEqual([{ kind: 'gap', from: 2022, to: 2025 }]);
 		const y2026 = years.at(-1)!;
 		expect(y2026).toMatchObject({ kind: 'year', year: 2026, preliminary: true, partial: true });

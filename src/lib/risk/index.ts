@@ -105,7 +105,9 @@ function insertNearest(list: NearIncident[], n: NearIncident, max: number) {
 
 /** Geodesic distance (km) from a point to the nearest part of a (multi)line. */
 export function distanceToLine(point: [number, number], line: Feature<MultiLineString>): number {
-	return Math.min(...line.geometry.coordinates.map((coords) => pointToLineDistance(point, { type: 'LineString', coordinates: coords }, { units: 'kilometers' })));
+	return Math.min(
+		...line.geometry.coordinates.map((coords) => pointToLineDistance(point, { type: 'LineString', coordinates: coords }, { units: 'kilometers' }))
+	);
 }
 
 /** Index of the first district that contains the point (boundary inclusive), or -1. */
@@ -140,14 +142,21 @@ export function riskSummary(s: SummaryInput): string {
 	if (a.incidents === 0) parts.push(`The loaded data (${data}) record no incident within ${risk.radiusKm} km of ${where}.`);
 	else {
 		const unknown = a.killedUnknown + a.woundedUnknown > 0 ? ` (tolls not given for ${plural(Math.max(a.killedUnknown, a.woundedUnknown), 'incident')})` : '';
-		parts.push(`Within ${risk.radiusKm} km of ${where}, the loaded data (${data}) record ${plural(a.incidents, 'incident')}, with ${n(a.killed)} killed and ${n(a.wounded)} wounded${unknown}.`);
+		parts.push(
+			`Within ${risk.radiusKm} km of ${where}, the loaded data (${data}) record ${plural(a.incidents, 'incident')}, with ${n(a.killed)} killed and ${n(a.wounded)} wounded${unknown}.`
+		);
 		if (a.districtLevel) parts.push(`${plural(a.districtLevel, 'of them is', 'of them are')} located only at district level.`);
-		if (risk.recentFrom) parts.push(`${plural(risk.recent.incidents, 'incident')} ${risk.recent.incidents === 1 ? 'falls' : 'fall'} in the last ${risk.recentMonths} months of the data (from ${formatDate(risk.recentFrom, 'month')}).`);
+		if (risk.recentFrom)
+			parts.push(
+				`${plural(risk.recent.incidents, 'incident')} ${risk.recent.incidents === 1 ? 'falls' : 'fall'} in the last ${risk.recentMonths} months of the data (from ${formatDate(risk.recentFrom, 'month')}).`
+			);
 	}
 	const first = risk.nearest[0];
 	const inc = s.nearest;
 	if (first && inc) {
-		parts.push(`The nearest recorded incident is ${first.km.toFixed(1)} km away (${formatDate(inc.date, inc.datePrecision)}${inc.place ? `, ${inc.place}` : ''}).`);
+		parts.push(
+			`The nearest recorded incident is ${first.km.toFixed(1)} km away (${formatDate(inc.date, inc.datePrecision)}${inc.place ? `, ${inc.place}` : ''}).`
+		);
 	}
 	parts.push(
 		s.district

@@ -6,13 +6,36 @@ import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.
 
 // Test fixture incidents (not real) on the equator, where a degree of latitude is known exactly.
 const at = (lat: number, date: string, over: Partial<Incident> = {}): Incident => ({
-	id: `f${lat}`, date, datePrecision: 'day', lon: 70, lat, placePrecision: 'exact', place: 'TEST FIXTURE', provinceRecorded: null,
-	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, actor2: null, killed: 1, wounded: 2, suicide: null, summary: null, source: null, ...over
+	id: `f${lat}`,
+	date,
+	datePrecision: 'day',
+	lon: 70,
+	lat,
+	placePrecision: 'exact',
+	place: 'TEST FIXTURE',
+	provinceRecorded: null,
+	districtRecorded: null,
+	eventType: null,
+	subType: null,
+	target: null,
+	actor: null,
+	actor2: null,
+	killed: 1,
+	wounded: 2,
+	suicide: null,
+	summary: null,
+	source: null,
+	...over
 });
 
 describe('siteRisk (hand-checked on the equator)', () => {
 	// One degree of arc on Turf's sphere (R = 6,371.0088 km) is 111.195 km.
-	const incidents = [at(0.04, '2023-01-10'), at(0.2, '2023-11-02', { placePrecision: 'district', killed: null }), at(0.3, '2023-12-20'), at(0.01, '2023-12-01', { placePrecision: 'province' })];
+	const incidents = [
+		at(0.04, '2023-01-10'),
+		at(0.2, '2023-11-02', { placePrecision: 'district', killed: null }),
+		at(0.3, '2023-12-20'),
+		at(0.01, '2023-12-01', { placePrecision: 'province' })
+	];
 	const r = siteRisk([70, 0], incidents, [1, 1, 1, 1], { radiusKm: 25, recentMonths: 3 });
 	it('counts incidents within the radius, geodesically', () => {
 		expect(distance([70, 0], [70, 1], { units: 'kilometers' })).toBeCloseTo(111.195, 3);
@@ -28,8 +51,20 @@ describe('siteRisk (hand-checked on the equator)', () => {
 		expect(monthsBefore('2024-02-29', 12)).toBe('2023-03-01');
 	});
 	it('writes a summary from the figures only', () => {
-		const text = riskSummary({ placeName: 'TEST', site: [70, 0], risk: r, nearest: incidents[r.nearest[0]!.index]!, dataset: 'fixture', dateRange: ['2023-01-10', '2023-12-20'], filters: 'none', district: null, borderKm: 12.34 });
-		expect(text).toContain('Within 25 km of TEST (0.0000, 70.0000), the loaded data (fixture, 10 Jan 2023 – 20 Dec 2023) record 2 incidents, with 1 killed and 4 wounded (tolls not given for 1 incident).');
+		const text = riskSummary({
+			placeName: 'TEST',
+			site: [70, 0],
+			risk: r,
+			nearest: incidents[r.nearest[0]!.index]!,
+			dataset: 'fixture',
+			dateRange: ['2023-01-10', '2023-12-20'],
+			filters: 'none',
+			district: null,
+			borderKm: 12.34
+		});
+		expect(text).toContain(
+			'Within 25 km of TEST (0.0000, 70.0000), the loaded data (fixture, 10 Jan 2023 – 20 Dec 2023) record 2 incidents, with 1 killed and 4 wounded (tolls not given for 1 incident).'
+		);
 		expect(text).toContain('1 of them is located only at district level.');
 		expect(text).toContain('1 incident falls in the last 3 months of the data (from Oct 2023).');
 		expect(text).toContain('The nearest recorded incident is 4.4 km away (10 Jan 2023, TEST FIXTURE).');
@@ -44,7 +79,9 @@ describe('siteRisk and border distance on the real data', () => {
 	it('matches Turf computed independently: incidents within 25 km of Peshawar', () => {
 		const site: [number, number] = [71.57849, 34.008];
 		const r = siteRisk(site, incidents, new Uint8Array(incidents.length).fill(1), { radiusKm: 25, recentMonths: 12 });
-		const expected = incidents.filter((i) => i.lon !== null && ['exact', 'near', 'district'].includes(i.placePrecision) && distance(site, [i.lon!, i.lat!], { units: 'kilometers' }) <= 25);
+		const expected = incidents.filter(
+			(i) => i.lon !== null && ['exact', 'near', 'district'].includes(i.placePrecision) && distance(site, [i.lon!, i.lat!], { units: 'kilometers' }) <= 25
+		);
 		expect(r.all.incidents).toBe(expected.length);
 		expect(r.all.incidents).toBeGreaterThan(30);
 		expect(districts[districtAt(site, districts)]!.properties.slug).toBe('peshawar');
@@ -54,7 +91,13 @@ describe('siteRisk and border distance on the real data', () => {
 		const site: [number, number] = [71.57849, 34.008];
 		const include = Uint8Array.from(incidents, (_, k) => (k % 4 === 0 ? 0 : 1));
 		const all = incidents
-			.map((i, index) => ({ index, km: i.lon !== null && include[index] && ['exact', 'near', 'district'].includes(i.placePrecision) ? distance(site, [i.lon, i.lat!], { units: 'kilometers' }) : NaN }))
+			.map((i, index) => ({
+				index,
+				km:
+					i.lon !== null && include[index] && ['exact', 'near', 'district'].includes(i.placePrecision)
+						? distance(site, [i.lon, i.lat!], { units: 'kilometers' })
+						: NaN
+			}))
 			.filter((n) => !Number.isNaN(n.km))
 			.sort((a, b) => a.km - b.km || a.index - b.index);
 		for (const nearest of [0, 1, 5, 40]) {

@@ -6,12 +6,32 @@ import { committedDataset } from '../../../tests/unit/sources.js';
 
 // Test fixture incidents (not real) near a straight route along the equator.
 const at = (lon: number, lat: number, killed = 1): Incident => ({
-	id: `${lon},${lat}`, date: '2023-01-01', datePrecision: 'day', lon, lat, placePrecision: 'exact', place: null, provinceRecorded: null,
-	districtRecorded: null, eventType: null, subType: null, target: null, actor: null, actor2: null, killed, wounded: 0, suicide: null, summary: null, source: null
+	id: `${lon},${lat}`,
+	date: '2023-01-01',
+	datePrecision: 'day',
+	lon,
+	lat,
+	placePrecision: 'exact',
+	place: null,
+	provinceRecorded: null,
+	districtRecorded: null,
+	eventType: null,
+	subType: null,
+	target: null,
+	actor: null,
+	actor2: null,
+	killed,
+	wounded: 0,
+	suicide: null,
+	summary: null,
+	source: null
 });
 
 describe('routeExposure', () => {
-	const route: [number, number][] = [[70, 0], [70.9, 0]]; // 100.08 km
+	const route: [number, number][] = [
+		[70, 0],
+		[70.9, 0]
+	]; // 100.08 km
 	const incidents = [at(70.05, 0.03), at(70.5, 0.06), at(70.52, -0.02, 3), at(70.53, 0.01, 2), at(71.5, 0)];
 	const r = routeExposure(route, incidents, [1, 1, 1, 1, 1], { halfWidthKm: 5, segmentKm: 10 });
 	it('cuts the route into 10 km segments', () => {
@@ -36,7 +56,8 @@ describe('routeExposure', () => {
 /** Great-circle brute force, independent of Turf: sample the route every ~20 m by spherical interpolation. */
 const R = 6371.0088;
 const rad = Math.PI / 180;
-const toVec = ([lon, lat]: [number, number]) => [Math.cos(lat * rad) * Math.cos(lon * rad), Math.cos(lat * rad) * Math.sin(lon * rad), Math.sin(lat * rad)] as const;
+const toVec = ([lon, lat]: [number, number]) =>
+	[Math.cos(lat * rad) * Math.cos(lon * rad), Math.cos(lat * rad) * Math.sin(lon * rad), Math.sin(lat * rad)] as const;
 const haversineKm = (a: [number, number], b: [number, number]) => {
 	const h = Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
 	return 2 * R * Math.asin(Math.sqrt(h));
@@ -64,7 +85,12 @@ function sampleRoute(route: [number, number][], stepKm: number): { p: [number, n
 
 describe('routeExposure on real data, against a brute-force distance to the route', () => {
 	// Peshawar → Kohat → Bannu → Dera Ismail Khan (district seats), GTD 2008.
-	const route: [number, number][] = [[71.5785, 34.008], [71.4419, 33.5869], [70.604, 32.986], [70.902, 31.832]];
+	const route: [number, number][] = [
+		[71.5785, 34.008],
+		[71.4419, 33.5869],
+		[70.604, 32.986],
+		[70.902, 31.832]
+	];
 	const { incidents } = committedDataset('gtd-2008');
 	const include = new Uint8Array(incidents.length).fill(1);
 	const halfWidthKm = 10;

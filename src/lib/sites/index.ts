@@ -12,7 +12,11 @@ export interface SiteRow {
 
 /** Reads name, latitude, longitude (and note) columns; every other row is rejected with a reason. */
 export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row: number; problem: string }[] } {
-	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
+		header: true,
+		skipEmptyLines: 'greedy',
+		transformHeader: (h) => h.trim().toLowerCase()
+	});
 	const fields = parsed.meta.fields ?? [];
 	for (const need of ['name', 'latitude', 'longitude']) {
 		if (!fields.includes(need)) throw new Error(`The sites file needs columns name, latitude and longitude (found: ${fields.join(', ') || 'none'}).`);
@@ -30,5 +34,8 @@ export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row
 }
 
 export function sitesCsv(rows: readonly (SiteRow & Record<string, string | number | null>)[], extraColumns: readonly string[] = []): string {
-	return toCsv(['name', 'latitude', 'longitude', 'note', ...extraColumns], rows.map((r) => [r.name, r.lat, r.lon, r.note, ...extraColumns.map((c) => r[c] ?? null)]));
+	return toCsv(
+		['name', 'latitude', 'longitude', 'note', ...extraColumns],
+		rows.map((r) => [r.name, r.lat, r.lon, r.note, ...extraColumns.map((c) => r[c] ?? null)])
+	);
 }

@@ -49,7 +49,8 @@ function thin(coords: readonly Position[], frame: Frame, minPx: number): [number
 }
 
 const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
-const toPath = (pts: [number, number][], close: boolean) => (pts.length < 2 ? '' : `M${pts.map(([x, y]) => `${fmt(x)} ${fmt(y)}`).join('L')}${close ? 'Z' : ''}`);
+const toPath = (pts: [number, number][], close: boolean) =>
+	pts.length < 2 ? '' : `M${pts.map(([x, y]) => `${fmt(x)} ${fmt(y)}`).join('L')}${close ? 'Z' : ''}`;
 
 /** SVG path data for a polygon (rings closed; even-odd holes). */
 export function polygonPath(geometry: Polygon | MultiPolygon, frame: Frame, minPx = 0.6): string {

@@ -6,7 +6,20 @@
  * (cloning 1 M rows took 2.4 s as objects, 0.9 s as string columns). Any row is rebuilt exactly
  * (`incidentAt`), so the lists and exports show what was imported.
  */
-import { CATEGORIES, CODED_COLUMNS, COLUMN_KEYS, ColumnsBuilder, DATE_PRECISIONS, emptyColumns, FIRST_COARSE_PRECISION, isoDate, nextCode, PRECISIONS, type Category, type IncidentColumns } from '../columns/index.js';
+import {
+	CATEGORIES,
+	CODED_COLUMNS,
+	COLUMN_KEYS,
+	ColumnsBuilder,
+	DATE_PRECISIONS,
+	emptyColumns,
+	FIRST_COARSE_PRECISION,
+	isoDate,
+	nextCode,
+	PRECISIONS,
+	type Category,
+	type IncidentColumns
+} from '../columns/index.js';
 import type { Incident, PlacedIncident } from '../incident/index.js';
 
 /** The fields kept as text (every other field is a typed column or a category code). */
@@ -100,7 +113,14 @@ export function placedIncidents(columns: IncidentColumns): PlacedIncident[] {
 	for (let i = 0; i < columns.length; i++) {
 		let date = dates.get(day[i]!);
 		if (date === undefined) dates.set(day[i]!, (date = isoDate(day[i]!)));
-		out[i] = { lon: orNull(lon[i]!), lat: orNull(lat[i]!), placePrecision: PRECISIONS[precision[i]!]!, date, killed: orNull(killed[i]!), wounded: orNull(wounded[i]!) };
+		out[i] = {
+			lon: orNull(lon[i]!),
+			lat: orNull(lat[i]!),
+			placePrecision: PRECISIONS[precision[i]!]!,
+			date,
+			killed: orNull(killed[i]!),
+			wounded: orNull(wounded[i]!)
+		};
 	}
 	return out;
 }
@@ -175,7 +195,9 @@ export function appendTable(a: IncidentTable, b: IncidentTable, skip: ReadonlySe
 		out += to - from;
 	}
 	// concat, not a push per row: text columns of a million rows join in a few milliseconds.
-	const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, a.text[f].concat(...runs.map(([from, to]) => b.text[f].slice(from, to)))])) as unknown as TextColumns;
+	const text = Object.fromEntries(
+		TEXT_FIELDS.map((f) => [f, a.text[f].concat(...runs.map(([from, to]) => b.text[f].slice(from, to)))])
+	) as unknown as TextColumns;
 	return { columns, text };
 }
 

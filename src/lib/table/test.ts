@@ -6,14 +6,53 @@ import { committedDataset } from '../../../tests/unit/sources.js';
 
 // Test fixture rows (not real incidents): every kind of empty value, and text that looks like one.
 const base: Incident = {
-	id: 'TEST 1', date: '2023-02-28', datePrecision: 'day', lon: 71.5, lat: 34, placePrecision: 'exact', place: 'TEST place', provinceRecorded: 'TEST province',
-	districtRecorded: 'TEST district', eventType: 'TEST type', subType: 'TEST subtype', target: 'TEST target', actor: 'TEST actor', actor2: 'TEST second party', killed: 0, wounded: 3,
-	suicide: false, summary: 'TEST summary', source: 'TEST source'
+	id: 'TEST 1',
+	date: '2023-02-28',
+	datePrecision: 'day',
+	lon: 71.5,
+	lat: 34,
+	placePrecision: 'exact',
+	place: 'TEST place',
+	provinceRecorded: 'TEST province',
+	districtRecorded: 'TEST district',
+	eventType: 'TEST type',
+	subType: 'TEST subtype',
+	target: 'TEST target',
+	actor: 'TEST actor',
+	actor2: 'TEST second party',
+	killed: 0,
+	wounded: 3,
+	suicide: false,
+	summary: 'TEST summary',
+	source: 'TEST source'
 };
 const fixture: Incident[] = [
 	base,
-	{ ...base, id: 'TEST 2', date: '1999-12-01', datePrecision: 'month', lon: null, lat: null, placePrecision: 'unknown', place: null, killed: null, wounded: null, suicide: null },
-	{ ...base, id: 'TEST 3', date: '2024-01-01', datePrecision: 'year', placePrecision: 'province', eventType: null, target: null, actor: null, suicide: true, summary: null },
+	{
+		...base,
+		id: 'TEST 2',
+		date: '1999-12-01',
+		datePrecision: 'month',
+		lon: null,
+		lat: null,
+		placePrecision: 'unknown',
+		place: null,
+		killed: null,
+		wounded: null,
+		suicide: null
+	},
+	{
+		...base,
+		id: 'TEST 3',
+		date: '2024-01-01',
+		datePrecision: 'year',
+		placePrecision: 'province',
+		eventType: null,
+		target: null,
+		actor: null,
+		suicide: true,
+		summary: null
+	},
 	// The source's own text "(not recorded)" is kept as text, apart from an empty value.
 	{ ...base, id: 'TEST 4', actor: NOT_RECORDED, eventType: '', target: ' ', provinceRecorded: null, source: null }
 ];
@@ -38,7 +77,9 @@ describe('incident table', () => {
 		expect(incidentAt(table.columns, chunk, 3, 1)).toEqual(fixture[3]);
 	});
 	it('gives the planning tools the place, precision, date and toll of every row, from the columns alone', () => {
-		expect(placedIncidents(toTable(fixture).columns)).toEqual(fixture.map(({ lon, lat, placePrecision, date, killed, wounded }) => ({ lon, lat, placePrecision, date, killed, wounded })));
+		expect(placedIncidents(toTable(fixture).columns)).toEqual(
+			fixture.map(({ lon, lat, placePrecision, date, killed, wounded }) => ({ lon, lat, placePrecision, date, killed, wounded }))
+		);
 	});
 	it('gives the date range and the location counts of the import report', () => {
 		const { columns } = toTable(fixture);

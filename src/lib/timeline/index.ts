@@ -45,7 +45,11 @@ export function binCounts(counts: readonly (number | null)[], maxBins: number): 
 }
 
 /** The same with each bin's first and last month, for labels. */
-export function binMonths(months: readonly string[], counts: readonly (number | null)[], maxBins: number): { from: string; to: string; count: number | null; partial: boolean }[] {
+export function binMonths(
+	months: readonly string[],
+	counts: readonly (number | null)[],
+	maxBins: number
+): { from: string; to: string; count: number | null; partial: boolean }[] {
 	const { k, bins } = binCounts(counts, maxBins);
 	return bins.map((b, i) => ({ ...b, from: months[i * k]!, to: months[Math.min(months.length, (i + 1) * k) - 1]! }));
 }

@@ -19,7 +19,14 @@ describe('timeline', () => {
 describe('binned months (a chart narrower than decades of months)', () => {
 	it('sums k months a bin, keeps a wholly uncovered bin a gap, and flags a partly covered one', () => {
 		const counts = [1, 2, 3, null, null, null, 4, null];
-		expect(binCounts(counts, 3)).toEqual({ k: 3, bins: [{ count: 6, partial: false }, { count: null, partial: false }, { count: 4, partial: true }] });
+		expect(binCounts(counts, 3)).toEqual({
+			k: 3,
+			bins: [
+				{ count: 6, partial: false },
+				{ count: null, partial: false },
+				{ count: 4, partial: true }
+			]
+		});
 		expect(binCounts(counts, 100).k).toBe(1);
 		expect(binMonths(['2021-11', '2021-12', '2022-01', '2022-02'], [5, 0, null, null], 2)).toEqual([
 			{ from: '2021-11', to: '2021-12', count: 5, partial: false },

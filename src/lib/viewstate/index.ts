@@ -75,7 +75,7 @@ const range = (v: string | null): MonthRange | null => {
 	const [a, b] = (v ?? '').split('..');
 	return a && b && MONTH.test(a) && MONTH.test(b) && a <= b ? [a, b] : null;
 };
-const oneOf = <T extends string>(v: string | null, options: readonly T[]): T | null => (options as readonly string[]).includes(v ?? '') ? (v as T) : null;
+const oneOf = <T extends string>(v: string | null, options: readonly T[]): T | null => ((options as readonly string[]).includes(v ?? '') ? (v as T) : null);
 
 export function encodeView(view: ViewState, defaults = defaultView(view.dataset)): URLSearchParams {
 	const p = new URLSearchParams();
@@ -184,7 +184,11 @@ const CHIP_NAMES: ChipNames = { actor: 'Group', eventType: 'Type', target: 'Targ
 
 export function filterChips(view: ViewState, names: ChipNames = CHIP_NAMES): FilterChip[] {
 	const chips: FilterChip[] = [];
-	if (view.window) chips.push({ label: `Dates: ${view.window[0] === view.window[1] ? monthLabel(view.window[0]) : `${monthLabel(view.window[0])} – ${monthLabel(view.window[1])}`}`, without: { window: null } });
+	if (view.window)
+		chips.push({
+			label: `Dates: ${view.window[0] === view.window[1] ? monthLabel(view.window[0]) : `${monthLabel(view.window[0])} – ${monthLabel(view.window[1])}`}`,
+			without: { window: null }
+		});
 	for (const key of ['actor', 'eventType', 'target'] as const) {
 		for (const v of view[key]) chips.push({ label: `${names[key]}: ${v}`, without: { [key]: view[key].filter((x) => x !== v) } });
 	}

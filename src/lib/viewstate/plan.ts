@@ -25,7 +25,16 @@ export interface PlanState {
 	bands: boolean;
 }
 
-export const DEFAULT_PLAN: PlanState = { tool: 'districts', site: null, radiusKm: 25, recentMonths: 12, waypoints: [], halfWidthKm: 5, segmentKm: 10, bands: false };
+export const DEFAULT_PLAN: PlanState = {
+	tool: 'districts',
+	site: null,
+	radiusKm: 25,
+	recentMonths: 12,
+	waypoints: [],
+	halfWidthKm: 5,
+	segmentKm: 10,
+	bands: false
+};
 
 /** The parameters a plan uses (the analyst view uses none of them). */
 export const PLAN_PARAMS = ['tool', 'site', 'sitename', 'radius', 'recent', 'route', 'corridor', 'seg', 'bands'] as const;

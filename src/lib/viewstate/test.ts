@@ -56,7 +56,11 @@ describe('plan in the URL', () => {
 		site: { name: 'TEST clinic, Landi Kotal', lon: 71.14589, lat: 34.09861 },
 		radiusKm: 10,
 		recentMonths: 6,
-		waypoints: [[71.5785, 34.008], [71.44191, 33.58691], [70.604, 32.986]],
+		waypoints: [
+			[71.5785, 34.008],
+			[71.44191, 33.58691],
+			[70.604, 32.986]
+		],
 		halfWidthKm: 10,
 		segmentKm: 20,
 		bands: true

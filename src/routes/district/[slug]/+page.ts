@@ -45,7 +45,8 @@ interface Locator {
 	border: string;
 }
 
-export const entries: EntryGenerator = () => [...build().reports.keys(), ...Object.keys(LEGACY_SLUGS).filter((s) => !build().reports.has(s))].map((slug) => ({ slug }));
+export const entries: EntryGenerator = () =>
+	[...build().reports.keys(), ...Object.keys(LEGACY_SLUGS).filter((s) => !build().reports.has(s))].map((slug) => ({ slug }));
 
 export const load: PageLoad = ({ params }) => {
 	const { reports, locator, census } = build();
@@ -53,7 +54,12 @@ export const load: PageLoad = ({ params }) => {
 	if (!report) {
 		const legacy = LEGACY_SLUGS[params.slug];
 		if (!legacy) error(404, `No district "${params.slug}" in the 2023 census layout of Khyber Pakhtunkhwa and Balochistan.`);
-		return { kind: 'moved' as const, slug: params.slug, why: legacy.why, today: legacy.today.map((s) => ({ slug: s, name: reports.get(s)?.district.name ?? s })) };
+		return {
+			kind: 'moved' as const,
+			slug: params.slug,
+			why: legacy.why,
+			today: legacy.today.map((s) => ({ slug: s, name: reports.get(s)?.district.name ?? s }))
+		};
 	}
 	return {
 		kind: 'district' as const,
