@@ -13,8 +13,9 @@ export default defineConfig({
 	},
 	worker: { format: 'es' },
 	test: {
-		// Turf-style modules keep their tests beside the code as `test.ts`.
-		include: ['src/**/test.ts', 'scripts/**/test.ts', 'tests/unit/**/*.test.ts'],
+		// Turf-style modules keep their tests beside the code as `test.ts` (a module of several
+		// concepts, one `name.test.ts` per concept: src/lib/shading).
+		include: ['src/**/test.ts', 'src/**/*.test.ts', 'scripts/**/test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		// scripts/test.ts builds the geodata in beforeAll (~5 s alone, longer on a busy machine).

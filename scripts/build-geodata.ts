@@ -21,7 +21,7 @@ import { presimplify, simplify, quantile, sphericalTriangleArea } from 'topojson
 import { mesh, quantize, feature as topoFeature } from 'topojson-client';
 import { bandPolygons } from '../src/lib/border/index.js';
 import type { Topology, GeometryCollection, GeometryObject, Objects } from 'topojson-specification';
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { focusDistricts, isFocusProvince, type LayoutProps } from '../src/lib/districts/index.js';
 import { facingStretch, type Neighbour } from '../src/lib/borderline/index.js';
 import { censusByName, CENSUS_FIELD_SOURCES, CENSUS_SOURCE, CENSUS_VINTAGE, type RawCensus } from '../src/lib/census/index.js';
@@ -86,6 +86,7 @@ function arcsOf(object: GeometryObject, into = new Set<number>()): Set<number> {
  * used by `keepWhole` objects keep every vertex, the others keep the `keep` fraction.
  */
 /** A topology as topojson-simplify's types take it (object properties typed `{}`, not nullable). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- topojson-simplify's own type for "any properties"
 const forSimplify = (topo: Topology) => topo as Topology<Objects<{}>>;
 
 function simplifyTopology(topo: Topology, keep: number, grid: number, keepWhole: string[] = []): Topology {

@@ -7,7 +7,7 @@ export function readJson<T>(path: string): T {
 	try {
 		return JSON.parse(readFileSync(path, 'utf8')) as T;
 	} catch (err) {
-		throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
+		throw new Error(`${path}: not valid JSON (${(err as Error).message})`, { cause: err });
 	}
 }
 

@@ -10,8 +10,7 @@ import censusUrl from '$geodata/census.json?url';
 import nationalUrl from '$geodata/national.json?url';
 import type { NationalTotals } from '$lib/national/index.js';
 import { decodeBaseMap, type BaseMap, type CensusFile } from '$lib/geodata/index.js';
-import type { IncidentDataset } from '$lib/incident/index.js';
-import { bundledDataset, partsFor, type BundledEntry, type BundledFile, type BundledPart } from '$lib/bundle/index.js';
+import { bundledDataset, partsFor, type BundledEntry, type BundledFile, type BundledPart, type DecodedDataset } from '$lib/bundle/index.js';
 import { defaultWindow } from '$lib/coverage/index.js';
 import type { MonthRange } from '$lib/viewstate/index.js';
 import { mark } from './marks.js';
@@ -30,7 +29,7 @@ async function getJson<T>(fetchFn: Fetch, url: string, what: string): Promise<T>
 	try {
 		response = await fetchFn(url);
 	} catch (err) {
-		throw new Error(`Could not load ${what}: ${(err as Error).message}`);
+		throw new Error(`Could not load ${what}: ${(err as Error).message}`, { cause: err });
 	}
 	if (!response.ok) throw new Error(`Could not load ${what}: HTTP ${response.status}`);
 	try {
@@ -80,7 +79,7 @@ function loadPart(fetchFn: Fetch, part: BundledPart): Promise<BundledFile> {
  * A bundled dataset with the parts the given windows need (a series' releases whose months they
  * touch; null = every part), decoded into one dataset; the parts left out are in `unloaded`.
  */
-export async function loadBundledDataset(fetchFn: Fetch, manifest: Manifest, id: string, windows: (MonthRange | null)[] = [null]): Promise<IncidentDataset> {
+export async function loadBundledDataset(fetchFn: Fetch, manifest: Manifest, id: string, windows: (MonthRange | null)[] = [null]): Promise<DecodedDataset> {
 	const entry = manifest.datasets.find((d) => d.id === id);
 	if (!entry) throw new Error(`Unknown dataset "${id}"; bundled: ${manifest.datasets.map((d) => d.id).join(', ')}`);
 	const wanted = new Set(windows.flatMap((w) => partsFor(entry, w)));

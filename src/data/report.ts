@@ -2,7 +2,7 @@
  * A map picture for a report: the map canvas with the legend and a stamp (data source, date
  * range, filters, the site or route) drawn on it, as a PNG.
  */
-import type { LegendItem } from '$style/choropleth.js';
+import type { LegendItem } from '$lib/shading/index.js';
 
 export interface ReportStamp {
 	title: string;

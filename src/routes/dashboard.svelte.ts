@@ -9,7 +9,7 @@ import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import type { Camera } from '../components/IncidentMap.svelte';
 import type { RankingRow } from '../components/RankingTable.svelte';
 import { districtMetrics, emptyAggregation, metricTotal, metricValue, type Aggregation } from '$lib/aggregate/index.js';
-import { CLASS_METHOD_LABEL, classOf } from '$lib/classify/index.js';
+import { classOf } from '$lib/classify/index.js';
 import { copyColumns, emptyColumns, toColumns, type IncidentColumns } from '$lib/columns/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
@@ -30,20 +30,10 @@ import {
 	type MonthRange,
 	type ViewState
 } from '$lib/viewstate/index.js';
-import {
-	bivariateClasses,
-	bivariateCsv,
-	classWords,
-	highOnBoth,
-	LEVELS,
-	NEED_INDICATORS,
-	NEEDS,
-	tertileRange,
-	type BivariateRow
-} from '$lib/bivariate/index.js';
-import { bivariateColour, bivariateLegend } from '$style/bivariate.js';
-import { divergingColour, divergingLegend, NO_DATA_COLOUR, sequentialColour, sequentialLegend } from '$style/choropleth.js';
+import { bivariateClasses, bivariateCsv, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
+import { shade } from '$lib/shading/index.js';
 import { bundledDefaultWindow, loadBundledDataset, type Manifest } from '../data/bundled.js';
+import type { DecodedDataset } from '$lib/bundle/index.js';
 import { codebookOf, rolesOf, notRecorded } from '$lib/actors/index.js';
 import { coverageNote, gapRefusal, onTimeline, periodLabel, preliminaryNote, spanWords, timelineOf } from '$lib/coverage/index.js';
 import { createEngine } from '../data/engine.js';
@@ -194,7 +184,9 @@ export class Dashboard extends WithPageData {
 			const joining = isImported(ds.info.id)
 				? this.engine.loadStored(ds.info.id, progress)
 				: (() => {
-						const cols = ds.columns ? copyColumns(ds.columns) : toColumns(ds.incidents);
+						// A bundled file's decoded columns (a copy: the worker takes the buffers), else built from the rows.
+						const decoded = (ds as Partial<DecodedDataset>).columns;
+						const cols = decoded ? copyColumns(decoded) : toColumns(ds.incidents);
 						return this.engine.load(cols, progress).then((assignment) => ({ assignment, labels: cols.labels }));
 					})();
 			joining
@@ -558,38 +550,44 @@ export class Dashboard extends WithPageData {
 	});
 	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
-	changeFormat = (v: number) => (this.view.compare?.mode === 'percent' ? `${Math.round(v)} %` : formatMetric(v, this.fractional || !Number.isInteger(v)));
-	legendItems = $derived(
-		this.bivariate
-			? bivariateLegend(this.bivariate.classes)
-			: this.comparison
-				? divergingLegend(this.comparison.bounds, this.comparison.change, this.changeFormat)
-				: sequentialLegend(this.seq.breaks, this.view.scheme, (v) => formatMetric(v, this.fractional))
-	);
-	shadedBy = $derived(this.comparison && this.view.compare ? `change in ${this.unit} (${this.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit);
-	legendTitle = $derived(
-		this.bivariate
-			? `Hazard × need: incidents per 100,000 people × ${NEEDS[this.bivariate.need].label}`
-			: `${this.shadedBy[0]!.toUpperCase()}${this.shadedBy.slice(1)}`
-	);
-	/** How the classes are made, in words (the hazard × need legend quotes its tertile ranges). */
-	legendMethod = $derived.by(() => {
+	/** Every district's colour, the legend, its title and method, and each district in words: decided by shade() (src/lib/shading). */
+	shading = $derived.by(() => {
+		const districts = this.shadedDistricts;
 		const b = this.bivariate;
-		if (b) {
-			const rate = (v: number) => formatMetric(v, true);
-			const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-			const ranges = (f: (v: number) => string, breaks: [number, number]) => LEVELS.map((l, i) => `${l} ${tertileRange(i, breaks, f)}`).join(', ');
-			return `Thirds of the districts. Violence per 100,000 people: ${ranges(rate, b.violenceBreaks)}. Need: ${ranges(pct, b.needBreaks)}. PBS Census 2023, ${NEEDS[b.need].source.replace('PBS Census 2023, ', '')}`;
-		}
-		return this.comparison ? 'Equal steps either side of no change' : CLASS_METHOD_LABEL[this.view.classMethod];
+		if (b)
+			return shade({
+				mode: 'bivariate',
+				districts,
+				classes: b.classes,
+				violence: b.violence,
+				needs: b.needs,
+				need: b.need,
+				violenceBreaks: b.violenceBreaks,
+				needBreaks: b.needBreaks
+			});
+		if (this.comparison && this.view.compare)
+			return shade({
+				mode: 'diverging',
+				districts,
+				change: this.comparison.change,
+				bounds: this.comparison.bounds,
+				compare: this.view.compare.mode,
+				unit: this.unit,
+				fractional: this.fractional
+			});
+		return shade({
+			mode: 'sequential',
+			districts,
+			values: this.seq.values,
+			breaks: this.seq.breaks,
+			scheme: this.view.scheme,
+			method: this.view.classMethod,
+			unit: this.unit,
+			fractional: this.fractional
+		});
 	});
-	noData = $derived(
-		this.bivariate
-			? { colour: NO_DATA_COLOUR, label: 'no census figure', count: this.bivariate.classes.filter((c) => c === null).length }
-			: this.comparison
-				? { colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: this.comparison.change.filter((v) => v === null).length }
-				: null
-	);
+	private readonly shadedDistricts = this.districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name }));
+	shadedBy = $derived(this.comparison && this.view.compare ? `change in ${this.unit} (${this.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit);
 	gi = $derived.by(() => {
 		if (!this.view.hotspots || this.giRefusal) return null;
 		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
@@ -608,34 +606,6 @@ export class Dashboard extends WithPageData {
 		this.points = url;
 	}
 	renderKey = $derived(this.result ? this.result.key : '');
-	/** The colour of each district, which both maps draw (the WebGL map as feature-state). */
-	colourBySlug = $derived(
-		new Map(
-			this.districts.map((d, i) => {
-				if (this.bivariate) return [d.properties.slug, bivariateColour(this.bivariate.classes[i] ?? null)];
-				const v = this.mapped[i];
-				if (v === null || v === undefined) return [d.properties.slug, NO_DATA_COLOUR];
-				if (this.comparison) return [d.properties.slug, divergingColour(v, this.comparison.bounds)];
-				return [d.properties.slug, sequentialColour(v, this.seq.breaks, this.view.scheme)];
-			})
-		)
-	);
-
-	/** "Quetta: 10.15 incidents per 1,000 km²" (tooltips, SVG map labels). */
-	describe = (slug: string): string => {
-		const i = this.indexOf.get(slug)!;
-		const v = this.mapped[i];
-		const d = this.districts[i]!.properties;
-		const b = this.bivariate;
-		if (b) {
-			const cls = b.classes[i];
-			if (cls === null || cls === undefined) return `${d.name}: no census figure`;
-			return `${d.name}: ${classWords(cls)} (${formatMetric(b.violence[i]!, true)} incidents per 100,000 people; ${(b.needs[i]! * 100).toFixed(1)} % ${NEEDS[b.need].label})`;
-		}
-		if (this.comparison) return `${d.name}: ${v === null || v === undefined ? 'not compared (too few events)' : `${v > 0 ? '+' : ''}${this.changeFormat(v)}`}`;
-		return `${d.name}: ${formatMetric(v ?? NaN, this.fractional)} ${this.unit}`;
-	};
-
 	// ---- ranking table and district panel ----
 	windowRange = $derived<[number, number]>(
 		this.view.window

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BaseMap } from '../lib/geodata/index.js';
 import { labelPoint } from '../lib/districts/index.js';
-import { ZERO_COLOUR } from './choropleth.js';
+import { ZERO_COLOUR } from '../lib/shading/index.js';
 
 export const SOURCE = {
 	countries: 'countries',

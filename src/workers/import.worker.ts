@@ -65,6 +65,9 @@ export interface RefreshOutcome {
 /** Credentials for a refresh, by source (the page holds them; they are never stored here). */
 export type Secrets = { source: 'ucdp'; token: string } | { source: 'acled'; email: string; password: string };
 
+/** What the browser says of its network (false only when it knows it is offline). */
+const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
 let cancelled = false;
 /** The engine worker's end of a channel (set by the page): each import's columns go there while they are stored. */
 let enginePort: MessagePort | null = null;
@@ -89,7 +92,7 @@ const importer = {
 				fetch: fetch.bind(globalThis),
 				signal: aborter!.signal,
 				onProgress,
-				unreachable: browserUnreachable(req)
+				unreachable: browserUnreachable(req, isOnline)
 			});
 			return save(result, provenance, releases.length ? { releases } : {});
 		});
@@ -108,7 +111,12 @@ const importer = {
 			const requests = ucdpFillRequests(series.info.releases ?? [], day, yearlyVersion);
 			if (requests.length === 0) throw new ConnectorError('query', `${series.info.name} covers every month up to today: there is nothing to fill.`);
 			const req: FetchRequest = { source: 'ucdp', token, query: { from: requests[0]!.from, to: day, countries: [GW_PAKISTAN], yearlyVersion }, requests };
-			const fetched = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal: aborter!.signal, onProgress, unreachable: browserUnreachable(req) });
+			const fetched = await fetchDataset(req, {
+				fetch: fetch.bind(globalThis),
+				signal: aborter!.signal,
+				onProgress,
+				unreachable: browserUnreachable(req, isOnline)
+			});
 			const filled = fillResult(series, fetched.result, fetched.releases);
 			return save(filled.result, fetched.provenance, {
 				name: filled.name,
@@ -164,7 +172,7 @@ async function refreshDataset(id: string, secrets: Secrets, onProgress: (p: Fetc
 			: { source: 'acled', credentials: { email: secrets.email, password: secrets.password }, query };
 	let fetchedNow: Awaited<ReturnType<typeof fetchDataset>>;
 	try {
-		fetchedNow = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal, onProgress, unreachable: browserUnreachable(req) });
+		fetchedNow = await fetchDataset(req, { fetch: fetch.bind(globalThis), signal, onProgress, unreachable: browserUnreachable(req, isOnline) });
 	} catch (err) {
 		// Nothing in the window: nothing new, and nothing is removed on the strength of an empty answer.
 		if (err instanceof ConnectorError && err.kind === 'empty')

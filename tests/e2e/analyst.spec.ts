@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { baseMap, expectedFor } from './expected.js';
+import { expectedFor } from './expected.js';
 import { checkShading, openDashboard, waitForView } from './map-page.js';
 import { defaultView, shadingKey, type ViewState } from '../../src/lib/viewstate/index.js';
 import { hotspotClass } from '../../src/lib/hotspot/index.js';

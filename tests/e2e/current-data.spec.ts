@@ -5,7 +5,7 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { districtColour, openDashboard, waitForView } from './map-page.js';
-import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/style/choropleth.js';
+import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/lib/shading/index.js';
 import {
 	FIXTURE_PLACES,
 	MOCK_ACLED_EMAIL,

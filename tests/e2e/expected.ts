@@ -9,7 +9,8 @@ import { comparePeriods, divergingBounds } from '../../src/lib/compare/index.js'
 import { labelPoint } from '../../src/lib/districts/index.js';
 import { getisOrdGiStar, queenNeighbours } from '../../src/lib/hotspot/index.js';
 import { defaultView, viewFilter, type MonthRange, type ViewState } from '../../src/lib/viewstate/index.js';
-import { divergingClass, divergingColours, NO_DATA_COLOUR, sequentialColour } from '../../src/style/choropleth.js';
+import { shade } from '../../src/lib/shading/index.js';
+import { metricUnit } from '../../src/lib/format/index.js';
 import { committedBaseMap, committedDataset, committedManifest } from '../unit/sources.js';
 import { defaultWindow } from '../../src/lib/coverage/index.js';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
@@ -49,15 +50,19 @@ export function expectedFor(view: ViewState) {
 		change = comparePeriods(metric(a), metric(b), events(a), events(b), view.compare.mode).change;
 		bounds = divergingBounds(change, 3);
 	}
+	// The colours the map must show: decided by the same shade() as the app (src/lib/shading).
+	const shaded = districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name }));
+	const unit = metricUnit(view.metric, view.per);
+	const fractional = view.per !== 'count';
+	const shading =
+		change && view.compare
+			? shade({ mode: 'diverging', districts: shaded, change, bounds, compare: view.compare.mode, unit, fractional })
+			: shade({ mode: 'sequential', districts: shaded, values, breaks, scheme: view.scheme, method: view.classMethod, unit, fractional });
 	const bySlug = new Map(
 		districts.map((d, i) => {
 			const cls = classOf(values[i]!, breaks);
 			const c = change?.[i];
-			const colour = change
-				? c === null || c === undefined
-					? NO_DATA_COLOUR
-					: divergingColours(bounds.length)[divergingClass(c, bounds)]!
-				: sequentialColour(values[i]!, breaks, view.scheme);
+			const colour = shading.colours.get(d.properties.slug)!;
 			return [
 				d.properties.slug,
 				{
@@ -123,7 +128,10 @@ function interiorSample(d: District): { at: [number, number]; clearanceKm: numbe
 			if (!booleanPointInPolygon(p, d) || underLabel(p, label, d.properties.name)) continue;
 			let score = Infinity;
 			for (const v of vertices) score = Math.min(score, ((v[0]! - p[0]) * kx) ** 2 + (v[1]! - p[1]) ** 2);
-			if (score > bestScore) ((bestScore = score), (best = p));
+			if (score > bestScore) {
+				bestScore = score;
+				best = p;
+			}
 		}
 	}
 	const sample = { at: best, clearanceKm: Math.sqrt(Math.max(0, bestScore)) * 110.57 };

@@ -3,7 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { districtColour, openDashboard, waitForView } from './map-page.js';
-import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/style/choropleth.js';
+import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/lib/shading/index.js';
 import { projectRoot } from '../unit/sources.js';
 import { formatDate } from '../../src/lib/format/index.js';
 

@@ -1,6 +1,6 @@
 /** Page helpers for the dashboard: wait for a drawn map, read its pixels, click districts. */
 import { expect, type Page } from '@playwright/test';
-import { baseMap, hexToRgb, type expectedFor } from './expected.js';
+import { hexToRgb, type expectedFor } from './expected.js';
 
 /**
  * Opens the dashboard. The specs written on GTD 2008 open it explicitly (`dataset=gtd-2008` is

@@ -17,7 +17,7 @@ import { bivariateClasses, classWords, highOnBoth, NEEDS, type BivariateRow } fr
 import { labelPoint } from '../../src/lib/districts/index.js';
 import { districtAt } from '../../src/lib/risk/index.js';
 import { encodePlan } from '../../src/lib/viewstate/plan.js';
-import { BIVARIATE_COLOURS, bivariateColour } from '../../src/style/bivariate.js';
+import { BIVARIATE_COLOURS, NO_DATA_COLOUR } from '../../src/lib/shading/index.js';
 import { hexToRgb } from './expected.js';
 
 const { incidents } = committedDataset('gtd-2008');
@@ -126,7 +126,9 @@ test('hazard × need: map classes, legend in words and the high-on-both list mat
 
 	// The map: each district's colour is its class's, and a high-on-both district shows it.
 	for (const [i, d] of districts.entries())
-		expect(await districtColour(page, d.properties.slug), d.properties.slug).toBe(bivariateColour(b.classes[i] ?? null));
+		expect(await districtColour(page, d.properties.slug), d.properties.slug).toBe(
+			b.classes[i] === null || b.classes[i] === undefined ? NO_DATA_COLOUR : BIVARIATE_COLOURS[b.classes[i]!]
+		);
 	const largest = high.map((r) => districts.find((d) => d.properties.slug === r.slug)!).sort((x, y) => y.properties.areaKm2 - x.properties.areaKm2)[0]!;
 	const at = labelPoint(largest);
 	expect(districtAt(at, districts)).toBe(districts.indexOf(largest));

@@ -151,7 +151,7 @@ describe('time cube: a window from per-month sums equals a full pass (property t
 			cols.target[i] = Math.floor(rnd() * 4);
 			cols.suicide[i] = Math.floor(rnd() * 3) - 1;
 			cols.precision[i] = Math.floor(rnd() * PRECISIONS.length);
-			if (rnd() < 0.05) ((cols.lon[i] = NaN), (cols.lat[i] = NaN));
+			if (rnd() < 0.05) cols.lon[i] = cols.lat[i] = NaN;
 		}
 		return cols;
 	}

@@ -49,7 +49,7 @@ export function monthWindow(filter: IncidentFilter): { from: number; to: number 
 
 /** One pass over the cells: the cubes for the filter's non-date components (its dates are ignored). */
 export function buildTimeCube(cells: Cells, filter: IncidentFilter): TimeCube {
-	const { cols, districtCount, monthCount, months, cellCount, slot } = cells;
+	const { cols, districtCount, monthCount, cellCount } = cells;
 	const failing = failuresInto(compileFilter(cols, { ...filter, dayFrom: undefined, dayTo: undefined }), cols, new Uint8Array(cellCount));
 	const optionCounts: Record<Facet, number> = {
 		actor: cols.labels.actor.length,

@@ -61,7 +61,10 @@ function tagVertices(vertices: readonly Position[], neighbours: readonly Neighbo
 		for (const k of index.search(p[0]! - pad, p[1]! - pad, p[0]! + pad, p[1]! + pad)) {
 			const s = segments[k]!;
 			const d = segmentDistanceKm(p, s.a, s.b);
-			if (d <= bestKm) ((bestKm = d), (best = s.iso));
+			if (d <= bestKm) {
+				bestKm = d;
+				best = s.iso;
+			}
 			if (s.iso === iso && d <= toleranceKm) near = true;
 		}
 		tags.nearest.push(best);
@@ -88,7 +91,10 @@ function runsOf(line: readonly Position[], { nearest, near }: Tags, iso: string)
 	let run: number[] = [];
 	for (const i of order) {
 		if (nearest[i] === iso) run.push(i);
-		else if (run.length) (runs.push(run), (run = []));
+		else if (run.length) {
+			runs.push(run);
+			run = [];
+		}
 	}
 	if (run.length) runs.push(run);
 	const at = (k: number) => order[(k + order.length) % order.length]!;

@@ -99,6 +99,9 @@ export interface BundledEntry extends DatasetInfo {
 	parts: BundledPart[];
 }
 
+/** A bundled dataset as decoded: with its rows as typed columns too, which the engine takes (a copy) as they are. */
+export type DecodedDataset = IncidentDataset & { columns: IncidentColumns };
+
 /** The content of a part's file. */
 export interface BundledFile {
 	report: NormaliseReport;
@@ -119,7 +122,7 @@ export function partsFor(entry: BundledEntry, window: [string, string] | null): 
  * one after another and one report whose accounting adds up (rows read = written + rejected,
  * part by part). Parts not given are named in `unloaded`.
  */
-export function bundledDataset(entry: BundledEntry, files: { part: BundledPart; file: BundledFile }[]): IncidentDataset {
+export function bundledDataset(entry: BundledEntry, files: { part: BundledPart; file: BundledFile }[]): DecodedDataset {
 	const { rows: _rows, parts: _parts, ...info } = entry;
 	let table: IncidentTable | null = null;
 	const report: NormaliseReport = {

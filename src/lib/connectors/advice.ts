@@ -14,10 +14,10 @@ export function fetchCommand(req: Pick<FetchRequest, 'source' | 'query'>): strin
 	return `npm run fetch-data -- --source ${req.source} --from ${req.query.from} --to ${req.query.to}${afghanistan}`;
 }
 
-export function browserUnreachable(req: Pick<FetchRequest, 'source' | 'query'>): (service: string) => string {
+/** `online`: whether the browser says it has a network (the worker passes `navigator.onLine`; src/lib reads no browser global). */
+export function browserUnreachable(req: Pick<FetchRequest, 'source' | 'query'>, online: () => boolean): (service: string) => string {
 	return (service) => {
-		if (typeof navigator !== 'undefined' && navigator.onLine === false)
-			return `No network connection: nothing was fetched from ${service}. Connect and try again.`;
+		if (!online()) return `No network connection: nothing was fetched from ${service}. Connect and try again.`;
 		return (
 			`The browser could not reach ${service} (${HOSTS[req.source]}): either the network is down, or ${service} does not answer requests from web pages (cross-origin requests). ` +
 			`Nothing was saved. Fetch the same data on the command line instead — \`${fetchCommand(req)}\` — and drop the CSV it writes on this page.`

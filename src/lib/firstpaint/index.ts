@@ -2,18 +2,18 @@
  * The first paint: the default view's choropleth as static HTML + inline SVG, written into the
  * prerendered index page at build time, so a reader sees the shaded districts, the border and the
  * legend before any JavaScript, MapLibre or WebGL has arrived. The colours and classes come from
- * the same core as the interactive map (aggregate → districtMetrics → sequentialColour). Pure: a
+ * the same core as the interactive map (aggregate → districtMetrics → shade). Pure: a
  * string out; the page removes it once the interactive map has drawn.
  */
 import { aggregate, assignIncidents, districtMetrics } from '../aggregate/index.js';
 import { toColumns } from '../columns/index.js';
-import { formatMetric, metricUnit } from '../format/index.js';
+import { metricUnit } from '../format/index.js';
 import type { BaseMap } from '../geodata/index.js';
 import type { IncidentDataset } from '../incident/index.js';
 import { focusFrame, linePath, polygonPath } from '../svgmap/index.js';
 import { defaultView, viewFilter } from '../viewstate/index.js';
 import { defaultWindow, periodLabel } from '../coverage/index.js';
-import { sequentialColour, sequentialLegend } from '../../style/choropleth.js';
+import { shade } from '../shading/index.js';
 
 export const FIRST_PAINT_ID = 'first-paint';
 
@@ -25,22 +25,28 @@ export function defaultShading(base: BaseMap, dataset: IncidentDataset) {
 	const view = defaultView(dataset.info.id, defaultWindow(dataset.info));
 	const agg = aggregate(toColumns(dataset.incidents), assignIncidents(dataset.incidents, base.districts), base.districts.length, viewFilter(view));
 	const { values, breaks } = districtMetrics(base.districts, agg, view.metric, view.per, { method: view.classMethod, count: view.classCount });
-	return {
-		view,
-		colours: new Map(base.districts.map((d, i) => [d.properties.slug, sequentialColour(values[i]!, breaks, view.scheme)])),
-		legend: sequentialLegend(breaks, view.scheme, (v) => formatMetric(v, view.per !== 'count')),
-		unit: metricUnit(view.metric, view.per)
-	};
+	const unit = metricUnit(view.metric, view.per);
+	const districts = base.districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name }));
+	const shading = shade({
+		mode: 'sequential',
+		districts,
+		values,
+		breaks,
+		scheme: view.scheme,
+		method: view.classMethod,
+		unit,
+		fractional: view.per !== 'count'
+	});
+	return { view, colours: shading.colours, legend: shading.legend, title: shading.title };
 }
 
 export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string {
-	const { colours, legend, unit, view } = defaultShading(base, dataset);
+	const { colours, legend, title, view } = defaultShading(base, dataset);
 	const { focus, frame } = focusFrame(base.provinces, 600, 8);
 	const context = focus.map((p) => `<path d="${polygonPath(p.geometry, frame, 1.5)}" fill="#e8e4dc"/>`).join('');
 	const districts = base.districts.map((d) => `<path d="${polygonPath(d.geometry, frame, 1.2)}" fill="${colours.get(d.properties.slug)}"/>`).join('');
 	const border = `<path d="${linePath(base.border.geometry, frame, 1)}" fill="none" stroke="#3b0764" stroke-width="2" stroke-dasharray="6 3"/>`;
 	const items = legend.map((l) => `<li><i style="background:${l.colour}"></i>${escapeHtml(l.label)} (${l.count})</li>`).join('');
-	const title = `${unit[0]!.toUpperCase()}${unit.slice(1)}`;
 	const links = [...base.districts]
 		.sort((a, b) => a.properties.name.localeCompare(b.properties.name))
 		.map((d) => `<a href="district/${d.properties.slug}/">${escapeHtml(d.properties.name)}</a>`)

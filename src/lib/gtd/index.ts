@@ -118,7 +118,7 @@ export function normaliseGtdRow(
 ): { incident: Incident; flag: { reason: FlagReason; detail: string } | null } {
 	const { file } = opts;
 	const { date, datePrecision } = gtdDate(row.iyear, row.imonth, row.iday, file, rowNumber);
-	let placePrecision = gtdPlacePrecision(row.specificity ?? null);
+	const placePrecision = gtdPlacePrecision(row.specificity ?? null);
 	const coords = validLonLat(geometry?.coordinates[0] ?? row.longitude, geometry?.coordinates[1] ?? row.latitude);
 	let flag: { reason: FlagReason; detail: string } | null = null;
 	let lon: number | null = null;

@@ -483,7 +483,7 @@ export const hxlNote = (n: number) =>
 	`${n} HXL tag row${n === 1 ? '' : 's'} (not an event): the row under the header holds HXL hashtags (#geo+lat, …) that describe the columns; it was skipped, not rejected.`;
 
 /** The rejection count's key: the column and the problem with its quoted values and numbers left out. */
-export const reasonKind = (column: string, problem: string) => `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:\-]*/g, '…')}`;
+export const reasonKind = (column: string, problem: string) => `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:-]*/g, '…')}`;
 
 /**
  * What a row importer read: the accepted rows as a table, the rejected rows, and its counts.

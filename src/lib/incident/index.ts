@@ -3,7 +3,6 @@
  * Pure types and tiny helpers: no DOM, usable from Node, a Worker or a test.
  */
 import type { FetchProvenance } from './provenance.js';
-import type { IncidentColumns } from '../columns/index.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -124,8 +123,6 @@ export interface IncidentDataset {
 	 * needs them); absent or empty when every row is here.
 	 */
 	unloaded?: string[];
-	/** The rows as typed columns, when the loader decoded them so (bundled files): the engine takes a copy. */
-	columns?: IncidentColumns;
 }
 
 /** First and last event date of a set of incidents (ISO), or null when there are none. */

@@ -118,7 +118,10 @@ for (const n of SIZES) {
 		labels: { ...cols.labels, actor: Array.from({ length: 500 }, (_, k) => `actor ${k}`), target: Array.from({ length: 40 }, (_, k) => `target ${k}`) }
 	};
 	const rnd = seededRandom(n);
-	for (let i = 0; i < n; i++) ((diverse.actor[i] = Math.floor(rnd() * 500)), (diverse.target[i] = Math.floor(rnd() * 40)));
+	for (let i = 0; i < n; i++) {
+		diverse.actor[i] = Math.floor(rnd() * 500);
+		diverse.target[i] = Math.floor(rnd() * 40);
+	}
 	const diverseCells = groupCells(diverse, out, districts.length);
 	const diverseFilter = { ...filter, actor: diverse.labels.actor.slice(0, 250) };
 	const diverseMs = time(() => aggregateWindow(buildTimeCube(diverseCells, diverseFilter), monthWindow(diverseFilter)!, false), 11);

@@ -11,6 +11,7 @@ import type { DistrictCensus } from '../census/index.js';
 import { queenNeighbours } from '../hotspot/index.js';
 import type { DatasetInfo, Incident, IncidentDataset } from '../incident/index.js';
 import { monthStates } from '../coverage/index.js';
+import { shade, type Shading } from '../shading/index.js';
 import { rolesOf, notRecorded } from '../actors/index.js';
 
 /** Incidents listed on a district page: the largest by casualties. */
@@ -20,6 +21,8 @@ export interface DatasetFigures {
 	info: DatasetInfo;
 	totals: Totals;
 	perThousandKm2: number;
+	/** The district's colour and class on the map shaded by incidents per 1,000 km² over the dataset (shade()). */
+	mapClass: { colour: string; label: string };
 	/** NaN without a census population. */
 	perHundredThousandPeople: number;
 	/** Competition ranks among the districts, 1 = highest (NaN: no figure). */
@@ -61,6 +64,16 @@ export function districtReports(
 		const assignment = assignIncidents(dataset.incidents, districts);
 		const agg = aggregate(toColumns(dataset.incidents), assignment, districts.length);
 		const area = districtMetrics(districts, agg, 'incidents', 'area');
+		const shading = shade({
+			mode: 'sequential',
+			districts: districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name })),
+			values: area.values,
+			breaks: area.breaks,
+			scheme: 'YlOrRd',
+			method: 'natural',
+			unit: 'incidents per 1,000 km²',
+			fractional: true
+		});
 		const people = districtMetrics(districts, agg, 'incidents', 'people');
 		const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
 		const months = Array.from({ length: monthCount }, (_, m) => isoMonth(agg.months.first + m));
@@ -69,7 +82,7 @@ export function districtReports(
 			if (assignment[k]! >= 0) byDistrict[assignment[k]!]!.push(inc);
 		});
 		const states = monthStates(dataset.info, agg.months.first, agg.months.last);
-		return { dataset, agg, area, people, months, monthCount, byDistrict, states };
+		return { dataset, agg, area, people, months, monthCount, byDistrict, states, shading };
 	});
 	return districts.map((d, i) => ({
 		district: d.properties,
@@ -78,12 +91,13 @@ export function districtReports(
 		neighbours: neighbours[i]!.map((j) => ({ slug: districts[j]!.properties.slug, name: districts[j]!.properties.name })).sort((a, b) =>
 			a.name.localeCompare(b.name)
 		),
-		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict, states }) => ({
+		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict, states, shading }) => ({
 			info: dataset.info,
 			totals: agg.byDistrict[i]!,
 			perThousandKm2: area.values[i]!,
 			perHundredThousandPeople: people.values[i]!,
 			rankPerArea: area.ranks[i]!,
+			mapClass: mapClassOf(shading, d.properties.slug),
 			rankPerPeople: people.ranks[i]!,
 			months,
 			monthly: Array.from(agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount), (n, m) => (states[m] === 'not-covered' ? null : n)),
@@ -93,6 +107,13 @@ export function districtReports(
 				.slice(0, LARGEST_INCIDENTS)
 		}))
 	}));
+}
+
+/** A district's colour on a shading and the legend row of that colour (its class in words). */
+function mapClassOf(shading: Shading, slug: string): { colour: string; label: string } {
+	const colour = shading.colours.get(slug)!;
+	const row = shading.legend.find((l) => l.colour === colour);
+	return { colour, label: row ? row.label : (shading.noData?.label ?? 'no figure') };
 }
 
 /** A district's incidents and killed per year, years not covered at all grouped into one gap row. */

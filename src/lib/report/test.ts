@@ -3,6 +3,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { districtReports, shareSummary, LARGEST_INCIDENTS } from './index.js';
 import { committedBaseMap, committedCensus, committedDataset } from '../../../tests/unit/sources.js';
 import { countsInDistrict } from '../incident/index.js';
+import { ZERO_COLOUR } from '../shading/index.js';
 
 const { districts } = committedBaseMap();
 const datasets = [committedDataset('gtd-2008'), committedDataset('gtd-2015-bombings')];
@@ -32,6 +33,13 @@ describe('districtReports', () => {
 		const first = reports.filter((r) => r.datasets[0]!.rankPerArea === 1);
 		const max = Math.max(...reports.map((r) => r.datasets[0]!.perThousandKm2));
 		expect(first.map((r) => r.datasets[0]!.perThousandKm2)).toEqual([max]);
+	});
+	it('gives each district its class on the map of the dataset (shade()): the highest rate the top class, none the zero class', () => {
+		const top = reports.reduce((a, b) => (b.datasets[0]!.perThousandKm2 > a.datasets[0]!.perThousandKm2 ? b : a));
+		const none = reports.find((r) => r.datasets[0]!.totals.incidents === 0)!;
+		expect(top.datasets[0]!.mapClass.label).toMatch(/^[\d.,]+ – [\d.,]+$|^[\d.,]+$/);
+		expect(none.datasets[0]!.mapClass).toEqual({ colour: ZERO_COLOUR, label: '0 (none recorded)' });
+		expect(new Set(reports.map((r) => r.datasets[0]!.mapClass.colour)).size).toBeGreaterThanOrEqual(4);
 	});
 	it('lists neighbours and census context', () => {
 		expect(bySlug.get('chaman')!.neighbours).toEqual([{ slug: 'killa-abdullah', name: 'Killa Abdullah' }]);

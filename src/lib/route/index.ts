@@ -58,7 +58,10 @@ export function routeExposure(
 		let bestKm = Infinity;
 		for (const seg of segments) {
 			const km = pointToLineDistance(p, seg.line, { units: 'kilometers' });
-			if (km < bestKm) ((bestKm = km), (best = seg));
+			if (km < bestKm) {
+				bestKm = km;
+				best = seg;
+			}
 		}
 		if (bestKm > halfWidthKm) return;
 		inCorridor.push(i);
