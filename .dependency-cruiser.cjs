@@ -40,7 +40,11 @@ module.exports = {
 		exclude: { path: '(^|/)(\\.svelte-kit|build|tmp)/' },
 		tsPreCompilationDeps: true,
 		tsConfig: { fileName: 'tsconfig.json' },
-		enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.svelte', '.json'] },
+		enhancedResolveOptions: {
+			exportsFields: ['exports'],
+			conditionNames: ['import', 'require', 'node', 'default', 'types'],
+			extensions: ['.ts', '.js', '.mjs', '.svelte', '.json']
+		},
 		moduleSystems: ['es6', 'cjs'],
 		reporterOptions: { text: { highlightFocused: true } }
 	}

@@ -1,5 +1,6 @@
-// `npm test`: every check, types then unit then browser tests. All three run even if one fails,
-// and the exit code is non-zero when any fails.
+// `npm test`: every check — lint, format, the dependency rules, types, unit tests, browser tests.
+// All of them run even if one fails (one report of everything wrong), and the exit code is non-zero
+// when any fails.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 
@@ -8,17 +9,28 @@ const run = (label, cmd, args) => {
 	return spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status === 0;
 };
 
-// Strict TypeScript over the app, the workers, the scripts and the tests (Vite's build does not
-// type-check, so without this a type error would pass).
-const types = run('types (svelte-check, strict)', 'npm', ['run', '--silent', 'check']);
-const unit = run('unit tests (Vitest)', 'npx', ['vitest', 'run']);
-let browser = false;
+const checks = {
+	// ESLint: JS/TS/Svelte rules, and src/lib free of DOM globals (eslint.config.js).
+	lint: run('lint (ESLint)', 'npx', ['eslint', '.']),
+	// Prettier: the tree as formatted (.prettierrc.json); `npx prettier --write .` fixes it.
+	format: run('format (Prettier, check)', 'npx', ['prettier', '--check', '.']),
+	// dependency-cruiser: no import cycle, src/lib imports nothing of the app (.dependency-cruiser.cjs).
+	dependencies: run('dependency rules (dependency-cruiser)', 'npx', ['depcruise', 'src', 'scripts', 'tests', '--config', '.dependency-cruiser.cjs']),
+	// Strict TypeScript over the app, the workers, the scripts and the tests (Vite's build does not
+	// type-check, so without this a type error would pass).
+	types: run('types (svelte-check, strict)', 'npm', ['run', '--silent', 'check']),
+	unit: run('unit tests (Vitest)', 'npx', ['vitest', 'run']),
+	browser: false
+};
 try {
 	ensureChromium();
-	browser = run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test']);
+	checks.browser = run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test']);
 } catch (err) {
 	console.error(`[chromium] ${err.message}`);
 }
-const word = (ok) => (ok ? 'passed' : 'FAILED');
-console.log(`\ntypes: ${word(types)}; unit tests: ${word(unit)}; browser tests: ${word(browser)}`);
-process.exit(types && unit && browser ? 0 : 1);
+console.log(
+	`\n${Object.entries(checks)
+		.map(([name, ok]) => `${name}: ${ok ? 'passed' : 'FAILED'}`)
+		.join('; ')}`
+);
+process.exit(Object.values(checks).every(Boolean) ? 0 : 1);
