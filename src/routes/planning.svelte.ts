@@ -90,6 +90,9 @@ async function loadBandPolygons(): Promise<Band[]> {
 }
 const loadSites = () => import('$lib/sites/index.js');
 
+/** What a planning report is of: the site checked, the route, or every saved site. */
+export type ReportSubject = 'site' | 'route' | 'sites';
+
 export class Planning {
 	tab = $state<'districts' | 'site' | 'route' | 'sites'>('districts');
 	/** What a click on the map does now. */
@@ -334,14 +337,14 @@ export class Planning {
 	}
 
 	/** Title for a report picture. */
-	subject(what: 'site' | 'route' | 'sites'): string {
+	subject(what: ReportSubject): string {
 		if (what === 'site' && this.site) return `Site check: ${this.site.name}, ${this.radiusKm} km`;
 		if (what === 'route' && this.exposure) return `Route check: ${this.exposure.lengthKm.toFixed(1)} km, corridor ${this.halfWidthKm} km either side`;
 		return 'Saved sites';
 	}
 
 	/** The figures as CSV, each row carrying dataset, attribution and filters; null if nothing to export. */
-	async csv(what: 'site' | 'route' | 'sites'): Promise<string | null> {
+	async csv(what: ReportSubject): Promise<string | null> {
 		const dataset = this.ctx.dataset();
 		const provenance = [dataset.info.name, dataset.info.attribution, this.ctx.filters()];
 		const site = this.site;

@@ -16,7 +16,7 @@ import {
 	type ReadLaterPart
 } from '../lib/importers/file.js';
 import type { PartReaderApi } from './import-part.worker.js';
-import type { ColumnMapping, ImportReport, Rejection } from '../lib/importers/index.js';
+import type { ColumnMapping, ImportReport, RejectedRow } from '../lib/importers/index.js';
 import type { DatasetInfo } from '../lib/incident/index.js';
 import {
 	ConnectorError,
@@ -38,15 +38,13 @@ import type { Incident } from '../lib/incident/index.js';
 /** Rejections sent back with the report (all of them stay in storage for the download). */
 const REJECTIONS_SHOWN = 100;
 
-type Rejected = Rejection & { cells: Record<string, string | undefined> };
-
 /**
  * What the page gets back. A successful import is stored here, in the worker, so the page never
  * receives a million rows in one message; it reads the dataset back from storage in chunks.
  */
 export type WorkerOutcome =
 	| Exclude<ImportOutcome, { kind: 'done' }>
-	| { kind: 'saved'; info: DatasetInfo; report: ImportReport; headers: string[]; rejections: Rejected[] }
+	| { kind: 'saved'; info: DatasetInfo; report: ImportReport; headers: string[]; rejections: RejectedRow[] }
 	| { kind: 'nothing-imported'; result: ImportResult }
 	/** A connector's failure, by kind (Comlink keeps only an Error's message, so it travels as a value). */
 	| { kind: 'failed'; problem: ConnectorErrorKind; message: string };

@@ -10,7 +10,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetInfo, Incident, IncidentDataset, NormaliseReport } from '../../lib/incident/index.js';
-import type { ImportReport, Rejection } from '../../lib/importers/index.js';
+import type { ImportReport, RejectedRow } from '../../lib/importers/index.js';
 import type { IncidentColumns } from '../../lib/columns/index.js';
 import { incidentAt, sliceText, type IncidentTable, type TextColumns } from '../../lib/table/index.js';
 import { upgradeColumns, upgradeIncident } from '../../lib/actors/index.js';
@@ -41,7 +41,6 @@ export interface StoredDataset {
 	importedAt: string;
 }
 
-type StoredRejection = Rejection & { cells: Record<string, string | undefined> };
 type ChunkKind = 'incidents' | 'rejections' | 'columns' | 'text';
 
 /** A place an NGO keeps an eye on (office, clinic, distribution point). */
@@ -59,7 +58,7 @@ interface Schema extends DBSchema {
 	sites: { key: string; value: SavedSite };
 	chunks: {
 		key: [string, ChunkKind, number];
-		value: { rows: (Incident | StoredRejection)[] } | { columns: IncidentColumns } | { text: TextColumns };
+		value: { rows: (Incident | RejectedRow)[] } | { columns: IncidentColumns } | { text: TextColumns };
 	};
 }
 
@@ -105,7 +104,7 @@ const chunkRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
 export async function saveImported(
 	meta: Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'columns' | 'textChunks'>,
 	{ columns, text }: IncidentTable,
-	rejections: readonly StoredRejection[]
+	rejections: readonly RejectedRow[]
 ): Promise<void> {
 	const database = await db();
 	const textChunks: TextColumns[] = [];
@@ -252,9 +251,9 @@ export async function loadImportedRows(id: string, rows: ArrayLike<number>, colu
 	return out;
 }
 
-export async function loadRejections(id: string): Promise<StoredRejection[]> {
+export async function loadRejections(id: string): Promise<RejectedRow[]> {
 	const stored = await (await db()).get('datasets', id);
-	return stored ? readChunks<StoredRejection>(id, 'rejections', stored.rejectionChunks) : [];
+	return stored ? readChunks<RejectedRow>(id, 'rejections', stored.rejectionChunks) : [];
 }
 
 export async function removeImported(id: string): Promise<void> {

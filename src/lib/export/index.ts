@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { BOUNDARY_CREDIT } from '../geodata/index.js';
 import { fetchedLine } from '../incident/provenance.js';
 import type { DatasetInfo, Incident } from '../incident/index.js';
+import type { RejectedRow } from '../importers/index.js';
 import { notRecorded, rolesOf, type SourceRoles } from '../actors/index.js';
 
 type Cell = string | number | boolean | null | undefined;
@@ -247,10 +248,7 @@ export function districtsCsv(rows: readonly DistrictFigures[], valueLabel: strin
 }
 
 /** Rejected import rows with their original cells and why, ready to fix and import again. */
-export function rejectedCsv(
-	headers: readonly string[],
-	rejections: readonly { row: number; column: string; problem: string; cells: Record<string, string | undefined> }[]
-): string {
+export function rejectedCsv(headers: readonly string[], rejections: readonly RejectedRow[]): string {
 	return toCsv(
 		['row', 'column', 'problem', ...headers],
 		rejections.map((r) => [r.row, r.column, r.problem, ...headers.map((h) => r.cells[h])])

@@ -19,7 +19,8 @@ import {
 	type ImportPart,
 	type ImportReport,
 	type KnownFormat,
-	type Rejection
+	type RejectedRow,
+	type Row
 } from './index.js';
 import { joinParts, middleRowStart } from './parts.js';
 import type { IncidentTable } from '../table/index.js';
@@ -32,12 +33,10 @@ export class ImportFileError extends Error {
 	}
 }
 
-type Row = Record<string, string | undefined>;
-
 export interface ImportResult {
 	/** The accepted rows as typed and text columns, built row by row (the engine reads the typed ones). */
 	table: IncidentTable;
-	rejections: (Rejection & { cells: Row })[];
+	rejections: RejectedRow[];
 	report: ImportReport;
 	/** Column names of the file, for the rejected-rows download. */
 	headers: string[];

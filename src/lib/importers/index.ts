@@ -50,7 +50,8 @@ export const MAPPING_FIELDS: { key: keyof ColumnMapping; label: string; required
 	{ key: 'place', label: 'Place name', required: false }
 ];
 
-type Row = Record<string, string | undefined>;
+/** A row as read: its cells by header (undefined where the row is short). */
+export type Row = Record<string, string | undefined>;
 
 /** The columns that identify each known export (all must be present). */
 const SIGNATURES: [KnownFormat, string[]][] = [

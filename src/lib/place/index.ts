@@ -3,6 +3,9 @@
  * over district names, incident place names and a gazetteer of Pakistani and Afghan towns.
  */
 
+import { labelPoint, type District } from '../districts/index.js';
+import type { Incident } from '../incident/index.js';
+
 export interface Place {
 	name: string;
 	lon: number;
@@ -99,4 +102,45 @@ export function searchPlaces(query: string, places: readonly Place[], limit = 8)
 		.sort((a, b) => a.score - b.score)
 		.slice(0, limit)
 		.map((s) => s.p);
+}
+
+/** Every district, at its label point (inside its largest part), named with its province. */
+export function districtPlaces(districts: readonly District[]): Place[] {
+	return districts.map((d) => {
+		const [lon, lat] = labelPoint(d);
+		return { name: d.properties.name, lon, lat, kind: 'district', detail: d.properties.province };
+	});
+}
+
+/**
+ * The places incidents name, once each: only those located exactly (a district centroid or a
+ * province's is not where the place is), at the first incident that names it.
+ */
+export function incidentPlaces(incidents: readonly Incident[], source: string): Place[] {
+	const seen = new Map<string, Place>();
+	for (const inc of incidents) {
+		if (!inc.place || inc.lon === null || inc.lat === null || inc.placePrecision !== 'exact' || seen.has(inc.place)) continue;
+		seen.set(inc.place, { name: inc.place, lon: inc.lon, lat: inc.lat, kind: 'incident place', detail: source });
+	}
+	return [...seen.values()];
+}
+
+/** A town of the bundled gazetteer (geodata/gazetteer.json, GeoNames). */
+export interface GazetteerTown {
+	name: string;
+	country: string;
+	lon: number;
+	lat: number;
+	population: number;
+}
+
+/** The gazetteer's towns as places: "Pakistan, pop. 1,970,042". */
+export function townPlaces(towns: readonly GazetteerTown[]): Place[] {
+	return towns.map((t) => ({
+		name: t.name,
+		lon: t.lon,
+		lat: t.lat,
+		kind: 'town',
+		detail: `${t.country === 'PK' ? 'Pakistan' : t.country === 'AF' ? 'Afghanistan' : t.country}, pop. ${t.population.toLocaleString('en-GB')}`
+	}));
 }

@@ -1,0 +1,80 @@
+/**
+ * What leaves the page: the stamp every report, picture and CSV carries (data, period, coverage,
+ * filters, sources), and the exports of what is on screen (incidents as CSV or GeoJSON, district
+ * figures, the districts high on violence and need). An import's incidents are written by the
+ * engine worker from storage, so they are never all on the page.
+ */
+import { bivariateCsv } from '$lib/bivariate/index.js';
+import type { District } from '$lib/districts/index.js';
+import { districtsCsv, EXPORT_TYPE, exportIncidents, type IncidentExport } from '$lib/export/index.js';
+import { BOUNDARY_CREDIT } from '$lib/geodata/index.js';
+import type { IncidentDataset } from '$lib/incident/index.js';
+import { fetchedLine } from '$lib/incident/provenance.js';
+import { describeFilters, type ViewState } from '$lib/viewstate/index.js';
+import type { SourceRoles } from '$lib/actors/index.js';
+import { download } from '../../data/download.js';
+import { isImported } from './datasets.svelte.js';
+import type { EngineState } from './engine.svelte.js';
+import type { Figures } from './figures.svelte.js';
+import { Hosted } from './hosted.js';
+
+export interface ExportsHost {
+	readonly districts: District[];
+	readonly engine: EngineState;
+	readonly figures: Figures;
+	readonly view: ViewState;
+	readonly dataset: IncidentDataset;
+	readonly roles: SourceRoles;
+	/** The period and releases of the figures, and the months of it not covered (null: none). */
+	readonly period: string;
+	readonly coverage: string | null;
+}
+
+export class Exports extends Hosted<ExportsHost> {
+	/** The filters in words, named as the dataset's source names its fields. */
+	filters = $derived(describeFilters(this.host.view, this.host.roles.chips));
+
+	/** Source, period, coverage and filters: stamped on every report, picture and CSV. */
+	stampLines = $derived([
+		`Data: ${this.host.dataset.info.name}; figures for ${this.host.period}. Filters: ${this.filters}.`,
+		...(this.host.coverage ? [this.host.coverage] : []),
+		`Source: ${this.host.dataset.info.attribution} (${this.host.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`,
+		...(this.host.dataset.info.fetched ? [fetchedLine(this.host.dataset.info.fetched)] : [])
+	]);
+
+	/** The districts high on both violence and need, as CSV with the census vintage and the data's dates. */
+	highOnBoth = () => {
+		const b = this.host.figures.bivariate;
+		if (!b) return;
+		const info = this.host.dataset.info;
+		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: this.filters });
+		download(`${info.id}-high-violence-high-need-${b.need}.csv`, csv, 'text/csv');
+	};
+
+	/** What is on screen, stamped with source, period and filters. */
+	view = async (kind: IncidentExport | 'districts-csv') => {
+		const result = this.host.engine.result;
+		if (!result) return;
+		const { dataset, figures, districts } = this.host;
+		const provenance = { dataset: dataset.info, filters: this.filters, period: this.host.period, coverage: this.host.coverage };
+		const stem = `${dataset.info.id}-${new Date().toISOString().slice(0, 10)}`;
+		if (kind === 'districts-csv') {
+			const rows = districts.map((d, i) => ({ ...d.properties, ...result.agg.byDistrict[i]!, value: figures.mapped[i] ?? null, rank: figures.seq.ranks[i]! }));
+			return download(`${stem}-districts.csv`, districtsCsv(rows, figures.comparison ? `change in ${figures.unit}` : figures.unit, provenance), 'text/csv');
+		}
+		const name = `${stem}-incidents.${kind === 'incidents-csv' ? 'csv' : 'geojson'}`;
+		// An import's rows stay in storage: the engine worker reads them and writes the file.
+		if (isImported(dataset.info.id)) {
+			return download(
+				name,
+				await this.host.engine.api.exportIncidents(dataset.info.id, this.host.engine.filterNow(), kind, $state.snapshot(provenance)),
+				EXPORT_TYPE[kind]
+			);
+		}
+		// Bundled data: its rows are on the page. Its first aggregation after an import was on screen
+		// may have been asked without `passing`; then ask for it.
+		const passing = result.agg.passing ?? (await this.host.engine.api.aggregate(this.host.engine.filterNow(), true)).passing!;
+		const slugs = districts.map((d) => d.properties.slug);
+		download(name, exportIncidents(kind, dataset.incidents, passing, result.joined.assignment, slugs, provenance), EXPORT_TYPE[kind]);
+	};
+}

@@ -1,0 +1,179 @@
+/**
+ * What the map, the legend, the ranking table and the planning tools show of the aggregation on
+ * screen: the metric's classes, a comparison's change, hazard × need, Gi* hot spots, every
+ * district's colour (shade(), src/lib/shading), the ranking's rows and a district's facts.
+ * Derived only; the analytic work is in src/lib.
+ */
+import type { RankingRow } from '../../components/RankingTable.svelte';
+import { districtMetrics, metricTotal, metricValue, type Aggregation } from '$lib/aggregate/index.js';
+import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
+import type { CensusFile } from '$lib/geodata/index.js';
+import { classOf } from '$lib/classify/index.js';
+import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
+import { onTimeline, type Timeline } from '$lib/coverage/index.js';
+import type { District } from '$lib/districts/index.js';
+import { formatMetric, metricUnit } from '$lib/format/index.js';
+import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
+import { districtAt } from '$lib/risk/index.js';
+import { shade } from '$lib/shading/index.js';
+import type { ViewState } from '$lib/viewstate/index.js';
+import type { DistrictFacts } from '../planning.svelte.js';
+import type { Result } from './engine.svelte.js';
+import { Hosted } from './hosted.js';
+
+export interface FiguresHost {
+	readonly districts: District[];
+	readonly census: CensusFile;
+	readonly view: ViewState;
+	readonly result: Result | null;
+	readonly agg: Aggregation;
+	readonly timeline: Timeline;
+	/** Why a comparison or Gi* is refused (months not covered), or null. */
+	readonly compareRefusal: string | null;
+	readonly giRefusal: string | null;
+}
+
+export class Figures extends Hosted<FiguresHost> {
+	private readonly shadedDistricts;
+	private neighbourLists: number[][] | null = null;
+
+	constructor(host: FiguresHost) {
+		super(host);
+		this.shadedDistricts = this.host.districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name }));
+	}
+
+	/** Queen contiguity for Gi*, worked out when hot spots are first asked for: ~80–150 ms on the full-detail outlines, kept out of the page's start-up. */
+	private get neighbours(): number[][] {
+		return (this.neighbourLists ??= queenNeighbours(this.host.districts));
+	}
+
+	seq = $derived(
+		districtMetrics(this.host.districts, this.host.agg, this.host.view.metric, this.host.view.per, {
+			method: this.host.view.classMethod,
+			count: this.host.view.classCount
+		})
+	);
+	unit = $derived(metricUnit(this.host.view.metric, this.host.view.per));
+	/** Rates print with decimals, counts without. */
+	fractional = $derived(this.host.view.per !== 'count');
+	comparison = $derived.by(() => {
+		const { compare, metric, per } = this.host.view;
+		const r = this.host.result;
+		if (!compare || this.host.compareRefusal || !r?.a || !r.b) return null;
+		const values = (x: Aggregation) => this.host.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
+		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
+		const change = comparePeriods(values(r.a), values(r.b), events(r.a), events(r.b), compare.mode);
+		return { ...change, bounds: divergingBounds(change.change, 3) };
+	});
+	/**
+	 * Hazard × need (when a need indicator is chosen and periods are not compared): attacks per
+	 * 100,000 people under the current filters against the census indicator, in 3 × 3 classes.
+	 */
+	bivariate = $derived.by(() => {
+		const need = this.host.view.need;
+		if (!need || this.comparison) return null;
+		const violence = this.host.districts.map((d, i) => metricValue(this.host.agg.byDistrict[i]!, 'incidents', 'people', d.properties));
+		const needs = this.host.districts.map((d) => {
+			const c = this.host.census.districts[d.properties.slug];
+			return (c ? NEEDS[need].of(c) : null) ?? NaN;
+		});
+		const b = bivariateClasses(violence, needs);
+		if (!b) return null;
+		const rows: BivariateRow[] = this.host.districts.flatMap((d, i) => {
+			const cls = b.classes[i];
+			if (cls === null || cls === undefined) return [];
+			const { slug, name, province, population } = d.properties;
+			return [{ slug, name, province, incidents: this.host.agg.byDistrict[i]!.incidents, population, violence: violence[i]!, need: needs[i]!, cls }];
+		});
+		return { ...b, need, violence, needs, rows, high: highOnBoth(rows) };
+	});
+	/** The value per district (null: no figure / not compared). */
+	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
+	/** Every district's colour, the legend, its title and method, and each district in words: decided by shade() (src/lib/shading). */
+	shading = $derived.by(() => {
+		const districts = this.shadedDistricts;
+		const { view } = this.host;
+		const b = this.bivariate;
+		if (b) {
+			const { classes, violence, needs, need, violenceBreaks, needBreaks } = b;
+			return shade({ mode: 'bivariate', districts, classes, violence, needs, need, violenceBreaks, needBreaks });
+		}
+		const { unit, fractional } = this;
+		if (this.comparison && view.compare) {
+			return shade({
+				mode: 'diverging',
+				districts,
+				change: this.comparison.change,
+				bounds: this.comparison.bounds,
+				compare: view.compare.mode,
+				unit,
+				fractional
+			});
+		}
+		return shade({
+			mode: 'sequential',
+			districts,
+			values: this.seq.values,
+			breaks: this.seq.breaks,
+			scheme: view.scheme,
+			method: view.classMethod,
+			unit,
+			fractional
+		});
+	});
+	shadedBy = $derived(
+		this.comparison && this.host.view.compare ? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit
+	);
+	gi = $derived.by(() => {
+		if (!this.host.view.hotspots || this.host.giRefusal) return null;
+		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
+		return this.host.districts.map((d, i) => ({ slug: d.properties.slug, name: d.properties.name, z: z[i]!, p: p[i]! }));
+	});
+	hotspotStates = $derived(this.gi ? new Map(this.gi.map((d) => [d.slug, hotspotClass(d.z)])) : null);
+
+	rankingRows = $derived<RankingRow[]>(
+		this.host.districts.map((d, i) => {
+			const { agg, timeline } = this.host;
+			const t = agg.byDistrict[i]!;
+			const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
+			return {
+				slug: d.properties.slug,
+				name: d.properties.name,
+				province: d.properties.province,
+				incidents: t.incidents,
+				killed: t.killed,
+				wounded: t.wounded,
+				casualties: metricTotal(t, 'casualties'),
+				value: this.mapped[i] ?? null,
+				z: this.gi ? this.gi[i]!.z : null,
+				trend: onTimeline(timeline, agg.districtMonthly, agg.months.first, i * monthCount, monthCount)
+			};
+		})
+	);
+
+	/** The district a point lies in, with its class and rank under the current metric (planning tools). */
+	districtFacts = (p: [number, number]): DistrictFacts | null => {
+		const i = districtAt(p, this.host.districts);
+		if (i < 0) return null;
+		const { seq, unit } = this;
+		const cls = classOf(seq.values[i]!, seq.breaks);
+		const fmt = (v: number) => formatMetric(v, this.fractional);
+		const classLabel = cls < 0 ? '0 (none recorded)' : `${fmt(seq.breaks.lower[cls]!)} – ${fmt(seq.breaks.upper[cls]!)} ${unit}`;
+		const d = this.host.districts[i]!.properties;
+		const c = this.host.census.districts[d.slug];
+		const needs = NEED_INDICATORS.map((k) => ({ label: NEEDS[k].label, share: c ? NEEDS[k].of(c) : null, source: NEEDS[k].source }));
+		const perPeople = metricValue(this.host.agg.byDistrict[i]!, 'incidents', 'people', d);
+		const bivariate = this.bivariate?.classes[i];
+		return {
+			name: d.name,
+			province: d.province,
+			rank: seq.ranks[i]!,
+			of: this.host.districts.length,
+			unit,
+			classLabel,
+			perHundredThousand: Number.isNaN(perPeople) ? null : perPeople,
+			needs,
+			hazardNeed: bivariate === null || bivariate === undefined ? null : classWords(bivariate)
+		};
+	};
+}
