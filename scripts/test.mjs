@@ -9,6 +9,10 @@ const run = (label, cmd, args) => {
 	return spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status === 0;
 };
 
+// tsconfig.json extends .svelte-kit/tsconfig.json, which only `svelte-kit sync` writes; on a fresh
+// clone it does not exist yet, and dependency-cruiser (which reads tsconfig.json) fails without it.
+run('generate .svelte-kit (svelte-kit sync)', 'npx', ['svelte-kit', 'sync']);
+
 const checks = {
 	// ESLint: JS/TS/Svelte rules, and src/lib free of DOM globals (eslint.config.js).
 	lint: run('lint (ESLint)', 'npx', ['eslint', '.']),
