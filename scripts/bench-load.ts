@@ -10,6 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../src/lib/join/synthetic.js';
+import { MAPPER_COLUMNS } from '../src/lib/importers/formats.js';
 import { chromium } from '@playwright/test';
 import Papa from 'papaparse';
 import { ensureChromium } from './chromium.mjs';
@@ -36,27 +37,7 @@ function writeSyntheticUcdp(path: string, rows: number) {
  */
 function writeSyntheticGtdWide(path: string, rows: number) {
 	const rnd = seededRandom(7);
-	const read = [
-		'eventid',
-		'iyear',
-		'imonth',
-		'iday',
-		'provstate',
-		'city',
-		'specificity',
-		'summary',
-		'attacktype1_txt',
-		'targtype1_txt',
-		'gname',
-		'nkill',
-		'nwound',
-		'suicide',
-		'scite1',
-		'scite2',
-		'scite3',
-		'latitude',
-		'longitude'
-	];
+	const read = MAPPER_COLUMNS.GTD;
 	const columns = [...read, ...Array.from({ length: 135 - read.length }, (_, i) => `synthetic_${i}`)];
 	const lines = [columns.join(',')];
 	for (let i = 0; i < rows; i++) {

@@ -20,6 +20,7 @@
  * - Terms: the data may be used under ACLED's Terms of Use with attribution
  *   (https://acleddata.com/terms-and-conditions); the account's licence decides publishing.
  */
+import { MAPPER_COLUMNS } from '../importers/formats.js';
 import { ConnectorError, bodyExcerpt, jsonBody, request, type HttpOptions } from './http.js';
 import { rowsOfPage, type Schema } from './schema.js';
 
@@ -61,28 +62,8 @@ export const ACLED_COLUMNS = [
 	'timestamp'
 ] as const;
 
-/** What the importer's ACLED row mapper reads (src/lib/importers acledRow). */
-export const ACLED_SCHEMA: Schema = {
-	columns: ACLED_COLUMNS,
-	required: [
-		'event_id_cnty',
-		'event_date',
-		'time_precision',
-		'event_type',
-		'sub_event_type',
-		'actor1',
-		'actor2',
-		'admin1',
-		'admin2',
-		'location',
-		'latitude',
-		'longitude',
-		'geo_precision',
-		'source',
-		'notes',
-		'fatalities'
-	]
-};
+/** Every page row must hold what the importer's ACLED mapper reads (src/lib/importers/formats.ts). */
+export const ACLED_SCHEMA: Schema = { columns: ACLED_COLUMNS, required: MAPPER_COLUMNS.ACLED };
 
 export interface AcledQuery {
 	from: string;

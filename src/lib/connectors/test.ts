@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAPPER_COLUMNS, UCDP_EVENT_COLUMNS } from '../importers/formats.js';
 import { ConnectorError, fetchDataset, fetchedCsv, mergeRefresh, refreshFrom, type FetchOptions, type FetchRequest } from './index.js';
 import { currentYearlyVersion, ucdpFillRequests, ucdpRequests } from './ucdp.js';
 import { fillResult, mergeByEventId } from './fill.js';
@@ -212,6 +213,13 @@ describe('UCDP connector against the mock API', () => {
 		expect(missing.message).toMatch(/column "where_prec" is missing/);
 	});
 
+	it.each(UCDP_EVENT_COLUMNS.map((column) => [column]))('refuses a page without %s, a column the importer reads', async (column) => {
+		mock.scenario.dropColumn = column;
+		const err = await failure(ucdp());
+		expect(err.kind).toBe('schema');
+		expect(err.message).toContain(`column "${column}" is missing`);
+	});
+
 	it('says so when there are no events, and saves nothing', async () => {
 		const err = await failure(ucdp({ from: '1995-01-01', to: '1995-12-31' }));
 		expect(err.kind).toBe('empty');
@@ -289,6 +297,15 @@ describe('ACLED connector against the mock API', () => {
 		mock.scenario.dropColumn = 'geo_precision';
 		const err = await failure(acled());
 		expect(err.message).toMatch(/^ACLED, page 1: column "geo_precision" is missing/);
+	});
+
+	// One list (the importer's ACLED format) says what the importer reads and what a page must hold:
+	// a page without any one of them — `notes` included, the summary every incident shows — is refused.
+	it.each(MAPPER_COLUMNS.ACLED.map((column) => [column]))('refuses a page without %s, a column the importer reads', async (column) => {
+		mock.scenario.dropColumn = column;
+		const err = await failure(acled());
+		expect(err.kind).toBe('schema');
+		expect(err.message).toContain(`column "${column}" is missing`);
 	});
 });
 

@@ -18,6 +18,7 @@
 import { ConnectorError, bodyExcerpt, jsonBody, request, type HttpOptions } from './http.js';
 import { rowsOfPage, type Schema } from './schema.js';
 import type { ReleaseInfo } from '../incident/index.js';
+import { UCDP_EVENT_COLUMNS } from '../importers/formats.js';
 import { UCDP_CITATIONS, UCDP_YEARLY_CITATION } from '../importers/terms.js';
 
 export const UCDP_ORIGIN = 'https://ucdpapi.pcr.uu.se';
@@ -78,28 +79,8 @@ export const UCDP_COLUMNS = [
 	'gwnob'
 ] as const;
 
-/** What the importer's UCDP row mapper reads (src/lib/importers ucdpRow). */
-export const UCDP_SCHEMA: Schema = {
-	columns: UCDP_COLUMNS,
-	required: [
-		'id',
-		'date_start',
-		'date_prec',
-		'latitude',
-		'longitude',
-		'where_prec',
-		'where_coordinates',
-		'where_description',
-		'adm_1',
-		'adm_2',
-		'type_of_violence',
-		'side_a',
-		'side_b',
-		'best',
-		'source_article',
-		'source_headline'
-	]
-};
+/** Every page row must hold what the importer's UCDP mapper reads (src/lib/importers/formats.ts). */
+export const UCDP_SCHEMA: Schema = { columns: UCDP_COLUMNS, required: UCDP_EVENT_COLUMNS };
 
 export interface UcdpQuery {
 	/** ISO dates, inclusive. */

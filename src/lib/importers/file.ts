@@ -5,23 +5,10 @@
  */
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection } from 'geojson';
-import {
-	createRowImporter,
-	detectFormat,
-	guessMapping,
-	MAPPER_COLUMNS,
-	mappedColumns,
-	mappedRow,
-	partResult,
-	ROW_MAPPERS,
-	isHxlTagRow,
-	type ColumnMapping,
-	type ImportPart,
-	type ImportReport,
-	type KnownFormat,
-	type RejectedRow,
-	type Row
-} from './index.js';
+import { type Row } from './cells.js';
+import { detectFormat, MAPPER_COLUMNS, ROW_MAPPERS, type KnownFormat } from './formats.js';
+import { guessMapping, mappedColumns, mappedRow, type ColumnMapping } from './mapping.js';
+import { createRowImporter, isHxlTagRow, partResult, type ImportPart, type ImportReport, type RejectedRow } from './report.js';
 import { joinParts, middleRowStart } from './parts.js';
 import type { IncidentTable } from '../table/index.js';
 

@@ -5,7 +5,7 @@
  * and the counts. Pure: bytes and results in, results out (a test compares the two ways).
  */
 import { IdSet } from './ids.js';
-import { reasonKind, type ImportPart, type RejectedRow } from './index.js';
+import { reasonKind, type ImportPart, type RejectedRow } from './report.js';
 import { appendTable } from '../table/index.js';
 
 const QUOTE = 0x22;

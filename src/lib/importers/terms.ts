@@ -3,7 +3,7 @@
  * cite and the licence. Shown in the About panel, stamped on exports, written into the bundled
  * manifest. One table for dropped files, fetched datasets and `npm run geodata -- --add`.
  */
-import type { ImportFormat, KnownFormat } from './index.js';
+import type { ImportFormat, KnownFormat } from './formats.js';
 
 export interface Terms {
 	attribution: string;
