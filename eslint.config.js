@@ -24,7 +24,7 @@ const DOM_GLOBALS = [
 ];
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'tmp/', 'test-results/', 'playwright-report/', 'geodata/', 'sources/', 'static/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'tmp/', 'test-results/', 'playwright-report/', 'reports/', 'geodata/', 'sources/', 'static/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -1,0 +1,49 @@
+// The mutation score per analytic module, from Stryker's JSON reports (reports/stryker/<module>.
+// mutation.json, written by `npm run mutate`). Run directly (`--print`) it prints them, writes the
+// summary to reports/mutation-scores.json (committed: `npm run bench` prints it), and exits non-zero
+// when a targeted module is under 80 %.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+
+export const TARGET = 80;
+export const TARGETED = ['importers', 'aggregate', 'classify', 'hotspot', 'risk', 'border', 'route', 'bivariate', 'table'];
+export const SUMMARY = 'reports/mutation-scores.json';
+
+// Stryker's definition: detected (killed + timeout) over valid mutants (all but compile and runtime
+// errors and ignored ones). "No coverage" counts against the score: no test reaches that code.
+const DETECTED = new Set(['Killed', 'Timeout']);
+const INVALID = new Set(['CompileError', 'RuntimeError', 'Ignored']);
+
+export function moduleScore(module, report) {
+	const tally = { module, detected: 0, survived: 0, noCoverage: 0, valid: 0 };
+	for (const { mutants } of Object.values(report.files)) {
+		for (const { status } of mutants) {
+			if (INVALID.has(status)) continue;
+			tally.valid++;
+			if (DETECTED.has(status)) tally.detected++;
+			else if (status === 'NoCoverage') tally.noCoverage++;
+			else tally.survived++;
+		}
+	}
+	return { ...tally, score: tally.valid ? Math.round((1000 * tally.detected) / tally.valid) / 10 : 100 };
+}
+
+export function formatScores(rows) {
+	return rows.map((r) => {
+		const flag = TARGETED.includes(r.module) && r.score < TARGET ? '  ← under target' : '';
+		return `  ${r.module.padEnd(10)} ${r.score.toFixed(1).padStart(5)} %  ${String(r.detected).padStart(4)} of ${String(r.valid).padStart(4)} mutants detected (${r.survived} survived, ${r.noCoverage} not covered)${flag}`;
+	});
+}
+
+if (process.argv.includes('--print')) {
+	const dir = 'reports/stryker';
+	const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mutation.json')) : [];
+	const rows = files
+		.map((f) => moduleScore(f.replace('.mutation.json', ''), JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))))
+		.sort((a, b) => a.module.localeCompare(b.module));
+	console.log(`\nmutation score per module of src/lib (target ≥ ${TARGET} %)`);
+	console.log(formatScores(rows).join('\n'));
+	const missing = TARGETED.filter((m) => !rows.some((r) => r.module === m));
+	if (missing.length) console.log(`  not run yet: ${missing.join(', ')}`);
+	writeFileSync(SUMMARY, JSON.stringify({ date: new Date().toISOString().slice(0, 10), target: TARGET, modules: rows }, null, '\t') + '\n');
+	process.exit(rows.some((r) => TARGETED.includes(r.module) && r.score < TARGET) || missing.length ? 1 : 0);
+}

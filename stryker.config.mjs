@@ -1,0 +1,34 @@
+// Stryker, as `npm run mutate` runs it (scripts/mutate.mjs): one run per analytic module, named by
+// STRYKER_MODULE, so each module keeps its own incremental file and report, and a run that is
+// stopped half-way keeps the modules it finished. README, "Mutation testing".
+const module = process.env.STRYKER_MODULE;
+if (!module || !/^[a-z]+$/.test(module)) throw new Error('stryker.config.mjs: set STRYKER_MODULE to a folder of src/lib (npm run mutate does)');
+
+export default {
+	testRunner: 'vitest',
+	plugins: ['@stryker-mutator/vitest-runner'],
+	// The module's own tests only (vitest.mutate.config.ts): a mutant must be killed by its in/out
+	// fixtures, and running the whole suite per mutant would take hours on two cores.
+	vitest: { configFile: 'vitest.mutate.config.ts' },
+	mutate: [`src/lib/${module}/**/*.ts`, '!src/lib/**/test.ts', '!src/lib/**/*.test.ts', '!src/lib/**/bench.ts', '!src/lib/**/test-helpers.ts'],
+	// Only mutants in code changed since the last run are re-run; the rest come from this file.
+	incremental: true,
+	incrementalFile: `reports/stryker/${module}.incremental.json`,
+	reporters: ['progress', 'json'],
+	jsonReporter: { fileName: `reports/stryker/${module}.mutation.json` },
+	concurrency: 2,
+	timeoutMS: 10000,
+	tempDirName: 'tmp/stryker',
+	// The sandbox copies the tree without git-ignored files, but tsconfig.json extends SvelteKit's
+	// generated one, which Vite's transform needs.
+	ignorePatterns: [
+		'!.svelte-kit/tsconfig.json',
+		'!.svelte-kit/ambient.d.ts',
+		'!.svelte-kit/non-ambient.d.ts',
+		'/tmp',
+		'/build',
+		'/reports',
+		'/test-results',
+		'/playwright-report'
+	]
+};
