@@ -26,7 +26,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 import { describeImport } from './add-dataset.js';
 
 const USAGE =
-	'usage: npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan] [--version 26.1] [--out FILE.csv]\n       npm run fetch-data -- --source ucdp --fill [--version 26.1] [--out FILE.csv]';
+	'usage: npm run fetch-data -- --source ucdp|acled --from YYYY-MM-DD --to YYYY-MM-DD [--afghanistan] [--version 26.1] [--out FILE.csv]\n       npm run fetch-data -- --source ucdp --fill [--version 26.1] [--out FILE.csv] [--max-pages N]';
 
 export interface FetchArgs {
 	source: SourceId;
@@ -37,6 +37,8 @@ export interface FetchArgs {
 	out: string;
 	/** Only the months the bundled UCDP series does not cover (the page's "Fill 2022–2025"). */
 	fill: boolean;
+	/** Raises the page budget (src/lib/connectors/budget.ts) when a range really holds that many events. */
+	maxPages?: number;
 }
 
 export function parseFetchArgs(argv: string[]): FetchArgs {
@@ -47,11 +49,14 @@ export function parseFetchArgs(argv: string[]): FetchArgs {
 	const source = value('--source');
 	if (source !== 'ucdp' && source !== 'acled') throw new Error(`--source must be ucdp or acled\n${USAGE}`);
 	const fill = argv.includes('--fill');
+	const maxPagesArg = value('--max-pages');
+	if (maxPagesArg !== undefined && !/^[1-9]\d{0,4}$/.test(maxPagesArg)) throw new Error(`--max-pages needs a whole number from 1 to 99,999\n${USAGE}`);
+	const maxPages = maxPagesArg === undefined ? {} : { maxPages: Number(maxPagesArg) };
 	const to = value('--to') ?? new Date().toISOString().slice(0, 10);
 	if (fill) {
 		if (source !== 'ucdp') throw new Error(`--fill completes the bundled UCDP series: use it with --source ucdp\n${USAGE}`);
 		if (value('--from')) throw new Error(`--fill asks only the months the series does not cover; it takes no --from\n${USAGE}`);
-		return { source, from: '', to, afghanistan: false, version: value('--version'), out: value('--out') ?? `ucdp-fill-${to}.csv`, fill };
+		return { source, from: '', to, afghanistan: false, version: value('--version'), out: value('--out') ?? `ucdp-fill-${to}.csv`, fill, ...maxPages };
 	}
 	const from = value('--from');
 	for (const [flag, v] of [
@@ -67,7 +72,8 @@ export function parseFetchArgs(argv: string[]): FetchArgs {
 		afghanistan: argv.includes('--afghanistan'),
 		version: value('--version'),
 		out: value('--out') ?? `${source}-${from}-${to}.csv`,
-		fill
+		fill,
+		...maxPages
 	};
 }
 
@@ -105,9 +111,12 @@ export async function fetchData(argv: string[], env: NodeJS.ProcessEnv = process
 	const { result, provenance, releases } = await fetchDataset(request(args, env), {
 		fetch,
 		origins: { ucdp: env.UCDP_API_ORIGIN, acled: env.ACLED_API_ORIGIN },
-		onRows: (page) => rows.push(...page),
+		onRows: (page) => {
+			for (const row of page) rows.push(row);
+		},
 		onProgress: (p) => log(p.message),
-		onRetry: (status, ms) => log(`HTTP ${status}: retrying in ${Math.round(ms / 1000)} s`)
+		onRetry: (status, ms) => log(`${status === 0 ? 'no answer in time' : `HTTP ${status}`}: retrying in ${Math.round(ms / 1000)} s`),
+		maxPages: args.maxPages
 	});
 	writeFileSync(args.out, fetchedCsv(args.source, rows));
 	const sidecar = args.out.replace(/\.csv$/i, '') + '.provenance.json';

@@ -135,6 +135,12 @@ export interface Scenario {
 	/** Every event gets this extra column / loses this column. */
 	extraColumn: string | null;
 	dropColumn: string | null;
+	/** Requests whose path matches are redirected (302) to this origin, same path and query. */
+	redirect: { path: RegExp; to: string } | null;
+	/** Requests whose path matches are never answered (a silent server). */
+	silent: RegExp | null;
+	/** UCDP pages claim this many pages (an absurd TotalPages). */
+	totalPages: number | null;
 }
 
 export function defaultScenario(): Scenario {
@@ -152,7 +158,10 @@ export function defaultScenario(): Scenario {
 		failures: [],
 		malformed: null,
 		extraColumn: null,
-		dropColumn: null
+		dropColumn: null,
+		redirect: null,
+		silent: null,
+		totalPages: null
 	};
 }
 
@@ -203,6 +212,12 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			failure.times--;
 			return send(res, failure.status, { error: 'mock failure' }, failure.retryAfter !== undefined ? { 'retry-after': failure.retryAfter } : {});
 		}
+		if (mock.scenario.silent?.test(url.pathname)) return;
+		const redirect = mock.scenario.redirect;
+		if (redirect?.path.test(url.pathname)) {
+			res.writeHead(302, { location: `${redirect.to}${url.pathname}${url.search}`, 'access-control-allow-origin': '*' });
+			return res.end();
+		}
 		const m = mock.scenario.malformed;
 		if (m && m.path.test(url.pathname) && query.page === m.page) return send(res, 200, '<html><body>Bad gateway</body></html>');
 
@@ -229,7 +244,7 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			const link = (p: number) => (p >= 0 && p < totalPages ? `${mock.origin}${url.pathname}?${new URLSearchParams({ ...query, page: String(p) })}` : '');
 			return send(res, 200, {
 				TotalCount: matching.length,
-				TotalPages: totalPages,
+				TotalPages: mock.scenario.totalPages ?? totalPages,
 				PreviousPageUrl: link(page - 1),
 				NextPageUrl: link(page + 1),
 				Result: shape(matching.slice(page * pagesize, (page + 1) * pagesize))

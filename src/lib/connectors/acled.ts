@@ -20,6 +20,7 @@
  * - Terms: the data may be used under ACLED's Terms of Use with attribution
  *   (https://acleddata.com/terms-and-conditions); the account's licence decides publishing.
  */
+import { checkPageBudget, pageBudget } from './budget.js';
 import { MAPPER_COLUMNS } from '../importers/formats.js';
 import { ConnectorError, bodyExcerpt, jsonBody, request, type HttpOptions } from './http.js';
 import { rowsOfPage, type Schema } from './schema.js';
@@ -77,6 +78,8 @@ export interface AcledCredentials {
 
 export interface AcledOptions extends Omit<HttpOptions, 'service'> {
 	origin?: string;
+	/** Pages one fetch may take (budget.ts); by default from the date range. */
+	maxPages?: number;
 }
 
 /** An access token for the account (never logged, never stored: a fresh one per run). */
@@ -110,7 +113,10 @@ export interface AcledPageResult {
 export async function* acledPages(q: AcledQuery, token: string, opts: AcledOptions): AsyncGenerator<AcledPageResult> {
 	const origin = opts.origin ?? ACLED_ORIGIN;
 	const http: HttpOptions = { ...opts, service: 'ACLED' };
+	const budget = pageBudget(q.from, q.to, ACLED_PAGE_SIZE, opts.maxPages);
 	for (let page = 1; ; page++) {
+		// ACLED gives no page count: it pages until a short page, so the budget is checked per page.
+		checkPageBudget('ACLED', page, budget, q.from, q.to);
 		const where = `ACLED, page ${page}`;
 		const params = new URLSearchParams({
 			_format: 'json',

@@ -24,13 +24,21 @@ export interface HttpOptions {
 	sleep?: (ms: number) => Promise<void>;
 	/** Retries after 429 or 5xx (then the error is reported). */
 	retries?: number;
-	/** Called before each wait, so the progress line can say "UCDP is busy, retrying in 2 s". */
+	/** Called before each wait, so the progress line can say "UCDP is busy, retrying in 2 s" (status 0: no answer in time). */
 	onRetry?: (status: number, waitMs: number, attempt: number) => void;
 	/** "UCDP", "ACLED": named in every message. */
 	service: string;
 	/** What to say when the request cannot be made at all (browser: CORS; CLI: network). */
 	unreachable: (service: string) => string;
+	/** A request (headers and body) that takes longer fails and is retried as a 5xx is. */
+	timeoutMs?: number;
 }
+
+/** A silent server must not leave "Connecting…" forever: 30 s per request, then a retry. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Largest page body read (a UCDP page of 1,000 events is about 2 MB; ACLED's of 5,000 about 10 MB). */
+export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
 
 export const defaultSleep = (ms: number, signal?: AbortSignal) =>
 	new Promise<void>((resolve, reject) => {
@@ -45,6 +53,39 @@ export function backoffMs(attempt: number, retryAfter: string | null): number {
 }
 
 const retryable = (status: number) => status === 429 || status >= 500;
+const isRedirect = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+
+/**
+ * One fetch, following redirects only within the request's origin. The connectors send a token
+ * (UCDP's header, ACLED's bearer) with every request, and fetch would carry such a header to
+ * wherever a redirect points; so a redirect to another origin is refused, with its reason, and
+ * never followed. (In a browser a redirect is opaque: it is refused whatever its target.)
+ */
+async function fetchSameOrigin(url: string, init: RequestInit, opts: HttpOptions, signal: AbortSignal): Promise<Response> {
+	const origin = new URL(url).origin;
+	for (let hops = 0; ; hops++) {
+		const response = await opts.fetch(url, { ...init, redirect: 'manual', signal });
+		if (response.type === 'opaqueredirect') {
+			throw new ConnectorError(
+				'http',
+				`${opts.service} redirected the request; it was not followed, so your credentials went nowhere else. Nothing was saved.`
+			);
+		}
+		if (!isRedirect(response.status)) return response;
+		await response.body?.cancel().catch(() => {});
+		const location = response.headers.get('location');
+		const next = location === null ? null : new URL(location, url);
+		if (next === null || next.origin !== origin) {
+			throw new ConnectorError(
+				'http',
+				`${opts.service} redirected the request to ${next ? next.origin : 'nowhere'}, another site; it was not followed, so your credentials were not sent there. Nothing was saved.`
+			);
+		}
+		if (hops >= MAX_REDIRECTS) throw new ConnectorError('http', `${opts.service} redirected the request more than ${MAX_REDIRECTS} times; nothing was saved.`);
+		url = next.href;
+		if (response.status === 303) init = { ...init, method: 'GET', body: undefined };
+	}
+}
 
 /**
  * One request: retried with backoff on 429 and 5xx (up to `retries` times); any other non-2xx is
@@ -57,10 +98,26 @@ export async function request(url: string, init: RequestInit, opts: HttpOptions)
 	for (let attempt = 0; ; attempt++) {
 		if (opts.signal?.aborted) throw new ConnectorError('cancelled', 'Cancelled; nothing was saved.');
 		let response: Response;
+		const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
+		const timeout = AbortSignal.timeout(timeoutMs);
+		const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
 		try {
-			response = await opts.fetch(url, { ...init, signal: opts.signal });
+			response = await fetchSameOrigin(url, init, opts, signal);
 		} catch (err) {
-			if (opts.signal?.aborted || (err as Error)?.name === 'AbortError') throw new ConnectorError('cancelled', 'Cancelled; nothing was saved.');
+			if (err instanceof ConnectorError) throw err;
+			if (opts.signal?.aborted) throw new ConnectorError('cancelled', 'Cancelled; nothing was saved.');
+			if (timeout.aborted) {
+				if (attempt >= retries)
+					throw new ConnectorError(
+						'network',
+						`${opts.service} did not answer within ${timeoutMs / 1000} s, ${retries + 1} times in a row; nothing was saved. Try again later.`
+					);
+				const wait = backoffMs(attempt, null);
+				opts.onRetry?.(0, wait, attempt + 1);
+				await sleep(wait);
+				continue;
+			}
+			if ((err as Error)?.name === 'AbortError') throw new ConnectorError('cancelled', 'Cancelled; nothing was saved.');
 			// One retry: a kept-alive connection the server has just closed fails like no network.
 			if (networkFailures++ === 0) {
 				await sleep(backoffMs(0, null));
@@ -82,9 +139,43 @@ export async function request(url: string, init: RequestInit, opts: HttpOptions)
 	}
 }
 
+/** The body as text, read up to `maxBytes`: a page larger than any real one is refused, not read. */
+export async function limitedText(response: Response, what: string, maxBytes = MAX_PAGE_BYTES): Promise<string> {
+	const declared = Number(response.headers.get('content-length'));
+	const tooLarge = () =>
+		new ConnectorError('malformed', `${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, far more than a page of events; nothing was saved.`);
+	if (declared > maxBytes) {
+		await response.body?.cancel().catch(() => {});
+		throw tooLarge();
+	}
+	if (!response.body) return response.text();
+	const reader = response.body.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	let bytes = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return text + decoder.decode();
+		bytes += value.byteLength;
+		if (bytes > maxBytes) {
+			await reader.cancel().catch(() => {});
+			throw tooLarge();
+		}
+		text += decoder.decode(value, { stream: true });
+	}
+}
+
 /** The JSON body, or a 'malformed' error naming the request (never a half-read page). */
-export async function jsonBody(response: Response, what: string): Promise<unknown> {
-	const text = await response.text();
+export async function jsonBody(response: Response, what: string, maxBytes = MAX_PAGE_BYTES): Promise<unknown> {
+	let text: string;
+	try {
+		text = await limitedText(response, what, maxBytes);
+	} catch (err) {
+		if (err instanceof ConnectorError) throw err;
+		// The request's timeout covers its body too: a server that stops part-way is a network failure.
+		if ((err as Error)?.name === 'TimeoutError') throw new ConnectorError('network', `${what} stopped arriving; nothing was saved. Try again later.`);
+		throw err;
+	}
 	try {
 		return JSON.parse(text);
 	} catch {

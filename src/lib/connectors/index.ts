@@ -46,6 +46,8 @@ export interface FetchOptions extends Omit<HttpOptions, 'service' | 'unreachable
 	/** What to say when a request cannot be made at all: the browser adds CORS and the CLI. */
 	unreachable?: HttpOptions['unreachable'];
 	now?: () => Date;
+	/** Pages one release (UCDP) or fetch (ACLED) may take; by default from the date range (budget.ts). */
+	maxPages?: number;
 }
 
 export const API_ORIGINS = { ucdp: UCDP_ORIGIN, acled: ACLED_ORIGIN } as const;

@@ -2,6 +2,7 @@
  * The columns an API page must have. A column we do not know, or one we need and do not get, is
  * an error that names it: the API changed, and guessing would drop or misread data silently.
  */
+import { emptyRecord } from '../lookup/index.js';
 import { ConnectorError } from './http.js';
 
 export interface Schema {
@@ -26,7 +27,7 @@ export function rowsOfPage(records: unknown, schema: Schema, where: string): Row
 		if (record === null || typeof record !== 'object' || Array.isArray(record)) {
 			throw new ConnectorError('malformed', `${where}, event ${i + 1}: not an object (${JSON.stringify(record)?.slice(0, 40)}); nothing was saved.`);
 		}
-		const row: Row = {};
+		const row: Row = emptyRecord();
 		for (const [key, value] of Object.entries(record as ApiRecord)) {
 			if (!known.has(key))
 				throw new ConnectorError(

@@ -18,6 +18,7 @@
 import { ConnectorError, bodyExcerpt, jsonBody, request, type HttpOptions } from './http.js';
 import { rowsOfPage, type Schema } from './schema.js';
 import type { ReleaseInfo } from '../incident/index.js';
+import { checkPageBudget, pageBudget } from './budget.js';
 import { UCDP_EVENT_COLUMNS } from '../importers/formats.js';
 import { UCDP_CITATIONS, UCDP_YEARLY_CITATION } from '../importers/terms.js';
 
@@ -195,6 +196,8 @@ export interface UcdpPageResult {
 export interface UcdpOptions extends Omit<HttpOptions, 'service'> {
 	/** API origin (tests and the CLI point it at a mock server). */
 	origin?: string;
+	/** Pages one release may take (budget.ts); by default from the date range. */
+	maxPages?: number;
 }
 
 /**
@@ -228,6 +231,7 @@ export async function* ucdpPages(q: UcdpQuery, token: string, req: UcdpRequest, 
 		if (!response.ok) throw new ConnectorError('http', `${where}: UCDP answered HTTP ${response.status}${await bodyExcerpt(response)}; nothing was saved.`);
 		const body = pageShape(await jsonBody(response, where), where);
 		totalPages = body.TotalPages;
+		checkPageBudget(`UCDP GED ${req.version}`, totalPages, pageBudget(req.from, req.to, UCDP_PAGE_SIZE, opts.maxPages), req.from, req.to);
 		yield { request: req, page, totalPages, totalCount: body.TotalCount, rows: rowsOfPage(body.Result, UCDP_SCHEMA, where) };
 	}
 	return { released: true };

@@ -1,0 +1,140 @@
+/**
+ * The connectors under a hostile or broken API (tests/mock-apis): a redirect to another origin,
+ * a server that never answers, an absurd page count, a page far larger than any real one.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConnectorError, fetchDataset, type FetchOptions, type FetchRequest } from './index.js';
+import { limitedText, request } from './http.js';
+import { monthsInRange, pageBudget } from './budget.js';
+import { MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD, MOCK_UCDP_TOKEN, startMockApis, type MockApis } from '../../../tests/mock-apis/server.js';
+
+let mock: MockApis;
+/** Another origin: every request that reaches it is logged with its headers. */
+const elsewhere: { origin: string; seen: IncomingHttpHeaders[]; close: () => void } = { origin: '', seen: [], close: () => {} };
+beforeAll(async () => {
+	mock = await startMockApis();
+	const server = createServer((req, res) => {
+		elsewhere.seen.push(req.headers);
+		res.writeHead(200, { 'content-type': 'application/json' }).end('{"TotalCount":0,"TotalPages":0,"Result":[]}');
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	elsewhere.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	elsewhere.close = () => server.close();
+});
+afterAll(async () => {
+	elsewhere.close();
+	await mock.close();
+});
+beforeEach(() => {
+	mock.reset();
+	elsewhere.seen.length = 0;
+});
+
+const options = (extra: Partial<FetchOptions> = {}): FetchOptions => ({
+	fetch,
+	origins: { ucdp: mock.origin, acled: mock.origin },
+	sleep: async () => {},
+	now: () => new Date('2026-11-26T12:00:00Z'),
+	...extra
+});
+const ucdp: FetchRequest = { source: 'ucdp', query: { from: '2023-01-01', to: '2023-03-31', countries: [770], yearlyVersion: '26.1' }, token: MOCK_UCDP_TOKEN };
+const acled: FetchRequest = {
+	source: 'acled',
+	query: { from: '2023-01-01', to: '2023-03-31' },
+	credentials: { email: MOCK_ACLED_EMAIL, password: MOCK_ACLED_PASSWORD }
+};
+
+async function failure(req: FetchRequest, opts = options()): Promise<ConnectorError> {
+	const err = await fetchDataset(req, opts).then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(err).toBeInstanceOf(ConnectorError);
+	return err as ConnectorError;
+}
+
+describe('no credential is sent to another origin', () => {
+	it('refuses a UCDP redirect to another origin: the token never arrives there', async () => {
+		mock.scenario.redirect = { path: /^\/api\/gedevents\//, to: elsewhere.origin };
+		const err = await failure(ucdp);
+		expect(err.kind).toBe('http');
+		expect(err.message).toBe(
+			`UCDP redirected the request to ${elsewhere.origin}, another site; it was not followed, so your credentials were not sent there. Nothing was saved.`
+		);
+		expect(elsewhere.seen).toEqual([]);
+	});
+	it('refuses an ACLED redirect to another origin: the bearer token never arrives there', async () => {
+		mock.scenario.redirect = { path: /^\/api\/acled\/read$/, to: elsewhere.origin };
+		const err = await failure(acled);
+		expect(err.message).toMatch(/^ACLED redirected the request to http:\/\/127\.0\.0\.1:\d+, another site/);
+		expect(elsewhere.seen).toEqual([]);
+	});
+	it('follows a redirect within the same origin', async () => {
+		mock.scenario.redirect = { path: /^\/old\//, to: mock.origin };
+		const seen: string[] = [];
+		const tracking: typeof fetch = (url, init) => (seen.push(String(url)), fetch(url, init));
+		// /old/x → 302 to the same origin's /old/x would loop: the hop limit ends it with a reason.
+		const err = await request(`${mock.origin}/old/x`, {}, { fetch: tracking, service: 'TEST', unreachable: () => 'unreachable' }).catch((e: unknown) => e);
+		expect((err as Error).message).toBe('TEST redirected the request more than 5 times; nothing was saved.');
+		expect(seen).toHaveLength(6);
+		expect(seen.every((u) => u.startsWith(mock.origin))).toBe(true);
+	});
+});
+
+describe('a server that never answers', () => {
+	it('times out each request, retries as for a 5xx, then says so', async () => {
+		mock.scenario.silent = /^\/api\/gedevents\//;
+		const retried: number[] = [];
+		const err = await failure(ucdp, options({ timeoutMs: 150, retries: 2, onRetry: (status) => retried.push(status) }));
+		expect(err.kind).toBe('network');
+		expect(err.message).toBe('UCDP did not answer within 0.15 s, 3 times in a row; nothing was saved. Try again later.');
+		expect(retried).toEqual([0, 0]);
+	});
+});
+
+describe('a page budget from the date range', () => {
+	it('allows 5,000 events a month, and never more than UCDP’s 5,000 requests a day', () => {
+		expect(monthsInRange('2023-01-15', '2023-03-01')).toBe(3);
+		expect(monthsInRange('2022-11-28', '2026-11-26')).toBe(49);
+		expect(pageBudget('2023-01-01', '2023-03-31', 1000)).toBe(15);
+		expect(pageBudget('1989-01-01', '2026-12-31', 1000)).toBe(2280);
+		expect(pageBudget('1989-01-01', '2026-12-31', 100)).toBe(5000);
+		expect(pageBudget('2023-01-01', '2023-03-31', 1000, 40)).toBe(40);
+	});
+	it('stops after the first page when UCDP claims TotalPages 1e9, asking nothing more', async () => {
+		mock.scenario.totalPages = 1e9;
+		const err = await failure(ucdp);
+		expect(err.kind).toBe('query');
+		expect(err.message).toMatch(/^UCDP GED 26\.1 would need 1,000,000,000 pages for 2023-01-01 – 2023-03-31, more than the 15 such a range can hold/);
+		expect(err.message).toContain('--max-pages 1000000000');
+		expect(mock.requests.filter((r) => r.path.startsWith('/api/gedevents/'))).toHaveLength(1);
+	});
+	it('stops ACLED, which has no page count, at the budget', async () => {
+		// 12,000 events from 2022-11-28: three full or part pages of 5,000, over a budget of two.
+		const err = await failure({ ...acled, query: { from: '2022-11-28', to: '2026-11-26' } }, options({ maxPages: 2 }));
+		expect(err.message).toMatch(/^ACLED would need 3 pages/);
+		expect(mock.requests.filter((r) => r.path === '/api/acled/read')).toHaveLength(2);
+	});
+});
+
+describe('a page larger than any real one', () => {
+	const stream = (chunks: number, size: number) =>
+		new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (chunks-- === 0) return controller.close();
+				controller.enqueue(new Uint8Array(size).fill(0x20));
+			}
+		});
+	it('is refused by its declared length, unread', async () => {
+		const response = new Response('x', { headers: { 'content-length': String(200 * 1024 * 1024) } });
+		await expect(limitedText(response, 'UCDP GED 26.1, page 1')).rejects.toThrow(
+			'UCDP GED 26.1, page 1 is larger than 64 MB, far more than a page of events; nothing was saved.'
+		);
+	});
+	it('is refused once the bytes read pass the limit, without a declared length', async () => {
+		await expect(limitedText(new Response(stream(10, 1024)), 'page', 4096)).rejects.toThrow('page is larger than 0 MB');
+		expect(await limitedText(new Response(stream(4, 1024)), 'page', 4096)).toHaveLength(4096);
+	});
+});
