@@ -11,6 +11,7 @@
  */
 import type { Codebook, DatasetInfo, Incident } from '../incident/index.js';
 import type { IncidentColumns } from '../columns/index.js';
+import { ownValue } from '../lookup/index.js';
 
 export interface SourceRoles {
 	/** The source's name, for "not recorded by UCDP". */
@@ -111,7 +112,7 @@ export function ucdpActorName(name: string | null): string | null {
 	if (name === null) return null;
 	const match = /^XXX(\d{3})$/.exec(name.trim());
 	if (!match) return name;
-	const country = GW_COUNTRIES[match[1]!];
+	const country = ownValue(GW_COUNTRIES, match[1]!);
 	return `Unidentified armed group${country ? ` in ${country}` : ''} (${name.trim()})`;
 }
 

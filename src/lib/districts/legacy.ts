@@ -11,6 +11,8 @@
  * under 10 % were edge differences between the two lineages, not real changes, and are ignored.
  */
 
+import { ownValue } from '../lookup/index.js';
+
 export interface LegacySlug {
 	/** Today's district slug(s), the one holding most of the old district first. */
 	today: string[];
@@ -52,7 +54,7 @@ export interface ResolvedSlug {
  * nothing with a note (an unknown slug is explained, not silently dropped).
  */
 export function resolveDistrictSlug(slug: string, known: ReadonlySet<string>): ResolvedSlug {
-	const legacy = LEGACY_SLUGS[slug];
+	const legacy = ownValue(LEGACY_SLUGS, slug);
 	if (legacy) {
 		const today = legacy.today.filter((s) => known.has(s));
 		if (today.length) return { slug: today[0]!, today, note: legacy.why };

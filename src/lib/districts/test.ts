@@ -142,3 +142,14 @@ describe('labelPoint', () => {
 		for (const d of fullResolutionDistricts()) expect(booleanPointInPolygon(labelPoint(d), d), d.properties.slug).toBe(true);
 	});
 });
+
+describe('a district link naming a property of every object', () => {
+	// `?district=constructor` found Object.prototype.constructor in the old-slug table and stopped
+	// the app at "loading the interactive map…".
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('?district=%s opens nothing and says why', (slug) => {
+		const r = resolveDistrictSlug(slug, new Set(['peshawar']));
+		expect(r.slug).toBeNull();
+		expect(r.today).toEqual([]);
+		expect(r.note).toContain(`“${slug}”, which is not in the 2023 census layout`);
+	});
+});

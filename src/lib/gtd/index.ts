@@ -3,6 +3,7 @@
  * incident schema. Accepts GeoJSON features whose properties are GTD columns, as in the bundled
  * extracts; the same row normaliser serves a GTD CSV row (properties only).
  */
+import { latestDate } from '../incident/dates.js';
 import type { Feature, Point } from 'geojson';
 import type { DatePrecision, Incident, NormaliseReport, PlacePrecision, FlagReason } from '../incident/index.js';
 import { SourceRowError } from '../incident/errors.js';
@@ -68,8 +69,9 @@ function casualtyCount(v: unknown, file: string, row: number, field: string): nu
 /** GTD dates: day 0 or month 0 mean "unknown", so the date keeps only what is known. */
 export function gtdDate(iyear: unknown, imonth: unknown, iday: unknown, file: string, row: number): { date: string; datePrecision: DatePrecision } {
 	const y = Number(iyear);
-	if (!Number.isInteger(y) || y < 1970 || y > 2100) {
-		throw new SourceRowError(file, row, 'iyear', `expected a year, got ${JSON.stringify(iyear)}`);
+	// GTD begins in 1970; a year after today is the latest any source may date an event (incident/dates.ts).
+	if (!Number.isInteger(y) || y < 1970 || y > Number(latestDate().slice(0, 4))) {
+		throw new SourceRowError(file, row, 'iyear', `expected a year from 1970 to ${latestDate().slice(0, 4)}, got ${JSON.stringify(iyear)}`);
 	}
 	const m = Number(imonth ?? 0);
 	const d = Number(iday ?? 0);

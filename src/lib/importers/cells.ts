@@ -4,6 +4,10 @@
  * (report.ts) turns into a rejected row: nothing is dropped silently.
  */
 import { REGION } from '../place/index.js';
+import { dateRangeProblem, latestDate } from '../incident/dates.js';
+
+/** The latest date accepted, fixed when the module loads (an import does not straddle a year). */
+const LATEST = latestDate();
 
 /** A row as read: its cells by header (undefined where the row is short). */
 export type Row = Record<string, string | undefined>;
@@ -54,21 +58,35 @@ export function textCell(v: string | undefined | null, ctx: RowContext): string 
 	return s;
 }
 
-/** A number, or null when the cell is empty; throws RowProblem when it is not a number. */
+/**
+ * A plain decimal number as written in a table: digits, an optional sign and decimal point. Not
+ * what `Number()` also reads — `0x22` (34), `0b100010`, `1e21`, `Infinity` — which no export
+ * writes and which would turn a typo into a figure.
+ */
+const PLAIN_DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+
+/** A number, or null when the cell is empty; throws RowProblem when it is not a plain decimal. */
 export function numberCell<C extends string>(row: Cells<C>, column: C, ctx: RowContext): number | null {
 	const raw = (row[column] ?? '').trim();
 	if (raw === '') return null;
 	const normalised = ctx.decimalComma && /^-?\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw;
-	const n = Number(normalised);
-	if (!Number.isFinite(n)) throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a number`);
-	return n;
+	if (!PLAIN_DECIMAL.test(normalised)) throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a number (plain decimal digits expected)`);
+	return Number(normalised);
 }
 
-/** A casualty count: empty = unknown (null); negative or fractional is rejected. */
+/**
+ * The largest toll one event may record. UCDP's largest single events (aggregated battles) are in
+ * the low thousands; a six-figure toll in one row is a unit or typing error, and one such row
+ * would outweigh a district's whole record.
+ */
+export const MAX_CASUALTIES = 100_000;
+
+/** A casualty count: empty = unknown (null); negative, fractional or over MAX_CASUALTIES is rejected. */
 export function casualtyCount<C extends string>(row: Cells<C>, column: C, ctx: RowContext): number | null {
 	const n = numberCell(row, column, ctx);
 	if (n === null) return null;
 	if (n < 0 || !Number.isInteger(n)) throw new RowProblem(column, `${n} is not a whole number ≥ 0`);
+	if (n > MAX_CASUALTIES) throw new RowProblem(column, `${n} is over ${MAX_CASUALTIES.toLocaleString('en-GB')}, the most one event may record`);
 	return n;
 }
 
@@ -116,6 +134,8 @@ function parsedDate(raw: string, column: string): string {
 	const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 	const check = new Date(`${iso}T00:00:00Z`);
 	if (Number.isNaN(check.getTime()) || check.getUTCDate() !== d || check.getUTCMonth() + 1 !== m) throw new RowProblem(column, `${iso} is not a calendar date`);
+	const outOfRange = dateRangeProblem(iso, LATEST);
+	if (outOfRange) throw new RowProblem(column, outOfRange);
 	if (isoDates.size >= 100_000) isoDates.clear();
 	isoDates.set(key, iso);
 	return iso;

@@ -196,3 +196,39 @@ describe('reading a Latin-1 file from its bytes', () => {
 		expect(outcome.result.table.text.place).toEqual(['TEST Peñas €']);
 	});
 });
+
+describe('names every object has: __proto__, constructor, toString', () => {
+	it('a precision code or violence type of "constructor" is not read from Object.prototype', async () => {
+		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,type_of_violence,date_prec';
+		const rows = [
+			'1,2023-01-01,34.01,71.58,constructor,TEST,1,1,1',
+			'2,2023-01-01,34.01,71.58,1,TEST,1,toString,__proto__',
+			'3,2023-01-01,34.01,71.58,__proto__,TEST,1,1,1'
+		];
+		const r = await done(new TextEncoder().encode([header, ...rows].join('\n')), 'proto.csv');
+		accounted(r);
+		expect(r.rejections.map((x) => [x.row, x.column, x.problem])).toEqual([
+			[1, 'where_prec', '"constructor" is not a UCDP precision code (1–7)'],
+			[3, 'where_prec', '"__proto__" is not a UCDP precision code (1–7)']
+		]);
+		expect(r.incidents[0]).toMatchObject({ id: '2', eventType: 'toString', datePrecision: 'day', placePrecision: 'exact' });
+	});
+	it('a CSV column named __proto__ can be mapped, and its cells are read', async () => {
+		const csv = '__proto__,constructor,when\n34.01,71.58,2023-01-01\n';
+		const mapping = { latitude: '__proto__', longitude: 'constructor', date: 'when', killed: '', type: '', group: '', id: '', place: '' };
+		const r = await done(new TextEncoder().encode(csv), 'proto.csv', mapping);
+		expect(r.report).toMatchObject({ rowsRead: 1, imported: 1, rejected: 0 });
+		expect([r.incidents[0]!.lat, r.incidents[0]!.lon]).toEqual([34.01, 71.58]);
+	});
+	it('GeoJSON properties named __proto__ are cells, and nested ones are kept as JSON', async () => {
+		const fc = {
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [71.58, 34.01] }, properties: { date: '2023-01-01', place: { name: 'TEST' } } }]
+		};
+		const text = JSON.stringify(fc).replace('"date"', '"__proto__":"x","date"');
+		const mapping = { latitude: 'latitude', longitude: 'longitude', date: 'date', killed: '', type: '', group: '__proto__', id: '', place: 'place' };
+		const r = await done(new TextEncoder().encode(text), 'proto.geojson', mapping);
+		expect(r.report).toMatchObject({ imported: 1, rejected: 0 });
+		expect(r.incidents[0]).toMatchObject({ actor: 'x', place: '{"name":"TEST"}' });
+	});
+});

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection } from 'geojson';
 import { type Row } from './cells.js';
+import { emptyRecord } from '../lookup/index.js';
 import { detectFormat, MAPPER_COLUMNS, ROW_MAPPERS, type KnownFormat } from './formats.js';
 import { guessMapping, mappedColumns, mappedRow, type ColumnMapping } from './mapping.js';
 import { createRowImporter, isHxlTagRow, partResult, type ImportPart, type ImportReport, type RejectedRow } from './report.js';
@@ -158,7 +159,7 @@ function headerFields(cells: readonly string[]): string[] {
 
 /** A row's cells by header name, as papaparse's header mode builds it (cells past the header in `__parsed_extra`). */
 function rowOf(cells: readonly string[], fields: readonly string[]): Row {
-	const row: Record<string, string | string[] | undefined> = {};
+	const row = emptyRecord<string | string[] | undefined>();
 	for (let j = 0; j < cells.length; j++) {
 		if (j < fields.length) row[fields[j]!] = cells[j];
 		else ((row.__parsed_extra ??= []) as string[]).push(cells[j]!);
@@ -432,7 +433,7 @@ export async function readPart(
 						? absorbedRows(cells, fields, delimiter, headers.length, lineBreak)
 						: undefined);
 			if (problem) return importer.addUnparseable(rowOf(cells, fields), problem);
-			const row: Row = {};
+			const row: Row = emptyRecord();
 			for (const [name, j] of read) row[name] = cells[j];
 			importer.add(row, () => rowOf(cells, fields));
 		},
@@ -525,8 +526,10 @@ export function importGeoJson(textContent: string, opts: { file: string; notes?:
 	const headers = [...keys];
 	const format = opts.mapping ? 'CSV' : detectFormat(headers);
 	const toRow = (f: Feature): Row => {
-		const row: Row = {};
-		for (const [k, v] of Object.entries(f?.properties ?? {})) row[k] = v === null || v === undefined ? '' : String(v);
+		const row: Row = emptyRecord();
+		// A nested property (an object or a list) is kept as its JSON, not "[object Object]".
+		for (const [k, v] of Object.entries(f?.properties ?? {}))
+			row[k] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 		const point = f?.geometry?.type === 'Point' ? f.geometry.coordinates : null;
 		row.longitude = point ? String(point[0] ?? '') : '';
 		row.latitude = point ? String(point[1] ?? '') : '';

@@ -76,7 +76,7 @@ describe('HDX layout: an HXL tag row under the header, an extra column', () => {
 	it('looks for a tag row only directly under the header: a later one is a bad row, rejected with its reason', async () => {
 		const r = await done(new TextEncoder().encode([header, ...rows, tags].join('\n')), 'late-tags.csv');
 		expect(r.report).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1, hxlRows: 0 });
-		expect(r.rejections[0]!.problem).toBe('"#geo+lat" is not a number');
+		expect(r.rejections[0]!.problem).toBe('"#geo+lat" is not a number (plain decimal digits expected)');
 	});
 	it('gives the same outcome read in two parts', async () => {
 		const file = new Blob([

@@ -9,6 +9,7 @@ import type { DatePrecision, Incident, PlacePrecision } from '../incident/index.
 import { normaliseGtdRow, type GtdRow } from '../gtd/index.js';
 import { SourceRowError } from '../incident/errors.js';
 import { ucdpActorName, ucdpTarget } from '../actors/index.js';
+import { ownValue } from '../lookup/index.js';
 import { casualtyCount, coordinates, numberCell, rowDate, rowId, RowProblem, textCell, type Cells, type Row, type RowContext } from './cells.js';
 
 /** Exports recognised from their header. */
@@ -73,13 +74,13 @@ export const UCDP_EVENT_COLUMNS = [
 const ucdp = rowFormat([...UCDP_EVENT_COLUMNS, 'release'], (row, rowNumber, ctx) => {
 	const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
 	const wherePrec = (row.where_prec ?? '').trim();
-	const placePrecision = UCDP_WHERE[wherePrec];
+	const placePrecision = ownValue(UCDP_WHERE, wherePrec);
 	if (!placePrecision) throw new RowProblem('where_prec', `"${wherePrec}" is not a UCDP precision code (1–7)`);
-	const eventType = UCDP_VIOLENCE[(row.type_of_violence ?? '').trim()] ?? textCell(row.type_of_violence, ctx);
+	const eventType = ownValue(UCDP_VIOLENCE, (row.type_of_violence ?? '').trim()) ?? textCell(row.type_of_violence, ctx);
 	return {
 		id: rowId(textCell(row.id, ctx), rowNumber, ctx),
 		date: rowDate(row, 'date_start'),
-		datePrecision: UCDP_DATE[(row.date_prec ?? '').trim()] ?? 'day',
+		datePrecision: ownValue(UCDP_DATE, (row.date_prec ?? '').trim()) ?? 'day',
 		lon,
 		lat,
 		placePrecision,
@@ -127,13 +128,13 @@ const acled = rowFormat(
 	(row, rowNumber, ctx) => {
 		const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
 		const geo = (row.geo_precision ?? '').trim();
-		const placePrecision = ACLED_GEO[geo];
+		const placePrecision = ownValue(ACLED_GEO, geo);
 		if (!placePrecision) throw new RowProblem('geo_precision', `"${geo}" is not an ACLED precision code (1–3)`);
 		const subType = textCell(row.sub_event_type, ctx);
 		return {
 			id: rowId(textCell(row.event_id_cnty, ctx), rowNumber, ctx),
 			date: rowDate(row, 'event_date'),
-			datePrecision: ACLED_TIME[(row.time_precision ?? '').trim()] ?? 'day',
+			datePrecision: ownValue(ACLED_TIME, (row.time_precision ?? '').trim()) ?? 'day',
 			lon,
 			lat,
 			placePrecision,

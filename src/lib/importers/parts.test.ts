@@ -108,6 +108,17 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 			expect(await importCsvInParts(file, withMapping, readLater), `run ${run}`).toEqual(onePass);
 		}
 	});
+	// 200,000 rejections in the second part: joined by a spread (push(...all)), they overflowed the
+	// call stack ("Maximum call stack size exceeded") and the whole import was lost.
+	it('joins a second part of 200,000 rejected rows', async () => {
+		const bad = 'TEST,2023-01-01,30,70,9,A,B,1,0,x\n'.repeat(200_000);
+		const good = `${header}\n${'TEST-1,2023-01-01,30,70,1,A,B,1,0,x'.padEnd(bad.length, ' ')}\n`;
+		const file = new Blob([good, bad]);
+		expect(await middleRowStart(file)).toBe(good.length);
+		const outcome = await importCsvInParts(file, opts(file.size), readLater);
+		if (outcome.kind !== 'done') throw new Error(outcome.kind);
+		expect(outcome.result.report).toMatchObject({ rowsRead: 200_001, imported: 1, rejected: 200_000 });
+	});
 	it('is cancelled, saving nothing, when cancel is asked once the header is read', async () => {
 		const file = new Blob([testCsv(7, 400, false)]);
 		let asked = 0;

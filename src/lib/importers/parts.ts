@@ -87,7 +87,8 @@ export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: nu
 			const kind = reasonKind('id', problem);
 			byReason[kind] = (byReason[kind] ?? 0) + 1;
 		});
-		rejections.push(...partRejections.sort((x, y) => x.row - y.row));
+		// Not push(...all): a spread of 100,000 or more overflows the call stack.
+		for (const r of partRejections.sort((x, y) => x.row - y.row)) rejections.push(r);
 		for (const [kind, n] of Object.entries(part.byReason)) byReason[kind] = (byReason[kind] ?? 0) + n;
 		table = appendTable(table, part.table, new Set(duplicates));
 		rowsRead += part.rowsRead;
