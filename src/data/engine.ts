@@ -16,7 +16,11 @@ export interface Engine {
 }
 
 /** The worker reports rows done of rows; the page wants a fraction. */
-const progress = (onProgress: (fraction: number) => void) => proxy((done: number, total: number) => onProgress(total ? done / total : 1));
+// Returns nothing: comlink clones a callback's return value (see progressProxy in importer.ts).
+const progress = (onProgress: (fraction: number) => void) =>
+	proxy((done: number, total: number) => {
+		onProgress(total ? done / total : 1);
+	});
 
 export function createEngine(districts: District[], options: { linkImporter?: boolean } = {}): Engine {
 	const worker = new EngineWorker();

@@ -21,12 +21,22 @@ function api() {
 
 const connect = (port: MessagePort) => void remote!.connectEngine(transfer(port, [port]));
 
+/**
+ * A progress callback for the worker. It returns nothing: comlink sends a callback's return value
+ * back, and a caller that assigns to $state (`(p) => (this.progress = p)`) returns a Svelte proxy,
+ * which cannot be cloned ("Unserializable return value" on every update).
+ */
+const progressProxy = <T>(onProgress: (p: T) => void) =>
+	proxy((p: T) => {
+		onProgress(p);
+	});
+
 export function importFile(file: File, mapping: ColumnMapping | undefined, onProgress: (fraction: number) => void): Promise<WorkerOutcome> {
-	return api().importFile(file, mapping, proxy(onProgress));
+	return api().importFile(file, mapping, progressProxy(onProgress));
 }
 
 export function fetchCurrent(req: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<WorkerOutcome> {
-	return api().fetchCurrent(req, proxy(onProgress));
+	return api().fetchCurrent(req, progressProxy(onProgress));
 }
 
 /** "Fill 2022–2025": the months the series does not cover, fetched, merged into it and stored as a dataset. */
@@ -35,11 +45,11 @@ export function fillSeries(
 	token: string,
 	onProgress: (p: FetchProgress) => void
 ): Promise<WorkerOutcome> {
-	return api().fillSeries(series, token, proxy(onProgress));
+	return api().fillSeries(series, token, progressProxy(onProgress));
 }
 
 export function refreshFetched(id: string, secrets: Secrets, onProgress: (p: FetchProgress) => void) {
-	return api().refresh(id, secrets, proxy(onProgress));
+	return api().refresh(id, secrets, progressProxy(onProgress));
 }
 
 export const cancelImport = () => api().cancel();

@@ -3,6 +3,7 @@ import type { ImportResult } from '../lib/importers/file.js';
 import { termsOf } from '../lib/importers/terms.js';
 import type { DatasetInfo, Incident } from '../lib/incident/index.js';
 import type { FetchProvenance } from '../lib/incident/provenance.js';
+import { randomId } from './random-id.js';
 import { saveImported, type StoredDataset } from './store/index.js';
 import { locationCounts, tableDateRange, toTable } from '../lib/table/index.js';
 
@@ -11,8 +12,8 @@ type Stored = Omit<StoredDataset, 'incidentChunks' | 'rejectionChunks' | 'column
 /** "UCDP: Pakistan (GW 770), 2022-11-28 – 2026-11-26 (fetched 2026-11-26)". */
 const fetchedName = (fetched: FetchProvenance) => `${fetched.source}: ${fetched.query} (fetched ${fetched.retrievedAt.slice(0, 10)})`;
 
-/** A new imported dataset's id (also its key in storage and in URLs). */
-export const newDatasetId = () => `import-${Date.now().toString(36)}`;
+/** A new imported dataset's id (also its key in storage and in URLs): random (random-id.ts). */
+export const newDatasetId = () => randomId('import');
 
 /**
  * Stores an import (atomically) and returns its dataset description. `describe`: what the import

@@ -19,6 +19,7 @@ import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
 import { NEED_INDICATORS, NEEDS } from '$lib/bivariate/index.js';
 import { CENSUS_SOURCE, CENSUS_VINTAGE } from '$lib/census/index.js';
 import type { OverlaySource } from '$style/layers.js';
+import { randomId } from '../data/random-id.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../components/SavedSites.svelte';
@@ -311,7 +312,7 @@ export class Planning {
 	async saveSite(name: string) {
 		if (!this.site) return;
 		try {
-			await saveSites([{ id: `site-${Date.now().toString(36)}`, name, lon: this.site.lon, lat: this.site.lat, note: '', savedAt: new Date().toISOString() }]);
+			await saveSites([{ id: randomId('site'), name, lon: this.site.lon, lat: this.site.lat, note: '', savedAt: new Date().toISOString() }]);
 			this.sitesMessage = `Saved "${name}".`;
 			await this.refreshSites();
 		} catch (err) {
@@ -328,7 +329,7 @@ export class Planning {
 		try {
 			const { sites, rejected } = (await loadSites()).parseSitesCsv(await file.text());
 			const now = new Date().toISOString();
-			await saveSites(sites.map((s, i) => ({ ...s, id: `site-${Date.now().toString(36)}-${i}`, savedAt: now })));
+			await saveSites(sites.map((s) => ({ ...s, id: randomId('site'), savedAt: now })));
 			this.sitesMessage = `${file.name}: ${sites.length} site(s) imported${rejected.length ? `, ${rejected.length} rejected (${rejected.map((r) => `row ${r.row}: ${r.problem}`).join('; ')})` : ''}.`;
 			await this.refreshSites();
 		} catch (err) {

@@ -148,8 +148,9 @@ export function bundledDataset(entry: BundledEntry, files: { part: BundledPart; 
 		for (const [reason, n] of Object.entries(r.flagged) as [FlagReason, number][]) report.flagged[reason] = (report.flagged[reason] ?? 0) + n;
 		// Row numbers are the source file's: each note and rejection says which file when there are several.
 		const several = entry.parts.length > 1;
-		report.notes.push(...r.notes.map((n) => (several ? { ...n, detail: `${r.file}: ${n.detail}` } : n)));
-		report.rejected!.push(...(r.rejected ?? []).map((x) => (several ? { ...x, column: `${r.file}, ${x.column}` } : x)));
+		for (const n of r.notes) report.notes.push(several ? { ...n, detail: `${r.file}: ${n.detail}` } : n);
+		// A loop, not push(...all): a file can have more rejected rows than a call can take arguments.
+		for (const x of r.rejected ?? []) report.rejected!.push(several ? { ...x, column: `${r.file}, ${x.column}` } : x);
 		report.hxlRows! += r.hxlRows ?? 0;
 	}
 	const loaded = new Set(ordered.map((f) => f.part.file));
