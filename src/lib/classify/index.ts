@@ -32,7 +32,8 @@ function lowerBounds(sorted: number[], k: number, method: ClassMethod): number[]
 	const min = sorted[0]!;
 	const max = sorted[sorted.length - 1]!;
 	const bounds = Array.from({ length: k }, (_, i) => (i === 0 ? min : method === 'quantile' ? quantileSorted(sorted, i / k) : min + ((max - min) * i) / k));
-	return [...new Set(bounds)].sort((a, b) => a - b);
+	// Both are non-decreasing in i (quantiles of sorted values, even steps), so only ties go.
+	return [...new Set(bounds)];
 }
 
 export function classBreaks(values: readonly number[], { method, count }: ClassOptions): ClassBreaks {

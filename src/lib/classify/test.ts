@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks, classOf } from './index.js';
+import { CLASS_METHOD_LABEL, CLASS_METHODS, classBreaks, classOf, NO_FIGURE_CLASS } from './index.js';
 
 const naturalBreaks = (values: number[], count: number) => classBreaks(values, { method: 'natural', count });
 
@@ -34,5 +34,31 @@ describe('classBreaks by method (hand-checked)', () => {
 	});
 	it('natural breaks isolate the outlier', () => {
 		expect(classBreaks(values, { method: 'natural', count: 2 }).lower).toEqual([1, 100]);
+	});
+});
+
+describe('quantiles and equal intervals, from values in any order', () => {
+	// A skewed set given unsorted: quantile and equal-interval bounds differ, and both need the
+	// positive values sorted first (min, max and quantileSorted read them in order).
+	const values = [100, 0, 3, 1, 4, 2];
+	it('quantiles: a bound at each share of the sorted positive values', () => {
+		const b = classBreaks(values, { method: 'quantile', count: 2 });
+		expect(b.lower).toEqual([1, 3]);
+		expect(b.counts).toEqual([2, 3]);
+		expect(b.upper).toEqual([2, 100]);
+	});
+	it('equal intervals: bounds evenly spaced from min to max, empty classes keep their bound', () => {
+		const b = classBreaks(values, { method: 'equal', count: 3 });
+		expect(b.lower).toEqual([1, 34, 67]);
+		expect(b.counts).toEqual([4, 0, 1]);
+		expect(b.upper).toEqual([4, 34, 100]);
+	});
+	it('a value with no figure (NaN) is class −2, apart from zero (−1)', () => {
+		const b = classBreaks(values, { method: 'equal', count: 3 });
+		expect([NaN, 0, -5, 1, 50, 100].map((v) => classOf(v, b))).toEqual([-2, -1, -1, 0, 1, 2]);
+		expect(NO_FIGURE_CLASS).toBe(-2);
+	});
+	it('names each method as the legend and the controls do', () => {
+		expect(CLASS_METHODS.map((m) => CLASS_METHOD_LABEL[m])).toEqual(['Natural breaks (ckmeans)', 'Quantiles', 'Equal intervals']);
 	});
 });
