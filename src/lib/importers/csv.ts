@@ -1,0 +1,185 @@
+/** Reading a CSV into the row importer: its header first, then every row, in one pass or in two parts at once. */
+import { type Row } from './cells.js';
+import { emptyRecord } from '../lookup/index.js';
+import { detectFormat, MAPPER_COLUMNS, ROW_MAPPERS, type KnownFormat } from './formats.js';
+import { guessMapping, mappedColumns, mappedRow } from './mapping.js';
+import { createRowImporter, isHxlTagRow, partResult, type ImportPart } from './report.js';
+import { joinParts, middleRowStart } from './parts.js';
+import { ImportFileError, type ImportOutcome } from './outcome.js';
+import { type CsvOptions, absorbedRows, guessDelimiter, blankRow, headerFields, rowOf, type CsvSetup, type Streamed, streamRows } from './csv-stream.js';
+
+/**
+ * Reads up to the header: how the rows are to be read, or why they cannot be yet (a header we
+ * do not recognise needs a mapping; the file is empty or has one column).
+ */
+export async function csvHead(
+	input: File | Blob | string,
+	opts: CsvOptions
+): Promise<{ kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }>> {
+	const delimiter = await guessDelimiter(input, opts.encoding);
+	let found: { kind: 'setup'; setup: CsvSetup } | Exclude<ImportOutcome, { kind: 'done' }> | null = null;
+	let failure: ImportFileError | null = null;
+	const streamed = await streamRows(input, { encoding: opts.encoding, delimiter }, 'find', {
+		header(cells, rest, meta) {
+			const fields = headerFields(cells);
+			const headers = fields.filter((h) => h !== '');
+			if (headers.length < 2) {
+				failure = new ImportFileError(`Only ${headers.length} column found in the header; is this a CSV file? (comma or semicolon separated, one header row)`);
+				return false;
+			}
+			const format: KnownFormat | 'CSV' | null = opts.mapping ? 'CSV' : detectFormat(headers);
+			if (!format) {
+				const preview = rest
+					.filter((row) => !blankRow(row))
+					.slice(0, 5)
+					.map((row) => rowOf(row, fields));
+				found = { kind: 'needs-mapping', headers, preview, guess: guessMapping(headers) };
+				return false;
+			}
+			const missing = opts.mapping ? (['latitude', 'longitude', 'date'] as const).filter((k) => !headers.includes(opts.mapping![k])) : [];
+			if (missing.length) {
+				failure = new ImportFileError(`The mapping names columns the file does not have: ${missing.map((k) => `${k} → "${opts.mapping![k]}"`).join(', ')}.`);
+				return false;
+			}
+			found = {
+				kind: 'setup',
+				setup: {
+					file: opts.file,
+					encoding: opts.encoding,
+					fields,
+					headers,
+					delimiter: meta.delimiter,
+					newline: meta.linebreak,
+					format,
+					mapping: opts.mapping,
+					release: opts.release
+				}
+			};
+			return false;
+		},
+		row() {},
+		isCancelled: opts.isCancelled
+	});
+	if (failure) throw failure;
+	if (streamed.cancelled) return { kind: 'cancelled' };
+	if (!found) throw new ImportFileError('The file is empty.');
+	return found;
+}
+
+/** A part's rows read: what the row importer made of them, and how the reading went. */
+export interface PartRead extends Streamed {
+	part: ImportPart;
+}
+
+/**
+ * Reads the rows of a CSV, or of one part of it (`header`: 'skip' where the part holds the
+ * header, 'none' for a later part), through the setup's row importer. Rows whose cell count
+ * differs from the header, or whose quotes do not close, are rejected, not guessed at.
+ */
+export async function readPart(
+	input: File | Blob | string,
+	setup: CsvSetup,
+	header: 'skip' | 'none',
+	opts: { size: number; onProgress?: (fraction: number) => void; isCancelled?: () => boolean }
+): Promise<PartRead> {
+	const { fields, headers, delimiter } = setup;
+	const importer = createRowImporter(setup.format, setup.format === 'CSV' ? mappedRow(setup.mapping!) : ROW_MAPPERS[setup.format], setup.file, {
+		decimalComma: delimiter === ';',
+		laterPart: header === 'none',
+		release: setup.release
+	});
+	// The mapper's columns by position (a column the file lacks is left out: read as missing).
+	const read = (setup.format === 'CSV' ? mappedColumns(setup.mapping!) : MAPPER_COLUMNS[setup.format])
+		.map((name) => [name, fields.indexOf(name)] as const)
+		.filter(([, j]) => j >= 0);
+	// Absorbed lines are separated by the file's line break, whose last character is enough to look for.
+	const lineBreak = setup.newline.endsWith('\n') ? '\n' : '\r';
+	// The row under the header may be HDX's HXL hashtag row (only the part holding the header has one).
+	let underHeader = header === 'skip';
+	const streamed = await streamRows(input, setup, header, {
+		row(cells, parseError, quoted) {
+			if (underHeader) {
+				underHeader = false;
+				if (!parseError && isHxlTagRow(cells)) return importer.addHxlRow();
+			}
+			const problem =
+				parseError ??
+				(cells.length !== fields.length
+					? `has ${cells.length} cells (the header has ${headers.length})`
+					: quoted
+						? absorbedRows(cells, fields, delimiter, headers.length, lineBreak)
+						: undefined);
+			if (problem) return importer.addUnparseable(rowOf(cells, fields), problem);
+			const row: Row = emptyRecord();
+			for (const [name, j] of read) row[name] = cells[j];
+			importer.add(row, () => rowOf(cells, fields));
+		},
+		chunkDone: (cursor) => opts.onProgress?.(Math.min(1, cursor / Math.max(1, opts.size))),
+		isCancelled: opts.isCancelled
+	});
+	return { ...streamed, part: importer.part() };
+}
+
+/** The cells of some rows of a later part (by their numbers in the part), read again. */
+export async function cellsOfRows(input: File | Blob | string, setup: CsvSetup, rows: readonly number[]): Promise<Row[]> {
+	const wanted = new Map(rows.map((row, k) => [row, k]));
+	const cells: Row[] = new Array(rows.length);
+	let rowNumber = 0;
+	await streamRows(input, setup, 'none', {
+		row(row) {
+			const k = wanted.get(++rowNumber);
+			if (k !== undefined) cells[k] = rowOf(row, setup.fields);
+		}
+	});
+	return cells;
+}
+
+/** The import's result from the rows read (in one pass, or parts joined). */
+function csvResult(part: ImportPart, setup: CsvSetup, opts: CsvOptions): ImportOutcome {
+	const notes = [...(opts.notes ?? [])];
+	if (setup.delimiter !== ',') notes.push(`Columns are separated by "${setup.delimiter}"${setup.delimiter === ';' ? '; decimal commas were accepted' : ''}.`);
+	return { kind: 'done', result: { ...partResult(part, notes), headers: setup.headers } };
+}
+
+/** Streams a CSV through the matching row importer, in one pass. */
+export async function importCsv(input: File | Blob | string, opts: CsvOptions): Promise<ImportOutcome> {
+	const head = await csvHead(input, opts);
+	return head.kind === 'setup' ? onePass(input, head.setup, opts) : head;
+}
+
+/** Every row of the file, in one pass, with the setup its header gave. */
+async function onePass(input: File | Blob | string, setup: CsvSetup, opts: CsvOptions): Promise<ImportOutcome> {
+	const read = await readPart(input, setup, 'skip', opts);
+	return read.cancelled ? { kind: 'cancelled' } : csvResult(read.part, setup, opts);
+}
+
+/** Files from this size up are read in two parts at once (in the browser, the second by a worker of its own). */
+export const PARTS_FROM_BYTES = 4 * 2 ** 20;
+
+/** Reads a later part of the file (in the browser, in another worker): `readPart(part, setup, 'none', …)`. */
+export type ReadLaterPart = (part: Blob, setup: CsvSetup, onProgress: (fraction: number) => void) => Promise<PartRead>;
+
+/**
+ * A large CSV read in two parts at once, cut at a row start near its middle (parts.ts), then
+ * joined: the same outcome as `importCsv`, row for row. A first part that holds no header or ends
+ * inside quotes (quote marks not paired as CSV pairs them) was not cut at a row start: the file
+ * is then read again in one pass.
+ */
+export async function importCsvInParts(file: Blob, opts: CsvOptions, readLater: ReadLaterPart): Promise<ImportOutcome> {
+	const head = await csvHead(file, opts);
+	if (head.kind !== 'setup') return head;
+	const start = await middleRowStart(file);
+	if (start === null) return onePass(file, head.setup, opts);
+	const done = [0, 0];
+	const progress = () => opts.onProgress?.((done[0]! * start + done[1]! * (file.size - start)) / file.size);
+	const [first, later] = await Promise.allSettled([
+		readPart(file.slice(0, start), head.setup, 'skip', { ...opts, size: start, onProgress: (f) => ((done[0] = f), progress()) }),
+		readLater(file.slice(start), head.setup, (f) => ((done[1] = f), progress()))
+	]);
+	if (first.status === 'rejected') throw first.reason;
+	if (later.status === 'rejected') throw later.reason;
+	if (first.value.cancelled || later.value.cancelled) return { kind: 'cancelled' };
+	if (first.value.quoteTrouble || !first.value.headerSeen) return onePass(file, head.setup, opts);
+	const joined = await joinParts([first.value.part, later.value.part], (_, rows) => cellsOfRows(file.slice(start), head.setup, rows));
+	return csvResult(joined, head.setup, opts);
+}
