@@ -4,80 +4,30 @@
  * the engine worker over the data on screen (`PlanningEngine`); this class keeps the choices, asks
  * the engine when they or the data change, and derives what the page shows from its answers.
  */
-import { circle, featureCollection as fc, point } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
-import type { BaseMap } from '$lib/geodata/index.js';
+import type { FeatureCollection } from 'geojson';
 import { untrack } from 'svelte';
 import { keepLatest } from './deferred.svelte.js';
-import type { Incident, IncidentDataset } from '$lib/incident/index.js';
+import type { Incident } from '$lib/incident/index.js';
 import { distanceToLine, riskSummary, type SiteRisk } from '$lib/risk/index.js';
 import type { Band, BandCount } from '$lib/border/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
-import { toCsv } from '$lib/export/index.js';
 import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
-import { NEED_INDICATORS, NEEDS } from '$lib/bivariate/index.js';
-import { CENSUS_SOURCE, CENSUS_VINTAGE } from '$lib/census/index.js';
-import type { OverlaySource } from '$style/layers.js';
 import { randomId } from '../data/random-id.js';
+import { planningCsv } from './planning/csv.js';
+import { planOverlays } from './planning/overlays.js';
+import type { PlanningContext, ReportSubject } from './planning/context.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../components/SavedSites.svelte';
 
-export interface DistrictFacts {
-	name: string;
-	province: string;
-	rank: number;
-	of: number;
-	unit: string;
-	classLabel: string;
-	/** Incidents per 100,000 people (PBS 2023), null without a census figure. */
-	perHundredThousand: number | null;
-	/** The district's need figures (PBS Census 2023), each with its table. */
-	needs: { label: string; share: number | null; source: string }[];
-	/** The hazard × need class in words, when that view is on. */
-	hazardNeed: string | null;
-}
-
-/**
- * The planning figures, worked out by the dashboard's engine worker from its columns under the
- * current filters (the analytic functions of src/lib/risk, route and border run there): the page
- * holds no rows for them, whatever the dataset's size.
- */
-export interface PlanningEngine {
-	siteRisks(
-		points: [number, number][],
-		options: { radiusKm: number; recentMonths: number; nearest: number }
-	): Promise<{ risk: SiteRisk; within: [number, number][] }[]>;
-	routeExposure(
-		route: [number, number][],
-		options: { halfWidthKm: number; segmentKm: number }
-	): Promise<{ exposure: RouteExposure; inCorridor: [number, number][] }>;
-	bandCounts(): Promise<{ bands: BandCount[]; total: number }>;
-	/** Rows of the dataset on screen, by row number (for the nearest incidents' details). */
-	rowsAt(rows: number[]): Promise<Incident[]>;
-}
-
-/** What the planning tools read from the page. */
-export interface PlanningContext {
-	baseMap: BaseMap;
-	/** The dataset on screen. */
-	dataset: () => IncidentDataset;
-	/** The dataset and filters the figures are of; null before the first aggregation. A change asks the engine again. */
-	dataKey: () => string | null;
-	engine: PlanningEngine;
-	/** The district a point lies in, with its class and rank under the current metric. */
-	districtFacts: (p: [number, number]) => DistrictFacts | null;
-	/** The active filters in words. */
-	filters: () => string;
-}
+export type { DistrictFacts, PlanningContext, PlanningEngine, ReportSubject } from './planning/context.js';
 
 /** An engine answer, with the question it answers (figures show only while it is still the question). */
 type Answer<T> = T & { for: string };
 /** An answer while it is still the answer to `question`, else null. */
 const answering = <T>(answer: Answer<T> | null, question: string | null): Answer<T> | null => (answer && answer.for === question ? answer : null);
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const coordinateName = (p: [number, number]) => `${p[1].toFixed(4)}, ${p[0].toFixed(4)}`;
 
 /*
@@ -90,9 +40,6 @@ async function loadBandPolygons(): Promise<Band[]> {
 	return ((await response.json()) as FeatureCollection).features as Band[];
 }
 const loadSites = () => import('$lib/sites/index.js');
-
-/** What a planning report is of: the site checked, the route, or every saved site. */
-export type ReportSubject = 'site' | 'route' | 'sites';
 
 export class Planning {
 	tab = $state<'districts' | 'site' | 'route' | 'sites'>('districts');
@@ -271,30 +218,14 @@ export class Planning {
 	bandCounts = $derived(answering(this.bandsAnswer, this.bandsQuestion)?.counts ?? null);
 
 	/** GeoJSON for the map's planning overlays and border bands. */
-	overlays = $derived.by<Record<OverlaySource, FeatureCollection>>(() => {
-		const found = (at: [number, number]) => point(at, { kind: 'incident' });
-		const area: Feature[] = [];
-		const marks: Feature[] = [];
-		if (this.site && this.currentSite) {
-			area.push(circle([this.site.lon, this.site.lat], this.radiusKm, { steps: 96, units: 'kilometers' }));
-			marks.push(point([this.site.lon, this.site.lat], { kind: 'site' }), ...this.currentSite.within.map(found));
-		}
-		marks.push(...this.waypoints.map((w) => point(w, { kind: 'waypoint' })));
-		let segments: Feature[] = [];
-		if (this.currentRoute) {
-			const { exposure, inCorridor } = this.currentRoute;
-			area.push(exposure.corridor);
-			const max = Math.max(1, ...exposure.segments.map((s) => s.incidents));
-			segments = exposure.segments.map((s) => ({ ...s.line, properties: { exposure: s.incidents / max, incidents: s.incidents } }));
-			marks.push(...inCorridor.map(found));
-		}
-		return {
-			'border-bands': this.showBands && this.bandPolygons ? fc(this.bandPolygons) : EMPTY,
-			'plan-area': fc(area),
-			'plan-route': fc(segments),
-			'plan-points': fc(marks)
-		};
-	});
+	overlays = $derived(
+		planOverlays({
+			site: this.site && this.currentSite ? { at: [this.site.lon, this.site.lat], radiusKm: this.radiusKm, within: this.currentSite.within } : null,
+			waypoints: this.waypoints,
+			route: this.currentRoute,
+			bands: this.showBands ? this.bandPolygons : null
+		})
+	);
 
 	/** A click on the map while picking: the site, or the route's next waypoint. */
 	pick = (p: [number, number]) => {
@@ -345,81 +276,17 @@ export class Planning {
 	}
 
 	/** The figures as CSV, each row carrying dataset, attribution and filters; null if nothing to export. */
-	async csv(what: ReportSubject): Promise<string | null> {
+	csv(what: ReportSubject): Promise<string | null> {
 		const dataset = this.ctx.dataset();
-		const provenance = [dataset.info.name, dataset.info.attribution, this.ctx.filters()];
-		const site = this.site;
-		const figures = this.siteFigures;
-		if (what === 'site' && site && figures) {
-			const r = figures.risk;
-			const d = figures.district;
-			return toCsv(
-				[
-					'site',
-					'latitude',
-					'longitude',
-					'radius_km',
-					'incidents',
-					`incidents_last_${this.recentMonths}_months`,
-					'killed',
-					'wounded',
-					'district_level_locations',
-					'district',
-					'district_rank',
-					'district_incidents_per_100k',
-					...NEED_INDICATORS.map((k) => `district_${NEEDS[k].column}`),
-					'census',
-					'border_km',
-					'summary',
-					'dataset',
-					'attribution',
-					'filters'
-				],
-				[
-					[
-						site.name,
-						site.lat,
-						site.lon,
-						this.radiusKm,
-						r.all.incidents,
-						r.recent.incidents,
-						r.all.killed,
-						r.all.wounded,
-						r.all.districtLevel,
-						d?.name ?? 'outside KP/Balochistan',
-						d?.rank ?? null,
-						d && d.perHundredThousand !== null ? Number(d.perHundredThousand.toFixed(3)) : null,
-						...(d ? d.needs.map((n) => (n.share === null ? 'no census figure' : Number((n.share * 100).toFixed(2)))) : NEED_INDICATORS.map(() => null)),
-						d ? `${CENSUS_SOURCE} (${CENSUS_VINTAGE}): ${d.needs.map((n) => n.source).join('; ')}` : null,
-						Number(figures.borderKm.toFixed(2)),
-						figures.summary,
-						...provenance
-					]
-				]
-			);
-		}
-		if (what === 'route' && this.exposure) {
-			return toCsv(
-				['segment', 'from_km', 'to_km', 'incidents', 'killed', 'wounded', 'corridor_km_either_side', 'dataset', 'attribution', 'filters'],
-				this.exposure.segments.map((s) => [
-					s.index + 1,
-					Number(s.fromKm.toFixed(2)),
-					Number(s.toKm.toFixed(2)),
-					s.incidents,
-					s.killed,
-					s.wounded,
-					this.halfWidthKm,
-					...provenance
-				])
-			);
-		}
-		if (what === 'sites' && this.siteRows.length) {
-			const [name, attribution, filters] = provenance as [string, string, string];
-			return (await loadSites()).sitesCsv(
-				this.siteRows.map((r) => ({ ...r, radius_km: this.radiusKm, dataset: name, attribution, filters })),
-				['district', 'incidents', 'recent', 'killed', 'wounded', 'borderKm', 'radius_km', 'dataset', 'attribution', 'filters']
-			);
-		}
-		return null;
+		return planningCsv(what, {
+			site: this.site,
+			siteFigures: this.siteFigures,
+			exposure: this.exposure,
+			siteRows: this.siteRows,
+			radiusKm: this.radiusKm,
+			recentMonths: this.recentMonths,
+			halfWidthKm: this.halfWidthKm,
+			provenance: [dataset.info.name, dataset.info.attribution, this.ctx.filters()]
+		});
 	}
 }

@@ -1,80 +1,22 @@
 /**
  * The map's style, built from the bundled geodata alone: no tile server, no glyph server (labels
  * use the browser's local fonts, which MapLibre ≥ 5.11 renders when `glyphs` is omitted), so the
- * dashboard works offline. One function per concept; colours of the choropleth live in choropleth.ts.
+ * dashboard works offline. One function per concept: the context, districts, hot spots, points and
+ * border here; labels.ts and planning.ts hold theirs, ids.ts the ids, palette.ts the base colours.
+ * The choropleth's colours are decided by src/lib/shading (shade()) and reach the map as feature state.
  */
-import { along, bearing, length, lineString } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BaseMap } from '../lib/geodata/index.js';
 import { labelPoint } from '../lib/districts/index.js';
 import { ZERO_COLOUR } from '../lib/shading/index.js';
+import { LAYER, OVERLAY_SOURCES, SOURCE } from './ids.js';
+import { INK, LAND, OTHER_PROVINCE, WATER } from './palette.js';
+import { borderLabelPoints, pointCollection } from './labels.js';
+import { bandLayers, planLayers } from './planning.js';
 
-export const SOURCE = {
-	countries: 'countries',
-	provinces: 'provinces',
-	districts: 'districts',
-	districtLabels: 'district-labels',
-	placeLabels: 'place-labels',
-	border: 'afghan-border',
-	borderLabel: 'afghan-border-label-path',
-	points: 'incident-points',
-	bands: 'border-bands',
-	planArea: 'plan-area',
-	planRoute: 'plan-route',
-	planPoints: 'plan-points'
-} as const;
-
-/** Overlay sources the page fills with GeoJSON (empty collections draw nothing). */
-export const OVERLAY_SOURCES = [SOURCE.bands, SOURCE.planArea, SOURCE.planRoute, SOURCE.planPoints] as const;
-export type OverlaySource = (typeof OVERLAY_SOURCES)[number];
-
-export const LAYER = {
-	districtFill: 'district-fill',
-	districtOutline: 'district-outline',
-	districtHover: 'district-hover',
-	districtSelected: 'district-selected',
-	border: 'afghan-border-line',
-	borderCasing: 'afghan-border-casing',
-	borderLabel: 'afghan-border-label',
-	hotspots: 'hotspot-outline',
-	heatmap: 'incident-heatmap',
-	pointCircles: 'incident-points'
-} as const;
-
-const WATER = '#c9dbe6';
-const LAND = '#f2efe9';
-const OTHER_PROVINCE = '#e6e2da';
-const INK = '#222';
-const FONT = ['sans-serif'];
-
-function pointCollection(points: { coordinates: [number, number]; name: string; kind: string }[]): FeatureCollection<Point> {
-	return {
-		type: 'FeatureCollection',
-		features: points.map(({ coordinates, name, kind }) => ({ type: 'Feature', properties: { name, kind }, geometry: { type: 'Point', coordinates } }))
-	};
-}
-
-/**
- * Points along the border for its label, each anchored so the text sits on the Afghan side
- * (west of a north–south stretch, north of an east–west one). Text along the line itself is not
- * used: Natural Earth's border is too jagged for MapLibre to fit text along it at these zooms.
- */
-export function borderLabelPoints(border: Feature<MultiLineString>, fractions = [0.4, 0.88]): FeatureCollection<Point> {
-	const longest = border.geometry.coordinates.reduce((a, b) => (b.length > a.length ? b : a));
-	const line = lineString(longest);
-	const km = length(line);
-	return {
-		type: 'FeatureCollection',
-		features: fractions.map((f) => {
-			const at = along(line, f * km);
-			const ahead = along(line, Math.min(km, f * km + 40));
-			const heading = Math.abs(bearing(at, ahead));
-			const eastWest = heading > 60 && heading < 120;
-			return { ...at, properties: { anchor: eastWest ? 'bottom' : 'right' } };
-		})
-	};
-}
+export { LAYER, OVERLAY_SOURCES, SOURCE, type OverlaySource } from './ids.js';
+export { borderLabelPoints, labelLayers } from './labels.js';
 
 function contextLayers(): LayerSpecification[] {
 	return [
@@ -167,56 +109,6 @@ function pointLayers(): LayerSpecification[] {
 	];
 }
 
-/** Border bands: the nearer the border, the darker (feature property `fromKm`). */
-function bandLayers(): LayerSpecification[] {
-	return [
-		{
-			id: 'border-bands-fill',
-			type: 'fill',
-			source: SOURCE.bands,
-			paint: { 'fill-color': '#3f007d', 'fill-opacity': ['match', ['get', 'fromKm'], 0, 0.4, 10, 0.25, 0.12] }
-		},
-		{ id: 'border-bands-outline', type: 'line', source: SOURCE.bands, paint: { 'line-color': '#3f007d', 'line-width': 0.6, 'line-dasharray': [2, 2] } }
-	];
-}
-
-/**
- * Planning overlays: the site's radius and the route corridor (planArea), the route's segments
- * coloured by exposure 0–1 (planRoute), and the site, waypoints and the incidents found
- * (planPoints, by `kind`).
- */
-function planLayers(): LayerSpecification[] {
-	return [
-		{ id: 'plan-area-fill', type: 'fill', source: SOURCE.planArea, paint: { 'fill-color': '#1d4ed8', 'fill-opacity': 0.1 } },
-		{ id: 'plan-area-outline', type: 'line', source: SOURCE.planArea, paint: { 'line-color': '#1d4ed8', 'line-width': 2, 'line-dasharray': [3, 2] } },
-		{
-			id: 'plan-route-casing',
-			type: 'line',
-			source: SOURCE.planRoute,
-			layout: { 'line-cap': 'round', 'line-join': 'round' },
-			paint: { 'line-color': '#fff', 'line-width': 8 }
-		},
-		{
-			id: 'plan-route-line',
-			type: 'line',
-			source: SOURCE.planRoute,
-			layout: { 'line-cap': 'round', 'line-join': 'round' },
-			paint: { 'line-color': ['interpolate', ['linear'], ['get', 'exposure'], 0, '#fed976', 0.5, '#fd8d3c', 1, '#800026'], 'line-width': 5 }
-		},
-		{
-			id: 'plan-points',
-			type: 'circle',
-			source: SOURCE.planPoints,
-			paint: {
-				'circle-radius': ['match', ['get', 'kind'], 'site', 7, 'waypoint', 5, 4],
-				'circle-color': ['match', ['get', 'kind'], 'site', '#1d4ed8', 'waypoint', '#111', '#e31a1c'],
-				'circle-stroke-color': '#fff',
-				'circle-stroke-width': 1.5
-			}
-		}
-	];
-}
-
 /** The Afghanistan–Pakistan border: a dark dashed line on a white casing (its label is in labelLayers). */
 function borderLayers(): LayerSpecification[] {
 	return [
@@ -233,52 +125,6 @@ function borderLayers(): LayerSpecification[] {
 			source: SOURCE.border,
 			layout: { 'line-join': 'round' },
 			paint: { 'line-color': '#3b0764', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 9, 5], 'line-dasharray': [3, 1.5] }
-		}
-	];
-}
-
-/**
- * Text labels. Without a glyph server MapLibre rasterises every glyph locally, which costs about
- * 300 ms on the first frame in headless Chromium, so the map adds these after the first shaded
- * frame (see IncidentMap) instead of listing them in the initial style.
- */
-export function labelLayers(): LayerSpecification[] {
-	return [
-		{
-			id: LAYER.borderLabel,
-			type: 'symbol',
-			source: SOURCE.borderLabel,
-			layout: {
-				'text-field': 'Afghanistan–Pakistan border',
-				'text-font': FONT,
-				'text-size': 12,
-				'text-max-width': 9,
-				'text-anchor': ['get', 'anchor'],
-				'text-radial-offset': 0.8,
-				'text-allow-overlap': true
-			},
-			paint: { 'text-color': '#3b0764', 'text-halo-color': '#ffffff', 'text-halo-width': 2 }
-		},
-		{
-			id: 'place-labels',
-			type: 'symbol',
-			source: SOURCE.placeLabels,
-			layout: {
-				'text-field': ['get', 'name'],
-				'text-font': FONT,
-				'text-size': ['match', ['get', 'kind'], 'country', 18, 12],
-				'text-transform': ['match', ['get', 'kind'], 'country', 'uppercase', 'none'],
-				'text-letter-spacing': ['match', ['get', 'kind'], 'country', 0.25, 0.05]
-			},
-			paint: { 'text-color': ['match', ['get', 'kind'], 'country', '#5b5347', '#7a7266'], 'text-halo-color': LAND, 'text-halo-width': 1.5 }
-		},
-		{
-			id: 'district-labels',
-			type: 'symbol',
-			source: SOURCE.districtLabels,
-			minzoom: 4.4,
-			layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4.4, 9, 8, 14], 'text-max-width': 7 },
-			paint: { 'text-color': INK, 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.4 }
 		}
 	];
 }

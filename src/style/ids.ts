@@ -1,0 +1,32 @@
+/** The map's source and layer ids: one list, read by the style, the map component and the tests. */
+export const SOURCE = {
+	countries: 'countries',
+	provinces: 'provinces',
+	districts: 'districts',
+	districtLabels: 'district-labels',
+	placeLabels: 'place-labels',
+	border: 'afghan-border',
+	borderLabel: 'afghan-border-label-path',
+	points: 'incident-points',
+	bands: 'border-bands',
+	planArea: 'plan-area',
+	planRoute: 'plan-route',
+	planPoints: 'plan-points'
+} as const;
+
+/** Overlay sources the page fills with GeoJSON (empty collections draw nothing). */
+export const OVERLAY_SOURCES = [SOURCE.bands, SOURCE.planArea, SOURCE.planRoute, SOURCE.planPoints] as const;
+export type OverlaySource = (typeof OVERLAY_SOURCES)[number];
+
+export const LAYER = {
+	districtFill: 'district-fill',
+	districtOutline: 'district-outline',
+	districtHover: 'district-hover',
+	districtSelected: 'district-selected',
+	border: 'afghan-border-line',
+	borderCasing: 'afghan-border-casing',
+	borderLabel: 'afghan-border-label',
+	hotspots: 'hotspot-outline',
+	heatmap: 'incident-heatmap',
+	pointCircles: 'incident-points'
+} as const;
