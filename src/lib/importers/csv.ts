@@ -36,6 +36,16 @@ export async function csvHead(
 				found = { kind: 'needs-mapping', headers, preview, guess: guessMapping(headers) };
 				return false;
 			}
+			// A column the importer reads, twice: which one holds the figure cannot be known, so the
+			// file is refused rather than one of them read silently.
+			const read = format === 'CSV' ? mappedColumns(opts.mapping!) : MAPPER_COLUMNS[format];
+			const twice = repeatedColumns(cells).find(({ name }) => read.includes(name));
+			if (twice) {
+				failure = new ImportFileError(
+					`The header has the column "${twice.name}" ${twice.at.length} times (columns ${twice.at.join(', ')}), and the importer reads it: which one holds the figure cannot be told. Remove or rename the others and import again.`
+				);
+				return false;
+			}
 			const missing = opts.mapping ? (['latitude', 'longitude', 'date'] as const).filter((k) => !headers.includes(opts.mapping![k])) : [];
 			if (missing.length) {
 				failure = new ImportFileError(`The mapping names columns the file does not have: ${missing.map((k) => `${k} → "${opts.mapping![k]}"`).join(', ')}.`);
@@ -64,6 +74,16 @@ export async function csvHead(
 	if (streamed.cancelled) return { kind: 'cancelled' };
 	if (!found) throw new ImportFileError('The file is empty.');
 	return found;
+}
+
+/** Header names that occur more than once, with their 1-based column numbers. */
+function repeatedColumns(cells: readonly string[]): { name: string; at: number[] }[] {
+	const at = new Map<string, number[]>();
+	cells.forEach((cell, i) => {
+		const name = cell.replace(/^\ufeff/, '').trim();
+		at.set(name, [...(at.get(name) ?? []), i + 1]);
+	});
+	return [...at].filter(([name, columns]) => name !== '' && columns.length > 1).map(([name, columns]) => ({ name, at: columns }));
 }
 
 /** A part's rows read: what the row importer made of them, and how the reading went. */

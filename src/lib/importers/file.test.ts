@@ -40,19 +40,20 @@ describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', as
 });
 
 describe('reading the CSV: header, blank lines and bad quotes', () => {
-	const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,source_headline,side_a';
+	// `comment` twice: a column the importer does not read, so the file is read and the second is numbered.
+	const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,source_headline,comment,comment';
 	it('numbers a repeated header name, skips blank lines uncounted, and rejects the row whose quote does not close', async () => {
 		const csv = [
 			header,
-			'1,2023-01-01,34.01,71.58,1,TEST A,1,ok,TEST A2',
-			',,,,,,,,',
+			'1,2023-01-01,34.01,71.58,1,TEST A,1,ok,c1,c2',
+			',,,,,,,,,',
 			'   ',
-			'2,2023-01-02,34.01,71.58,1,TEST B,1,"open quote,x',
-			'3,2023-01-03,34.01,71.58,1,TEST C,1,ok,x'
+			'2,2023-01-02,34.01,71.58,1,TEST B,1,"open quote,x,y',
+			'3,2023-01-03,34.01,71.58,1,TEST C,1,ok,x,y'
 		].join('\n');
 		const r = await done(new TextEncoder().encode(csv), 'blank-lines.csv');
 		accounted(r);
-		expect(r.headers).toContain('side_a_1');
+		expect(r.headers).toContain('comment_1');
 		expect(r.report.rowsRead).toBe(2);
 		expect(r.incidents.map((i) => i.actor)).toEqual(['TEST A']);
 		expect(r.rejections[0]).toMatchObject({ row: 2, column: '(row)' });
@@ -230,5 +231,19 @@ describe('names every object has: __proto__, constructor, toString', () => {
 		const r = await done(new TextEncoder().encode(text), 'proto.geojson', mapping);
 		expect(r.report).toMatchObject({ imported: 1, rejected: 0 });
 		expect(r.incidents[0]).toMatchObject({ actor: 'x', place: '{"name":"TEST"}' });
+	});
+});
+
+describe('a header that repeats a column', () => {
+	it('is refused when the importer reads that column, naming it and where it is', async () => {
+		const csv = 'id,date_start,latitude,longitude,where_prec,side_a,best,latitude\n1,2023-01-01,34.01,71.58,1,TEST,1,30.2\n';
+		await expect(importBytes(new TextEncoder().encode(csv), 'twice.csv')).rejects.toThrow(
+			'The header has the column "latitude" 2 times (columns 3, 8), and the importer reads it: which one holds the figure cannot be told. Remove or rename the others and import again.'
+		);
+	});
+	it('is read when the repeated column is one the importer does not read', async () => {
+		const csv = 'id,date_start,latitude,longitude,where_prec,side_a,best,comment,comment\n1,2023-01-01,34.01,71.58,1,TEST,1,a,b\n';
+		const r = await done(new TextEncoder().encode(csv), 'comments.csv');
+		expect(r.report).toMatchObject({ imported: 1, rejected: 0 });
 	});
 });
