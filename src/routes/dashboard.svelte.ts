@@ -11,7 +11,8 @@
  */
 import { untrack } from 'svelte';
 import type { Camera } from '../components/IncidentMap.svelte';
-import { notRecorded, rolesOf } from '$lib/actors/index.js';
+import { rolesOf } from '$lib/actors/index.js';
+import { viewForSource } from '$lib/actors/view-rules.js';
 import type { BaseMap, CensusFile } from '$lib/geodata/index.js';
 import type { IncidentDataset } from '$lib/incident/index.js';
 import type { MonthRange, ViewState } from '$lib/viewstate/index.js';
@@ -179,26 +180,15 @@ export class Dashboard {
 				return dash.coverage.note;
 			}
 		});
-		// A dataset without wounded figures (UCDP, ACLED) is never shaded by wounded or casualties, and
-		// a filter on a field its source does not code (suicide, target) would hide every row: both go, said so.
+		// A view asking the source for what it does not record falls back and says why (src/lib/actors/view-rules).
 		$effect(() => {
 			const roles = rolesOf(this.datasets.requested.info);
 			const { metric, suicide, target } = this.view;
 			untrack(() => {
-				const notes: string[] = [];
-				if (!roles.wounded && (metric === 'wounded' || metric === 'casualties')) {
-					this.view.metric = metric === 'casualties' ? 'killed' : 'incidents';
-					notes.push(`Shading by ${metric} is off: wounded are ${notRecorded(roles)}. Shaded by ${this.view.metric} instead.`);
-				}
-				if (!roles.suicide && suicide) {
-					this.view.suicide = null;
-					notes.push(`The suicide-attack filter is off: ${roles.source} does not code suicide attacks.`);
-				}
-				if (!roles.targetLabel && target.length) {
-					this.view.target = [];
-					notes.push(`The target filter is off: ${roles.source} codes no target.`);
-				}
-				if (notes.length) this.metricNote = notes.join(' ');
+				const { notes, ...view } = viewForSource(roles, { metric, suicide, target });
+				if (!notes.length) return;
+				Object.assign(this.view, { ...view, target: [...view.target] });
+				this.metricNote = notes.join(' ');
 			});
 		});
 	}
