@@ -7,6 +7,7 @@
  * Coordinates are written to 5 decimals (about 1 m), latitude first as people read them.
  */
 import { RADII_KM } from '../risk/index.js';
+import { routeForLink } from '../route/file.js';
 
 export const PLAN_TOOLS = ['districts', 'site', 'route', 'sites'] as const;
 export type PlanTool = (typeof PLAN_TOOLS)[number];
@@ -64,11 +65,25 @@ export function encodePlan(plan: PlanState): URLSearchParams {
 	}
 	if (plan.radiusKm !== d.radiusKm) p.set('radius', String(plan.radiusKm));
 	if (plan.recentMonths !== d.recentMonths) p.set('recent', String(plan.recentMonths));
-	if (plan.waypoints.length) p.set('route', plan.waypoints.map(([lon, lat]) => coordinate(lon, lat)).join(';'));
+	// A long route (a GPS track) is simplified for the link only (routeLinkNote says so).
+	if (plan.waypoints.length)
+		p.set(
+			'route',
+			routeForLink(plan.waypoints)
+				.route.map(([lon, lat]) => coordinate(lon, lat))
+				.join(';')
+		);
 	if (plan.halfWidthKm !== d.halfWidthKm) p.set('corridor', String(plan.halfWidthKm));
 	if (plan.segmentKm !== d.segmentKm) p.set('seg', String(plan.segmentKm));
 	if (plan.bands) p.set('bands', '1');
 	return p;
+}
+
+/** What the page says when the link carries a simplified route, or null when it carries it whole. */
+export function routeLinkNote(waypoints: [number, number][]): string | null {
+	const { route, toleranceM } = routeForLink(waypoints);
+	if (toleranceM === null) return null;
+	return `The link carries this route simplified to ${route.length} of its ${waypoints.length} points (within ${toleranceM} m of it): opened from the link, its figures are of the simplified route.`;
 }
 
 export function decodePlan(p: URLSearchParams): PlanState {
