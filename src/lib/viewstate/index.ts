@@ -9,6 +9,7 @@ import { dayNumber, PRECISIONS } from '../columns/index.js';
 import type { IncidentFilter } from '../filter/index.js';
 import type { PlacePrecision } from '../incident/index.js';
 import { NEED_INDICATORS, type NeedIndicator } from '../bivariate/index.js';
+import { cameraProblem } from './camera.js';
 
 export const SCHEMES = ['YlOrRd', 'OrRd', 'Reds', 'Purples', 'YlGnBu'] as const;
 export type SchemeName = (typeof SCHEMES)[number];
@@ -137,7 +138,8 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		points: p.get('points') === '1',
 		need: oneOf(p.get('need'), NEED_INDICATORS),
 		district: p.get('district'),
-		camera: camera.length === 3 && camera.every(Number.isFinite) ? { lon: camera[0]!, lat: camera[1]!, zoom: camera[2]! } : null
+		// An impossible camera (latitude 100) is ignored and named (notes.ts), not handed to the map.
+		camera: p.has('map') && cameraProblem(p.get('map')!) === null ? { lon: camera[0]!, lat: camera[1]!, zoom: camera[2]! } : null
 	};
 }
 

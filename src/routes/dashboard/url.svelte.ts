@@ -7,6 +7,7 @@ import { untrack } from 'svelte';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
 import { decodeView, encodeView, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
+import { ignoredParams } from '$lib/viewstate/notes.js';
 import { afterPaint } from '../deferred.svelte.js';
 import { isImported } from './datasets.svelte.js';
 import { Hosted } from './hosted.js';
@@ -30,6 +31,8 @@ export interface UrlHost {
 export class UrlSync extends Hosted<UrlHost> {
 	/** Why a linked district changed (renamed, split, unknown): one line above the panel. */
 	slugNote = $state<string | null>(null);
+	/** Every parameter of the link the page ignored, and why (src/lib/viewstate/notes.ts); null when none. */
+	paramsNote = $state<string | null>(null);
 	private routerReady = $state(false);
 
 	constructor(host: UrlHost) {
@@ -48,7 +51,9 @@ export class UrlSync extends Hosted<UrlHost> {
 
 	/** The view the page opens on: the URL's, with the bundled dataset the loader fetched (an imported one comes from storage). */
 	read(loadedDataset: string): ViewState {
-		const v = decodeView(new URLSearchParams(location.search), loadedDataset, this.host.defaultWindowOf);
+		const params = new URLSearchParams(location.search);
+		this.paramsNote = ignoredParams(params);
+		const v = decodeView(params, loadedDataset, this.host.defaultWindowOf);
 		const dataset = isImported(v.dataset) ? v.dataset : loadedDataset;
 		return this.withCurrentDistrict({ ...v, dataset });
 	}

@@ -1,0 +1,84 @@
+/**
+ * What a link asked for that the page could not do, in one line: every parameter ignored, and
+ * why (`map=0,100,5 ignored: latitude 100 is outside −85…85`). The decoders fall back to the
+ * defaults for a value they cannot read; without this the reader would never know the link said
+ * something else.
+ */
+import { SCHEMES } from './index.js';
+import { METRICS, PERS } from '../aggregate/index.js';
+import { CORRIDOR_KM, PLAN_TOOLS, RECENT_MONTHS, SEGMENT_KM } from './plan.js';
+import { CLASS_METHODS } from '../classify/index.js';
+import { NEED_INDICATORS } from '../bivariate/index.js';
+import { PRECISIONS } from '../columns/index.js';
+import { RADII_KM } from '../risk/index.js';
+import { cameraProblem } from './camera.js';
+
+const MONTH_RANGE = /^\d{4}-(0[1-9]|1[0-2])\.\.\d{4}-(0[1-9]|1[0-2])$/;
+const list = (options: readonly (string | number)[]) => `not one of ${options.join(', ')}`;
+const among = (options: readonly (string | number)[]) => (v: string) => (options.map(String).includes(v) ? null : list(options));
+const monthRange = (v: string) => (MONTH_RANGE.test(v) && v.slice(0, 7) <= v.slice(9) ? null : 'not a month range YYYY-MM..YYYY-MM');
+const free = () => null;
+
+/** Latitude and longitude of a map position ("lat,lon"), or why not. */
+function pointProblem(v: string): string | null {
+	const parts = v.split(',');
+	const [lat, lon] = parts.map(Number);
+	if (parts.length !== 2 || !Number.isFinite(lat) || !Number.isFinite(lon)) return 'not "latitude,longitude"';
+	if (Math.abs(lat!) > 90) return `latitude ${lat} is outside −90…90`;
+	if (Math.abs(lon!) > 180) return `longitude ${lon} is outside −180…180`;
+	return null;
+}
+
+/** Each parameter a link may carry, and why a value of it cannot be used (null: it can). */
+const CHECKS: Record<string, (v: string) => string | null> = {
+	// dataset and district are explained where they are resolved (an unknown dataset, an old slug).
+	dataset: free,
+	district: free,
+	metric: among(METRICS),
+	per: among(PERS),
+	classes: among(CLASS_METHODS),
+	k: among([2, 3, 4, 5, 6, 7]),
+	scheme: among(SCHEMES),
+	window: (v) => (v === 'all' ? null : monthRange(v)),
+	group: free,
+	type: free,
+	target: free,
+	suicide: among(['yes', 'no']),
+	mincas: (v) => (/^\d{1,6}$/.test(v) ? null : 'not a whole number'),
+	precision: among(PRECISIONS),
+	compare: among(['difference', 'percent']),
+	a: monthRange,
+	b: monthRange,
+	hotspots: among(['1']),
+	points: among(['1']),
+	need: among(NEED_INDICATORS),
+	map: cameraProblem,
+	tool: among(PLAN_TOOLS),
+	site: pointProblem,
+	sitename: free,
+	radius: among(RADII_KM),
+	recent: among(RECENT_MONTHS),
+	route: (v) => {
+		const bad = v.split(';').findIndex((w) => pointProblem(w) !== null);
+		return bad < 0 ? null : `waypoint ${bad + 1}: ${pointProblem(v.split(';')[bad]!)}`;
+	},
+	corridor: among(CORRIDOR_KM),
+	seg: among(SEGMENT_KM),
+	bands: among(['1'])
+};
+
+/** Every parameter of `p` the page ignores, with the reason, as one line; null when it uses them all. */
+export function ignoredParams(p: URLSearchParams): string | null {
+	const notes: string[] = [];
+	for (const [key, value] of p) {
+		const check = Object.hasOwn(CHECKS, key) ? CHECKS[key]! : null;
+		const problem = check ? check(value) : 'not a parameter of this page';
+		if (problem) notes.push(`${key}=${value.slice(0, 40)} ignored: ${problem}`);
+	}
+	// Both ends of a comparison, or neither.
+	if (p.has('compare') && !(p.has('a') && p.has('b'))) notes.push('compare ignored: it needs both periods, a= and b=');
+	return notes.length ? `From the link: ${notes.join('; ')}.` : null;
+}
+
+/** The parameters a link may carry (a test checks the encoders write no other). */
+export const KNOWN_PARAMS = Object.keys(CHECKS);
