@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MUTATING } from './test-helpers.js';
 import { type ColumnMapping } from './mapping.js';
 import { csvHead, importCsv, importCsvInParts, readPart, type ReadLaterPart } from './file.js';
 import { middleRowStart, quoteParity, rowStartIn } from './parts.js';
@@ -12,7 +13,7 @@ describe('the duplicate-id check (IdSet)', () => {
 		const rnd = seededRandom(7);
 		const ids = new IdSet();
 		const reference = new Set<string>();
-		for (let k = 0; k < 200_000; k++) {
+		for (let k = 0; k < (MUTATING ? 20_000 : 200_000); k++) {
 			// Ids of different shapes, a third of them repeats; "" and look-alikes included.
 			const id = k % 3 === 0 ? `PAK${Math.floor(rnd() * 50_000)}` : k % 3 === 1 ? String(Math.floor(rnd() * 100_000)) : `row-${k}`;
 			expect(ids.add(id)).toBe(!reference.has(id));
@@ -73,7 +74,7 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 
 	it('gives the same outcome as one pass, row for row, over 40 test files (ids, row numbers, rejections, codes, counts)', async () => {
 		let cut = 0;
-		for (let run = 0; run < 40; run++) {
+		for (let run = 0; run < (MUTATING ? 8 : 40); run++) {
 			const text = testCsv(run, 300 + run * 20, run % 8 === 7);
 			const file = new Blob([text]);
 			const onePass = await importCsv(file, opts(file.size));
@@ -86,7 +87,7 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 			if (start !== null && head.kind === 'setup' && !(await readPart(file.slice(0, start), head.setup, 'skip', { size: start })).quoteTrouble) cut++;
 		}
 		// Most files were cut in two (the others, with an unclosed quote, read again in one pass).
-		expect(cut).toBeGreaterThanOrEqual(30);
+		expect(cut).toBeGreaterThanOrEqual(MUTATING ? 6 : 30);
 	});
 	it('gives the same outcome as one pass for a CSV read through a column mapping (10 test files)', async () => {
 		const renamed = 'event,day,lat,lon,prec,group,side,violence,deaths,where';
@@ -110,7 +111,7 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 	});
 	// 200,000 rejections in the second part: joined by a spread (push(...all)), they overflowed the
 	// call stack ("Maximum call stack size exceeded") and the whole import was lost.
-	it('joins a second part of 200,000 rejected rows', async () => {
+	it.skipIf(MUTATING)('joins a second part of 200,000 rejected rows', async () => {
 		const bad = 'TEST,2023-01-01,30,70,9,A,B,1,0,x\n'.repeat(200_000);
 		const good = `${header}\n${'TEST-1,2023-01-01,30,70,1,A,B,1,0,x'.padEnd(bad.length, ' ')}\n`;
 		const file = new Blob([good, bad]);

@@ -25,3 +25,11 @@ export async function done(bytes: Uint8Array, name: string, mapping?: ColumnMapp
 /** Every row read is imported or rejected. */
 export const accounted = (r: ImportResult) => expect(r.report.imported + r.report.rejected).toBe(r.report.rowsRead);
 export const rejection = (r: ImportResult, row: number) => r.rejections.find((x) => x.row === row);
+
+/**
+ * True while Stryker runs these tests against a mutant (npm run mutate). The scale tests (200,000
+ * rows, 40 files) then run smaller or not at all: each mutant reruns every test that reaches it,
+ * and at 20 s a mutant the module would take hours. Fewer or smaller runs can only let more
+ * mutants live, so the score stays an honest lower bound.
+ */
+export const MUTATING = process.env.STRYKER_MODULE !== undefined;
