@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import { distanceToLine, districtAt, monthsBefore, riskSummary, siteRisk } from './index.js';
 import type { Incident } from '../incident/index.js';
@@ -36,7 +36,9 @@ describe('siteRisk (hand-checked on the equator)', () => {
 		at(0.3, '2023-12-20'),
 		at(0.01, '2023-12-01', { placePrecision: 'province' })
 	];
-	const r = siteRisk([70, 0], incidents, [1, 1, 1, 1], { radiusKm: 25, recentMonths: 3 });
+	// Worked out when the tests run, not when they are collected (so a mutant active at test time reaches it).
+	let r: ReturnType<typeof siteRisk>;
+	beforeAll(() => void (r = siteRisk([70, 0], incidents, [1, 1, 1, 1], { radiusKm: 25, recentMonths: 3 })));
 	it('counts incidents within the radius, geodesically', () => {
 		expect(distance([70, 0], [70, 1], { units: 'kilometers' })).toBeCloseTo(111.195, 3);
 		expect(r.within.map((w) => w.index)).toEqual([0, 1]); // 4.45 km and 22.24 km; 33.4 km is out
