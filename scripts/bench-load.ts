@@ -74,6 +74,9 @@ const RUNS = 5;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** A string only papaparse's code holds (one of its error codes): marks a chunk that bundles it. */
+const PAPAPARSE_MARK = 'UndetectableDelimiter';
+
 console.log('building the app (vite build)…');
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'pipe', encoding: 'utf8' });
 if (build.status !== 0) {
@@ -119,13 +122,13 @@ try {
 	const labelTimes: number[] = [];
 	const firstPaintTimes: number[] = [];
 	const shifts: number[] = [];
-	let js = new Map<string, { gzip: number; kind: 'shell' | 'maplibre' | 'worker' }>();
+	let js = new Map<string, { gzip: number; kind: 'shell' | 'maplibre' | 'worker'; papaparse: boolean }>();
 	let geodata = new Map<string, number>();
 	for (let run = 0; run < RUNS; run++) {
 		const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 		const page = await context.newPage();
 		await page.addInitScript(nameHelper);
-		const scripts = new Map<string, { gzip: number; kind: 'shell' | 'maplibre' | 'worker' }>();
+		const scripts = new Map<string, { gzip: number; kind: 'shell' | 'maplibre' | 'worker'; papaparse: boolean }>();
 		const data = new Map<string, number>();
 		page.on('response', async (response) => {
 			const url = new URL(response.url());
@@ -133,7 +136,7 @@ try {
 			if (!body) return;
 			if (/\.m?js$/.test(url.pathname)) {
 				const kind = /worker/i.test(url.pathname) ? 'worker' : url.pathname === mapLibreChunk ? 'maplibre' : 'shell';
-				scripts.set(url.pathname, { gzip: gzipSync(body, { level: 9 }).length, kind });
+				scripts.set(url.pathname, { gzip: gzipSync(body, { level: 9 }).length, kind, papaparse: body.includes(PAPAPARSE_MARK) });
 			} else if (url.pathname.endsWith('.json')) data.set(url.pathname, gzipSync(body, { level: 9 }).length);
 		});
 		// Record the moments the map reports its first shaded view, then its labels.
@@ -408,10 +411,15 @@ onmessage = ({ data: file }) => {
 
 	const jsOf = (kind: string) => [...js.values()].filter((f) => f.kind === kind).reduce((a, f) => a + f.gzip, 0);
 	const shellJs = jsOf('shell');
+	// The first screen's own chunks (not the workers, which parse imports) hold no papaparse (issue #23).
+	const papaparseChunks = [...js].filter(([, f]) => f.kind !== 'worker' && f.papaparse).map(([path]) => path);
 	const geoTotal = [...geodata.values()].reduce((a, b) => a + b, 0);
 	const loadMs = median(loadTimes);
 	console.log('\nLoad budget (vite preview, headless Chromium, cold cache each run)');
 	console.log(`  initial JS (app shell), gzip:        ${kb(shellJs)}   target < 350 KB  ${shellJs < 350 * 1024 ? '✓' : '✗'}`);
+	console.log(
+		`  papaparse in the first screen's JS:  ${papaparseChunks.length ? `${papaparseChunks.join(', ')}  ✗` : `none of ${[...js.values()].filter((f) => f.kind !== 'worker').length} chunks  ✓`}`
+	);
 	console.log(
 		`  then, in parallel with the geodata:  MapLibre chunk ${kb(jsOf('maplibre'))}, workers ${kb(jsOf('worker'))} — all JS ${kb(shellJs + jsOf('maplibre') + jsOf('worker'))}`
 	);

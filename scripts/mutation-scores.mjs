@@ -47,3 +47,14 @@ if (process.argv.includes('--print')) {
 	writeFileSync(SUMMARY, JSON.stringify({ date: new Date().toISOString().slice(0, 10), target: TARGET, modules: rows }, null, '\t') + '\n');
 	process.exit(rows.some((r) => TARGETED.includes(r.module) && r.score < TARGET) || missing.length ? 1 : 0);
 }
+
+// `--last`: the scores of the last `npm run mutate`, as committed (npm run bench prints them; a
+// mutation run takes too long for every CI run, see README "Mutation testing").
+if (process.argv.includes('--last')) {
+	if (!existsSync(SUMMARY)) console.log('\nmutation scores: none recorded yet (npm run mutate)');
+	else {
+		const last = JSON.parse(readFileSync(SUMMARY, 'utf8'));
+		console.log(`\nmutation score per module of src/lib, last npm run mutate (${last.date}; target ≥ ${last.target} %)`);
+		console.log(formatScores(last.modules).join('\n'));
+	}
+}
