@@ -79,6 +79,7 @@ describe('GTD: a perpetrator group and a target type', () => {
 });
 
 describe('datasets stored by an earlier version (side B read as the target): re-read on load', () => {
+	// Stored before `actor2` existed: the key is absent, not null (so not built with incidentWith).
 	const old = (over: Partial<Incident>): Incident =>
 		({
 			id: 'TEST-1',

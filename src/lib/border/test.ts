@@ -4,6 +4,7 @@ import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm }
 import { distanceToLine } from '../risk/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
+import { incidentWith } from '../incident/blank.js';
 
 const { border, provinces: pakistan } = committedBaseMap();
 const inPakistan = (p: [number, number]) => pakistan.some((part) => booleanPointInPolygon(p, part));
@@ -40,27 +41,15 @@ describe('border bands by geodesic distance', () => {
 		expect(bandOf(10.0001)).toBe(1);
 	});
 	it('counts those points per band and leaves out coarse locations', () => {
-		const incident = (i: number, at: [number, number], placePrecision: Incident['placePrecision'] = 'exact'): Incident => ({
-			id: `t${i}`,
-			date: '2023-01-01',
-			datePrecision: 'day',
-			lon: at[0],
-			lat: at[1],
-			placePrecision,
-			place: 'TEST FIXTURE',
-			provinceRecorded: null,
-			districtRecorded: null,
-			eventType: null,
-			subType: null,
-			target: null,
-			actor: null,
-			actor2: null,
-			killed: null,
-			wounded: null,
-			suicide: null,
-			summary: null,
-			source: null
-		});
+		const incident = (i: number, at: [number, number], placePrecision: Incident['placePrecision'] = 'exact'): Incident =>
+			incidentWith({
+				id: `t${i}`,
+				date: '2023-01-01',
+				lon: at[0],
+				lat: at[1],
+				placePrecision,
+				place: 'TEST FIXTURE'
+			});
 		const rows = [...cases.map((c, i) => incident(i, c.at)), incident(999, cases[0]!.at, 'province')];
 		const counts = countInBands(index, pakistan, rows, new Uint8Array(rows.length).fill(1));
 		const expected = BAND_LIMITS_KM.map((_, k) => cases.filter((c) => bandOf(c.km) === k).length);

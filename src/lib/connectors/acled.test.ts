@@ -5,6 +5,7 @@ import { MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD } from '../../../tests/mock-apis/
 import { tableIncidents } from '../table/index.js';
 import type { Incident } from '../incident/index.js';
 import { connectorTestKit } from './test-helpers.js';
+import { incidentWith } from '../incident/blank.js';
 
 const { mock, options, acled, failure } = connectorTestKit();
 
@@ -70,27 +71,15 @@ describe('ACLED connector against the mock API', () => {
 });
 
 describe('refresh', () => {
-	const inc = (id: string, date: string, killed = 1): Incident => ({
-		id,
-		date,
-		datePrecision: 'day',
-		lon: 71.5,
-		lat: 34,
-		placePrecision: 'exact',
-		place: null,
-		provinceRecorded: null,
-		districtRecorded: null,
-		eventType: null,
-		subType: null,
-		target: null,
-		actor: null,
-		actor2: null,
-		killed,
-		wounded: null,
-		suicide: null,
-		summary: null,
-		source: null
-	});
+	const inc = (id: string, date: string, killed = 1): Incident =>
+		incidentWith({
+			id,
+			date,
+			lon: 71.5,
+			lat: 34,
+			placePrecision: 'exact',
+			killed
+		});
 	it('asks again from a month before the newest stored event', () => {
 		expect(refreshFrom('2026-09-28', '2022-11-28')).toBe('2026-08-28');
 		expect(refreshFrom('2022-12-10', '2022-11-28')).toBe('2022-11-28');

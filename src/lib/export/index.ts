@@ -10,6 +10,7 @@ import { fetchedLine } from '../incident/provenance.js';
 import type { DatasetInfo, Incident } from '../incident/index.js';
 import type { RejectedRow } from '../importers/index.js';
 import { notRecorded, rolesOf, type SourceRoles } from '../actors/index.js';
+import { BLANK_INCIDENT } from '../incident/blank.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -129,27 +130,7 @@ export function incidentsCsv(incidents: readonly Incident[], districtOf: (i: num
 }
 
 /** A row with every field empty: the header of an export without rows. */
-const EMPTY = {
-	id: '',
-	date: '',
-	datePrecision: 'day',
-	lon: null,
-	lat: null,
-	placePrecision: 'unknown',
-	place: null,
-	provinceRecorded: null,
-	districtRecorded: null,
-	eventType: null,
-	subType: null,
-	target: null,
-	actor: null,
-	actor2: null,
-	killed: null,
-	wounded: null,
-	suicide: null,
-	summary: null,
-	source: null
-} as Incident;
+const EMPTY = BLANK_INCIDENT;
 
 export function incidentsGeoJson(incidents: readonly Incident[], districtOf: (i: number) => string, p: Provenance): string {
 	const roles = rolesOf(p.dataset);

@@ -2,29 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
 import { districtPlaces, incidentPlaces, townPlaces } from './index.js';
+import { incidentWith } from '../incident/blank.js';
 
-const incident = (id: string, place: string | null, over: Partial<Incident> = {}): Incident => ({
-	id,
-	date: '2024-03-01',
-	datePrecision: 'day',
-	lon: 71.5,
-	lat: 34,
-	placePrecision: 'exact',
-	place,
-	provinceRecorded: null,
-	districtRecorded: null,
-	eventType: null,
-	subType: null,
-	target: null,
-	actor: null,
-	actor2: null,
-	killed: null,
-	wounded: null,
-	suicide: null,
-	summary: null,
-	source: null,
-	...over
-});
+const incident = (id: string, place: string | null, over: Partial<Incident> = {}): Incident =>
+	incidentWith({
+		id,
+		date: '2024-03-01',
+		lon: 71.5,
+		lat: 34,
+		placePrecision: 'exact',
+		place,
+		...over
+	});
 
 describe('incidentPlaces', () => {
 	it('names each exactly located place once, at its first incident', () => {

@@ -2,29 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { distanceToLine, monthsBefore, riskSummary, siteRisk, type SiteRisk, type SummaryInput } from './index.js';
 import type { Incident } from '../incident/index.js';
+import { incidentWith } from '../incident/blank.js';
 
-const at = (lat: number, date: string, over: Partial<Incident> = {}): Incident => ({
-	id: `f${lat}${date}`,
-	date,
-	datePrecision: 'day',
-	lon: 70,
-	lat,
-	placePrecision: 'exact',
-	place: 'TEST FIXTURE',
-	provinceRecorded: null,
-	districtRecorded: null,
-	eventType: null,
-	subType: null,
-	target: null,
-	actor: null,
-	actor2: null,
-	killed: 1,
-	wounded: 2,
-	suicide: null,
-	summary: null,
-	source: null,
-	...over
-});
+const at = (lat: number, date: string, over: Partial<Incident> = {}): Incident =>
+	incidentWith({
+		id: `f${lat}${date}`,
+		date,
+		lon: 70,
+		lat,
+		placePrecision: 'exact',
+		place: 'TEST FIXTURE',
+		killed: 1,
+		wounded: 2,
+		...over
+	});
 const options = { radiusKm: 25, recentMonths: 3 };
 
 describe('siteRisk: what it leaves out', () => {

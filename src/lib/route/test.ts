@@ -3,29 +3,19 @@ import { booleanPointInPolygon, buffer, lineString } from '@turf/turf';
 import { rankSegments, routeExposure } from './index.js';
 import { countsInDistrict, type Incident } from '../incident/index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
+import { incidentWith } from '../incident/blank.js';
 
 // Test fixture incidents (not real) near a straight route along the equator.
-const at = (lon: number, lat: number, killed = 1): Incident => ({
-	id: `${lon},${lat}`,
-	date: '2023-01-01',
-	datePrecision: 'day',
-	lon,
-	lat,
-	placePrecision: 'exact',
-	place: null,
-	provinceRecorded: null,
-	districtRecorded: null,
-	eventType: null,
-	subType: null,
-	target: null,
-	actor: null,
-	actor2: null,
-	killed,
-	wounded: 0,
-	suicide: null,
-	summary: null,
-	source: null
-});
+const at = (lon: number, lat: number, killed = 1): Incident =>
+	incidentWith({
+		id: `${lon},${lat}`,
+		date: '2023-01-01',
+		lon,
+		lat,
+		placePrecision: 'exact',
+		killed,
+		wounded: 0
+	});
 
 describe('routeExposure', () => {
 	const route: [number, number][] = [
