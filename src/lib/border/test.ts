@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { along, bearing, booleanPointInPolygon, destination, distance, length, lineString, pointToLineDistance } from '@turf/turf';
-import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm } from './index.js';
+import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm, type BorderIndex } from './index.js';
 import { distanceToLine } from '../risk/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
@@ -8,7 +8,9 @@ import { incidentWith } from '../incident/blank.js';
 
 const { border, provinces: pakistan } = committedBaseMap();
 const inPakistan = (p: [number, number]) => pakistan.some((part) => booleanPointInPolygon(p, part));
-const index = borderIndex(border);
+// Built when the tests run, not when they are collected: a mutant is active only then (Stryker).
+let index: BorderIndex;
+beforeAll(() => void (index = borderIndex(border)));
 
 describe('border bands by geodesic distance', () => {
 	// Points set off perpendicular to the border, into Pakistan, at distances either side of each
@@ -18,18 +20,20 @@ describe('border bands by geodesic distance', () => {
 	const total = length(line);
 	const offsets = [9.9, 10.1, 24.9, 25.1, 49.9, 50.1];
 	const cases: { km: number; at: [number, number] }[] = [];
-	for (let f = 0.02; f < 0.98 && cases.length < 3 * offsets.length; f += 0.01) {
-		const a = along(line, total * f).geometry.coordinates;
-		const heading = bearing(along(line, total * f - 3).geometry.coordinates, along(line, total * f + 3).geometry.coordinates);
-		for (const side of [90, -90]) {
-			if (!inPakistan(destination(a, 5, heading + side).geometry.coordinates as [number, number])) continue; // the Afghan side
-			const probes = offsets.map((km) => ({ km, at: destination(a, km, heading + side).geometry.coordinates as [number, number] }));
-			// Quick screen with the index, then the whole line (no index) for the ones kept.
-			if (!probes.every((p) => Math.abs(distanceToBorderKm(index, p.at[0], p.at[1], 60) - p.km) < 0.02)) continue;
-			if (!probes.every((p) => Math.abs(distanceToLine(p.at, border) - p.km) < 0.02 && inPakistan(p.at))) continue;
-			cases.push(...probes);
+	beforeAll(() => {
+		for (let f = 0.02; f < 0.98 && cases.length < 3 * offsets.length; f += 0.01) {
+			const a = along(line, total * f).geometry.coordinates;
+			const heading = bearing(along(line, total * f - 3).geometry.coordinates, along(line, total * f + 3).geometry.coordinates);
+			for (const side of [90, -90]) {
+				if (!inPakistan(destination(a, 5, heading + side).geometry.coordinates as [number, number])) continue; // the Afghan side
+				const probes = offsets.map((km) => ({ km, at: destination(a, km, heading + side).geometry.coordinates as [number, number] }));
+				// Quick screen with the index, then the whole line (no index) for the ones kept.
+				if (!probes.every((p) => Math.abs(distanceToBorderKm(index, p.at[0], p.at[1], 60) - p.km) < 0.02)) continue;
+				if (!probes.every((p) => Math.abs(distanceToLine(p.at, border) - p.km) < 0.02 && inPakistan(p.at))) continue;
+				cases.push(...probes);
+			}
 		}
-	}
+	});
 
 	it('constructs points on the Pakistani side at each test distance', () => {
 		expect(cases.length).toBe(3 * offsets.length);
