@@ -247,3 +247,19 @@ describe('a header that repeats a column', () => {
 		expect(r.report).toMatchObject({ imported: 1, rejected: 0 });
 	});
 });
+
+describe('a NUL character past the first 64 KB', () => {
+	it('rejects its row with the reason (it used to end up inside ids and text)', async () => {
+		const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,where_coordinates';
+		const rows = Array.from({ length: 2000 }, (_, i) => `TEST-${i},2023-01-15,34.01,71.58,1,TEST group,1,TEST place ${i}`);
+		rows[1500] = `TEST-1500\0,2023-01-15,34.01,71.58,1,TEST group,1,TEST place`;
+		const bytes = new TextEncoder().encode([header, ...rows].join('\n') + '\n');
+		expect(bytes.length).toBeGreaterThan(65_536);
+		const r = await done(bytes, 'nul.csv');
+		accounted(r);
+		expect(r.report).toMatchObject({ imported: 1999, rejected: 1 });
+		expect(r.rejections[0]).toMatchObject({ row: 1501, column: '(row)' });
+		expect(r.rejections[0]!.problem).toMatch(/^holds a NUL character/);
+		expect(r.incidents.some((i) => i.id.includes('\0'))).toBe(false);
+	});
+});
