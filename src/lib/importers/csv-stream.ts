@@ -155,6 +155,9 @@ export interface Streamed {
  * header mode cost 2.5× the parse itself: 1 M rows, 6.0 s against 2.4 s, in a per-cell typing
  * check and a per-row join).
  */
+/** The read stopped at a byte sequence that is not UTF-8 (the message crosses a worker boundary, where the class does not). */
+export const NOT_UTF8 = 'The file is not UTF-8 past its first 64 KB.';
+
 /** A row with a NUL character: binary data inside the text (a damaged or concatenated file), never part of an event. */
 export const NUL_PROBLEM = 'holds a NUL character (binary data inside the text, which no export writes); the row is kept here, not imported';
 
@@ -264,7 +267,10 @@ export class DecodedStream {
 	}
 
 	async pump(): Promise<void> {
-		const decoder = new TextDecoder(this.encoding);
+		// Fatal: a byte sequence that is not UTF-8 anywhere in the file (sniff saw only its first
+		// 64 KB) stops the read, and the import reads the file again as Latin-1 (csv.ts), rather than
+		// storing U+FFFD in its place with no note.
+		const decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
 		const emit = (event: string, arg?: unknown) => this.listeners.get(event)?.(arg);
 		try {
 			for (let at = 0; at < this.blob.size && !this.stopped; at += READ_BYTES) {
@@ -280,7 +286,7 @@ export class DecodedStream {
 			if (rest) emit('data', rest);
 			emit('end');
 		} catch (err) {
-			if (!this.stopped) emit('error', err);
+			if (!this.stopped) emit('error', err instanceof TypeError && this.encoding === 'utf-8' ? new ImportFileError(NOT_UTF8) : err);
 		}
 	}
 }

@@ -6,7 +6,18 @@ import { guessMapping, mappedColumns, mappedRow } from './mapping.js';
 import { createRowImporter, isHxlTagRow, partResult, type ImportPart } from './report.js';
 import { joinParts, middleRowStart } from './parts.js';
 import { ImportFileError, type ImportOutcome } from './outcome.js';
-import { type CsvOptions, absorbedRows, guessDelimiter, blankRow, headerFields, rowOf, type CsvSetup, type Streamed, streamRows } from './csv-stream.js';
+import {
+	NOT_UTF8,
+	type CsvOptions,
+	absorbedRows,
+	guessDelimiter,
+	blankRow,
+	headerFields,
+	rowOf,
+	type CsvSetup,
+	type Streamed,
+	streamRows
+} from './csv-stream.js';
 
 /**
  * Reads up to the header: how the rows are to be read, or why they cannot be yet (a header we
@@ -162,9 +173,24 @@ function csvResult(part: ImportPart, setup: CsvSetup, opts: CsvOptions): ImportO
 }
 
 /** Streams a CSV through the matching row importer, in one pass. */
-export async function importCsv(input: File | Blob | string, opts: CsvOptions): Promise<ImportOutcome> {
-	const head = await csvHead(input, opts);
-	return head.kind === 'setup' ? onePass(input, head.setup, opts) : head;
+export function importCsv(input: File | Blob | string, opts: CsvOptions): Promise<ImportOutcome> {
+	return readingLatin1IfNeeded(opts, async (o) => {
+		const head = await csvHead(input, o);
+		return head.kind === 'setup' ? onePass(input, head.setup, o) : head;
+	});
+}
+
+export const LATIN1_LATE_NOTE =
+	'The file is not UTF-8: a byte sequence past its first 64 KB is not, so the whole file was read again as Latin-1 (Windows-1252). Check accented names in the imported rows.';
+
+/** Reads the file as sniffed; if it turns out not to be UTF-8 after all, reads it all again as Latin-1, with a note. */
+async function readingLatin1IfNeeded(opts: CsvOptions, read: (o: CsvOptions) => Promise<ImportOutcome>): Promise<ImportOutcome> {
+	try {
+		return await read(opts);
+	} catch (err) {
+		if (opts.encoding !== 'utf-8' || !(err instanceof Error) || err.message !== NOT_UTF8) throw err;
+		return read({ ...opts, encoding: 'windows-1252', notes: [...(opts.notes ?? []), LATIN1_LATE_NOTE] });
+	}
 }
 
 /** Every row of the file, in one pass, with the setup its header gave. */
@@ -185,7 +211,11 @@ export type ReadLaterPart = (part: Blob, setup: CsvSetup, onProgress: (fraction:
  * inside quotes (quote marks not paired as CSV pairs them) was not cut at a row start: the file
  * is then read again in one pass.
  */
-export async function importCsvInParts(file: Blob, opts: CsvOptions, readLater: ReadLaterPart): Promise<ImportOutcome> {
+export function importCsvInParts(file: Blob, opts: CsvOptions, readLater: ReadLaterPart): Promise<ImportOutcome> {
+	return readingLatin1IfNeeded(opts, (o) => importInParts(file, o, readLater));
+}
+
+async function importInParts(file: Blob, opts: CsvOptions, readLater: ReadLaterPart): Promise<ImportOutcome> {
 	const head = await csvHead(file, opts);
 	if (head.kind !== 'setup') return head;
 	const start = await middleRowStart(file);

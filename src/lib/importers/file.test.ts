@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ColumnMapping } from './mapping.js';
 import { MAX_TEXT } from './cells.js';
-import { importCsv, importGeoJson, ImportFileError, sniff } from './file.js';
+import { importCsv, importCsvInParts, importGeoJson, ImportFileError, LATIN1_LATE_NOTE, readPart, sniff, type ReadLaterPart } from './file.js';
+import { tableIncidents } from '../table/index.js';
 import { seededRandom } from '../join/synthetic.js';
 import { sourcesDir } from '../../../tests/unit/sources.js';
 import { toColumns } from '../columns/index.js';
@@ -261,5 +262,29 @@ describe('a NUL character past the first 64 KB', () => {
 		expect(r.rejections[0]).toMatchObject({ row: 1501, column: '(row)' });
 		expect(r.rejections[0]!.problem).toMatch(/^holds a NUL character/);
 		expect(r.incidents.some((i) => i.id.includes('\0'))).toBe(false);
+	});
+});
+
+describe('a byte that is not UTF-8 past the first 64 KB', () => {
+	// UTF-8 for 2,000 rows, then one Latin-1 "é" (0xE9): sniff saw UTF-8; the old decoder stored U+FFFD with no note.
+	const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,where_coordinates';
+	const head = new TextEncoder().encode(
+		[header, ...Array.from({ length: 2000 }, (_, i) => `TEST-${i},2023-01-15,34.01,71.58,1,TEST group,1,TEST place ${i}`)].join('\n') + '\n'
+	);
+	const late = Uint8Array.from('TEST-late,2023-01-15,34.01,71.58,1,TEST group,1,TEST Pe\u00f1a caf\u00e9\n', (c) => c.charCodeAt(0));
+	const bytes = new Uint8Array([...head, ...late]);
+	const opts = { file: 'late-latin1.csv', size: bytes.length, encoding: sniff(bytes.subarray(0, 65_536), bytes.length, 'x.csv').encoding };
+	it('is read again, whole, as Latin-1, and the report says so', async () => {
+		expect(opts.encoding).toBe('utf-8');
+		const outcome = await importCsv(new Blob([bytes]), opts);
+		if (outcome.kind !== 'done') throw new Error(outcome.kind);
+		const r = outcome.result;
+		expect(r.report).toMatchObject({ rowsRead: 2001, imported: 2001, rejected: 0 });
+		expect(r.report.notes).toContain(LATIN1_LATE_NOTE);
+		expect(tableIncidents(r.table).at(-1)!.place).toBe('TEST Peña café');
+	});
+	it('read in two parts, the same', async () => {
+		const readLater: ReadLaterPart = (part, setup, onProgress) => readPart(part, setup, 'none', { size: part.size, onProgress });
+		expect(await importCsvInParts(new Blob([bytes]), opts, readLater)).toEqual(await importCsv(new Blob([bytes]), opts));
 	});
 });
