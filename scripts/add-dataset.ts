@@ -7,7 +7,7 @@
  * sources/datasets/ and listed in sources/datasets/index.json with its name, attribution and
  * licence, so every later `npm run geodata` rebuilds it like the bundled GTD extracts.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ImportResult } from '../src/lib/importers/file.js';
 import { slugify } from '../src/lib/districts/index.js';
@@ -24,6 +24,8 @@ export interface AddOptions {
 	id?: string;
 	attribution?: string;
 	licence?: string;
+	/** Add a file even though fewer than half its rows import. */
+	force?: boolean;
 }
 
 /** The accounting of one import, as the build prints it. */
@@ -59,6 +61,12 @@ export async function addDataset(dir: string, path: string, opts: AddOptions = {
 	const result = await importExport(path);
 	for (const line of describeImport(result, path)) console.log(line);
 	if (result.report.imported === 0) throw new Error(`--add: ${path}: no row could be imported; nothing was added`);
+	const { imported, rowsRead, rejected } = result.report;
+	if (!opts.force && imported < rowsRead / 2)
+		throw new Error(
+			`--add: ${path}: only ${imported} of ${rowsRead} rows import (${rejected} rejected, listed above); nothing was added. If that is right, run it again with --force.`
+		);
+	console.log(`--add: ${path} adds ${(statSync(path).size / 1024).toFixed(1)} KiB to sources/${ADDED_DIR}/`);
 	const name = opts.name?.trim() || basename(path).replace(/\.csv$/i, '');
 	const id = slugify(opts.id ?? name);
 	if (!id) throw new Error('--add: the dataset needs a name made of letters or digits (--name)');
@@ -89,6 +97,28 @@ export async function addDataset(dir: string, path: string, opts: AddOptions = {
 	return entry;
 }
 
+/**
+ * `--add` as one step: the export is added to the sources and the geodata built from them, or,
+ * when the build fails, the sources are put back as they were (an interrupted add left
+ * sources/datasets/ changed and geodata/ stale, and every later build failed on it).
+ */
+export async function addAndBuild(dir: string, path: string, opts: AddOptions, build: () => Promise<unknown>): Promise<AddedEntry> {
+	// The added datasets' folder as it was (an add may replace a dataset of the same id): it is small.
+	const folder = join(dir, ADDED_DIR);
+	const before = new Map(existsSync(folder) ? readdirSync(folder).map((f) => [f, readFileSync(join(folder, f))] as const) : []);
+	const entry = await addDataset(dir, path, opts);
+	try {
+		await build();
+		return entry;
+	} catch (err) {
+		for (const f of existsSync(folder) ? readdirSync(folder) : []) if (!before.has(f)) rmSync(join(folder, f), { force: true });
+		for (const [f, bytes] of before) writeFileSync(join(folder, f), bytes);
+		throw new Error(`${(err as Error).message}. The dataset was not added: sources/ is as it was; run npm run geodata to rebuild geodata/ from it.`, {
+			cause: err
+		});
+	}
+}
+
 /** `--add FILE [--name N] [--id ID] [--attribution A] [--licence L]` from argv, or null. */
 export function parseAddArgs(argv: string[]): { path: string; opts: AddOptions } | null {
 	const value = (flag: string) => {
@@ -100,5 +130,8 @@ export function parseAddArgs(argv: string[]): { path: string; opts: AddOptions }
 	};
 	const path = value('--add');
 	if (path === undefined) return null;
-	return { path, opts: { name: value('--name'), id: value('--id'), attribution: value('--attribution'), licence: value('--licence') } };
+	return {
+		path,
+		opts: { name: value('--name'), id: value('--id'), attribution: value('--attribution'), licence: value('--licence'), force: argv.includes('--force') }
+	};
 }

@@ -26,7 +26,7 @@ import { focusDistricts, isFocusProvince, type LayoutProps } from '../src/lib/di
 import { facingStretch, type Neighbour } from '../src/lib/borderline/index.js';
 import { censusByName, CENSUS_FIELD_SOURCES, CENSUS_SOURCE, CENSUS_VINTAGE, type RawCensus } from '../src/lib/census/index.js';
 import { SourceRowError } from '../src/lib/incident/errors.js';
-import { addDataset, parseAddArgs } from './add-dataset.js';
+import { addAndBuild, parseAddArgs } from './add-dataset.js';
 import { buildDatasets, UCDP_SERIES } from './bundled-datasets.js';
 import { nationalTotals, NATIONAL_SOURCE } from './national-totals.js';
 import { readJson, writeJson } from './json.js';
@@ -279,8 +279,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 		const argv = process.argv.slice(2);
 		const dir = sourcesDir(argv);
 		const add = parseAddArgs(argv);
-		if (add) await addDataset(dir, add.path, add.opts);
-		await buildGeodata(dir);
+		if (add) await addAndBuild(dir, add.path, add.opts, () => buildGeodata(dir));
+		else await buildGeodata(dir);
 	} catch (err) {
 		console.error(err instanceof SourceRowError ? `geodata: bad input — ${err.message}` : `geodata: ${(err as Error).message}`);
 		process.exit(1);
