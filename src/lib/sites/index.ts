@@ -23,7 +23,19 @@ export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row
 	}
 	const sites: SiteRow[] = [];
 	const rejected: { row: number; problem: string }[] = [];
+	// An unclosed quote pulls every line after it into one cell. papaparse reports it, but its row
+	// index for quote errors counts the header: the row is found by the lines inside its cells, and
+	// rejected with them counted, so no site is silently lost.
+	const quoteTrouble = parsed.errors.some((e) => e.type === 'Quotes');
+	const absorbedLines = (r: Record<string, unknown>) =>
+		Object.values(r).reduce<number>((n, v) => n + (typeof v === 'string' ? v.split('\n').filter((line, k) => k > 0 && line.includes(',')).length : 0), 0);
 	parsed.data.forEach((r, i) => {
+		const lines = quoteTrouble ? absorbedLines(r) : 0;
+		if (lines)
+			return void rejected.push({
+				row: i + 1,
+				problem: `a quote mark is not closed: the ${lines} line(s) after it were read into this row, which is rejected (they are not sites)`
+			});
 		const name = (r.name ?? '').trim();
 		if (!name) return void rejected.push({ row: i + 1, problem: 'name is empty' });
 		const at = parseCoordinates(`${r.latitude ?? ''}, ${r.longitude ?? ''}`);

@@ -13,3 +13,15 @@ describe('saved sites CSV', () => {
 		expect(() => parseSitesCsv('title,x,y\na,1,2\n')).toThrow(/needs columns name, latitude and longitude/);
 	});
 });
+
+describe('a sites file with an unclosed quote', () => {
+	it('rejects the row that absorbed the lines after it, counting them, instead of losing 50 sites', () => {
+		const later = Array.from({ length: 50 }, (_, i) => `TEST site ${i},34.0${i % 10},71.5${i % 10},`);
+		const text = ['name,latitude,longitude,note', 'TEST first,34.01,71.58,ok', 'TEST open,34.02,71.59,"the quote is not closed', ...later].join('\n') + '\n';
+		const { sites, rejected } = parseSitesCsv(text);
+		expect(sites.map((s) => s.name)).toEqual(['TEST first']);
+		expect(rejected).toEqual([
+			{ row: 2, problem: 'a quote mark is not closed: the 50 line(s) after it were read into this row, which is rejected (they are not sites)' }
+		]);
+	});
+});
