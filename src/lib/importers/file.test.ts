@@ -10,7 +10,7 @@ import { sourcesDir } from '../../../tests/unit/sources.js';
 import { toColumns } from '../columns/index.js';
 import { accounted, done, fixture, importBytes } from './test-helpers.js';
 
-describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', async () => {
+describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', () => {
 	const bytes = fixture('semicolon-unknown.csv');
 	it('asks for a column mapping, with a preview', async () => {
 		const outcome = await importBytes(bytes, 'semicolon-unknown.csv');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { acledRow, detectFormat, gtdCsvRow, MAPPER_COLUMNS, ucdpRow, type RowMapper } from './formats.js';
 import { guessMapping } from './mapping.js';
@@ -23,8 +23,10 @@ describe('format detection', () => {
 	});
 });
 
-describe('UCDP GED (test fixture)', async () => {
-	const r = await done(fixture('ucdp-ged.csv'), 'ucdp-ged.csv');
+describe('UCDP GED (test fixture)', () => {
+	// Read when the tests run (a mutant is active only then, not while they are collected).
+	let r: Awaited<ReturnType<typeof done>>;
+	beforeAll(async () => void (r = await done(fixture('ucdp-ged.csv'), 'ucdp-ged.csv')));
 	it('accounts for every row: imported + rejected = rows read', () => {
 		expect(r.report.rowsRead).toBe(9);
 		expect(r.report.imported).toBe(5);
@@ -141,8 +143,10 @@ describe('the columns each mapper reads (MAPPER_COLUMNS)', () => {
 	});
 });
 
-describe('ACLED (test fixture)', async () => {
-	const r = await done(fixture('acled.csv'), 'acled.csv');
+describe('ACLED (test fixture)', () => {
+	// Read when the tests run (a mutant is active only then, not while they are collected).
+	let r: Awaited<ReturnType<typeof done>>;
+	beforeAll(async () => void (r = await done(fixture('acled.csv'), 'acled.csv')));
 	it('reads both date styles, precision codes and suicide bombs', () => {
 		accounted(r);
 		expect(r.incidents.map((i) => [i.id, i.date, i.placePrecision])).toEqual([
@@ -162,8 +166,10 @@ describe('ACLED (test fixture)', async () => {
 	});
 });
 
-describe('GTD CSV in Latin-1 with CRLF (test fixture)', async () => {
-	const r = await done(fixture('gtd-latin1.csv'), 'gtd-latin1.csv');
+describe('GTD CSV in Latin-1 with CRLF (test fixture)', () => {
+	// Read when the tests run (a mutant is active only then, not while they are collected).
+	let r: Awaited<ReturnType<typeof done>>;
+	beforeAll(async () => void (r = await done(fixture('gtd-latin1.csv'), 'gtd-latin1.csv')));
 	it('decodes Latin-1 and says so', () => {
 		expect(r.report.notes.join(' ')).toMatch(/Latin-1/);
 		expect(r.incidents[0]!.place).toBe('TEST FIXTURE Bannu café');
