@@ -33,5 +33,9 @@ const DATE_FORMATS = {
 
 /** "14 Mar 2008", "Mar 2008" or "2008" depending on what the source knows. */
 export function formatDate(iso: string, precision: 'day' | 'month' | 'year'): string {
-	return DATE_FORMATS[precision].format(new Date(`${iso}T00:00:00Z`));
+	const date = new Date(`${iso}T00:00:00Z`);
+	// A date that is not one (a record stored by an older version, a hand-edited file) is shown as
+	// written: Intl throws "Invalid time value" on it, and that stopped the whole page.
+	if (Number.isNaN(date.getTime())) return iso ? `${iso} (not a valid date)` : 'date not given';
+	return DATE_FORMATS[precision].format(date);
 }
