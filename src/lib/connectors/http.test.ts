@@ -5,16 +5,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConnectorError, fetchDataset, type FetchOptions, type FetchRequest } from './index.js';
+import type { FetchRequest } from './index.js';
 import { limitedText, request } from './http.js';
 import { monthsInRange, pageBudget } from './budget.js';
-import { MOCK_ACLED_EMAIL, MOCK_ACLED_PASSWORD, MOCK_UCDP_TOKEN, startMockApis, type MockApis } from '../../../tests/mock-apis/server.js';
+import { connectorTestKit } from './test-helpers.js';
 
-let mock: MockApis;
+const kit = connectorTestKit();
+const { mock, options, failure } = kit;
 /** Another origin: every request that reaches it is logged with its headers. */
 const elsewhere: { origin: string; seen: IncomingHttpHeaders[]; close: () => void } = { origin: '', seen: [], close: () => {} };
 beforeAll(async () => {
-	mock = await startMockApis();
 	const server = createServer((req, res) => {
 		elsewhere.seen.push(req.headers);
 		res.writeHead(200, { 'content-type': 'application/json' }).end('{"TotalCount":0,"TotalPages":0,"Result":[]}');
@@ -23,37 +23,12 @@ beforeAll(async () => {
 	elsewhere.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	elsewhere.close = () => server.close();
 });
-afterAll(async () => {
-	elsewhere.close();
-	await mock.close();
-});
-beforeEach(() => {
-	mock.reset();
-	elsewhere.seen.length = 0;
-});
+afterAll(() => elsewhere.close());
+beforeEach(() => void (elsewhere.seen.length = 0));
 
-const options = (extra: Partial<FetchOptions> = {}): FetchOptions => ({
-	fetch,
-	origins: { ucdp: mock.origin, acled: mock.origin },
-	sleep: async () => {},
-	now: () => new Date('2026-11-26T12:00:00Z'),
-	...extra
-});
-const ucdp: FetchRequest = { source: 'ucdp', query: { from: '2023-01-01', to: '2023-03-31', countries: [770], yearlyVersion: '26.1' }, token: MOCK_UCDP_TOKEN };
-const acled: FetchRequest = {
-	source: 'acled',
-	query: { from: '2023-01-01', to: '2023-03-31' },
-	credentials: { email: MOCK_ACLED_EMAIL, password: MOCK_ACLED_PASSWORD }
-};
-
-async function failure(req: FetchRequest, opts = options()): Promise<ConnectorError> {
-	const err = await fetchDataset(req, opts).then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(err).toBeInstanceOf(ConnectorError);
-	return err as ConnectorError;
-}
+// Three months: a budget of 15 UCDP pages.
+const ucdp = kit.ucdp({ from: '2023-01-01', to: '2023-03-31' });
+const acled = (query = { from: '2023-01-01', to: '2023-03-31' }): FetchRequest => ({ ...(kit.acled() as Extract<FetchRequest, { source: 'acled' }>), query });
 
 describe('no credential is sent to another origin', () => {
 	it('refuses a UCDP redirect to another origin: the token never arrives there', async () => {
@@ -67,7 +42,7 @@ describe('no credential is sent to another origin', () => {
 	});
 	it('refuses an ACLED redirect to another origin: the bearer token never arrives there', async () => {
 		mock.scenario.redirect = { path: /^\/api\/acled\/read$/, to: elsewhere.origin };
-		const err = await failure(acled);
+		const err = await failure(acled());
 		expect(err.message).toMatch(/^ACLED redirected the request to http:\/\/127\.0\.0\.1:\d+, another site/);
 		expect(elsewhere.seen).toEqual([]);
 	});
@@ -113,7 +88,7 @@ describe('a page budget from the date range', () => {
 	});
 	it('stops ACLED, which has no page count, at the budget', async () => {
 		// 12,000 events from 2022-11-28: three full or part pages of 5,000, over a budget of two.
-		const err = await failure({ ...acled, query: { from: '2022-11-28', to: '2026-11-26' } }, options({ maxPages: 2 }));
+		const err = await failure(acled({ from: '2022-11-28', to: '2026-11-26' }), options({ maxPages: 2 }));
 		expect(err.message).toMatch(/^ACLED would need 3 pages/);
 		expect(mock.requests.filter((r) => r.path === '/api/acled/read')).toHaveLength(2);
 	});
