@@ -10,6 +10,9 @@ const files = process.env.STRYKER_FILES?.split(',').map((f) => `src/lib/${module
 
 export default {
 	testRunner: 'vitest',
+	// 'perTest' runs only the tests that reached a mutant; STRYKER_COVERAGE=all runs every test of
+	// the module per mutant (slower), for when per-test coverage misses a test that kills it.
+	coverageAnalysis: process.env.STRYKER_COVERAGE ?? 'perTest',
 	plugins: ['@stryker-mutator/vitest-runner'],
 	// The module's own tests only (vitest.mutate.config.ts): a mutant must be killed by its in/out
 	// fixtures, and running the whole suite per mutant would take hours on two cores.
