@@ -42,16 +42,21 @@ export function parseProblem(e: Papa.ParseError): string {
  * has is taken for such absorbed rows: the row is rejected, so those lines stay visible in the
  * rejected-rows file instead of vanishing into a column the importer does not read.
  */
+/** Lines after the first in a cell that look like rows of a `columns`-column file (as many delimiters as a row, near enough). */
+export function rowLikeLines(value: string, delimiter: string, columns: number): number {
+	return value
+		.split(/\r?\n|\r/)
+		.slice(1)
+		.filter((line) => line.split(delimiter).length >= Math.max(3, columns - 1)).length;
+}
+
 export function absorbedRows(cells: readonly string[], fields: readonly string[], delimiter: string, columns: number, lineBreak: string): string | undefined {
 	for (let j = 0; j < cells.length; j++) {
 		const value = cells[j]!;
 		// indexOf, not a regular expression: this runs for every cell of every row with quotes before it.
 		if (value.indexOf(lineBreak) < 0) continue;
 		const column = fields[j] ?? '__parsed_extra';
-		const rowLike = value
-			.split(/\r?\n|\r/)
-			.slice(1)
-			.filter((line) => line.split(delimiter).length >= Math.max(3, columns - 1)).length;
+		const rowLike = rowLikeLines(value, delimiter, columns);
 		if (rowLike > 0)
 			return `cell "${column}" holds ${rowLike} more line(s) that look like rows: a quote mark is probably not closed (those lines are kept in this rejected row)`;
 	}

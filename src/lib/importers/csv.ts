@@ -10,6 +10,7 @@ import {
 	NOT_UTF8,
 	type CsvOptions,
 	absorbedRows,
+	cleanHeader,
 	guessDelimiter,
 	blankRow,
 	headerFields,
@@ -91,8 +92,10 @@ export async function csvHead(
 function repeatedColumns(cells: readonly string[]): { name: string; at: number[] }[] {
 	const at = new Map<string, number[]>();
 	cells.forEach((cell, i) => {
-		const name = cell.replace(/^\ufeff/, '').trim();
-		at.set(name, [...(at.get(name) ?? []), i + 1]);
+		const name = cleanHeader(cell);
+		const columns = at.get(name);
+		if (columns) columns.push(i + 1);
+		else at.set(name, [i + 1]);
 	});
 	return [...at].filter(([name, columns]) => name !== '' && columns.length > 1).map(([name, columns]) => ({ name, at: columns }));
 }

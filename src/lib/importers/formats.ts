@@ -37,6 +37,17 @@ export function detectFormat(headers: readonly string[]): KnownFormat | null {
 	return SIGNATURES.find(([, cols]) => cols.every((c) => have.has(c)))?.[0] ?? null;
 }
 
+/** A coded cell (a precision code, a violence type) looked up in its codebook table, or undefined. */
+const codeCell = <C extends string, V>(row: Cells<C>, column: C, table: Readonly<Record<string, V>>): V | undefined =>
+	ownValue(table, (row[column] ?? '').trim());
+
+/** A code the row cannot do without: an unknown one rejects the row, naming the column and the codes allowed. */
+function requiredCode<C extends string, V>(row: Cells<C>, column: C, table: Readonly<Record<string, V>>, codes: string): V {
+	const value = codeCell(row, column, table);
+	if (value === undefined) throw new RowProblem(column, `"${(row[column] ?? '').trim()}" is not ${codes}`);
+	return value;
+}
+
 const UCDP_VIOLENCE: Record<string, string> = { '1': 'State-based conflict', '2': 'Non-state conflict', '3': 'One-sided violence' };
 const UCDP_WHERE: Record<string, PlacePrecision> = {
 	'1': 'exact',
@@ -73,14 +84,12 @@ export const UCDP_EVENT_COLUMNS = [
 // fetch-data` writes.
 const ucdp = rowFormat([...UCDP_EVENT_COLUMNS, 'release'], (row, rowNumber, ctx) => {
 	const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
-	const wherePrec = (row.where_prec ?? '').trim();
-	const placePrecision = ownValue(UCDP_WHERE, wherePrec);
-	if (!placePrecision) throw new RowProblem('where_prec', `"${wherePrec}" is not a UCDP precision code (1–7)`);
-	const eventType = ownValue(UCDP_VIOLENCE, (row.type_of_violence ?? '').trim()) ?? textCell(row.type_of_violence, ctx);
+	const placePrecision = requiredCode(row, 'where_prec', UCDP_WHERE, 'a UCDP precision code (1–7)');
+	const eventType = codeCell(row, 'type_of_violence', UCDP_VIOLENCE) ?? textCell(row.type_of_violence, ctx);
 	return {
 		id: rowId(textCell(row.id, ctx), rowNumber, ctx),
 		date: rowDate(row, 'date_start'),
-		datePrecision: ownValue(UCDP_DATE, (row.date_prec ?? '').trim()) ?? 'day',
+		datePrecision: codeCell(row, 'date_prec', UCDP_DATE) ?? 'day',
 		lon,
 		lat,
 		placePrecision,
@@ -127,14 +136,12 @@ const acled = rowFormat(
 	],
 	(row, rowNumber, ctx) => {
 		const { lon, lat } = coordinates(row, 'latitude', 'longitude', ctx);
-		const geo = (row.geo_precision ?? '').trim();
-		const placePrecision = ownValue(ACLED_GEO, geo);
-		if (!placePrecision) throw new RowProblem('geo_precision', `"${geo}" is not an ACLED precision code (1–3)`);
+		const placePrecision = requiredCode(row, 'geo_precision', ACLED_GEO, 'an ACLED precision code (1–3)');
 		const subType = textCell(row.sub_event_type, ctx);
 		return {
 			id: rowId(textCell(row.event_id_cnty, ctx), rowNumber, ctx),
 			date: rowDate(row, 'event_date'),
-			datePrecision: ownValue(ACLED_TIME, (row.time_precision ?? '').trim()) ?? 'day',
+			datePrecision: codeCell(row, 'time_precision', ACLED_TIME) ?? 'day',
 			lon,
 			lat,
 			placePrecision,

@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { toCsv } from '../export/index.js';
 import { parseCoordinates } from '../place/index.js';
+import { rowLikeLines } from '../importers/csv-stream.js';
 
 export interface SiteRow {
 	name: string;
@@ -27,8 +28,9 @@ export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row
 	// index for quote errors counts the header: the row is found by the lines inside its cells, and
 	// rejected with them counted, so no site is silently lost.
 	const quoteTrouble = parsed.errors.some((e) => e.type === 'Quotes');
+	// Lines that look like rows, by the importer's own rule (src/lib/importers).
 	const absorbedLines = (r: Record<string, unknown>) =>
-		Object.values(r).reduce<number>((n, v) => n + (typeof v === 'string' ? v.split('\n').filter((line, k) => k > 0 && line.includes(',')).length : 0), 0);
+		Object.values(r).reduce<number>((n, v) => n + (typeof v === 'string' ? rowLikeLines(v, parsed.meta.delimiter, fields.length) : 0), 0);
 	parsed.data.forEach((r, i) => {
 		const lines = quoteTrouble ? absorbedLines(r) : 0;
 		if (lines)
