@@ -72,7 +72,8 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const range = (v: string | null): MonthRange | null => {
+/** A month window "YYYY-MM..YYYY-MM" (from before to), or null. */
+export const parseMonthRange = (v: string | null): MonthRange | null => {
 	const [a, b] = (v ?? '').split('..');
 	return a && b && MONTH.test(a) && MONTH.test(b) && a <= b ? [a, b] : null;
 };
@@ -117,8 +118,8 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 	const mincas = Number(p.get('mincas'));
 	const camera = (p.get('map') ?? '').split(',').map(Number);
 	const mode = oneOf(p.get('compare'), ['difference', 'percent'] as const);
-	const a = range(p.get('a'));
-	const b = range(p.get('b'));
+	const a = parseMonthRange(p.get('a'));
+	const b = parseMonthRange(p.get('b'));
 	return {
 		dataset: d.dataset,
 		metric: oneOf(p.get('metric'), METRICS) ?? d.metric,
@@ -126,7 +127,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		classMethod: oneOf(p.get('classes'), CLASS_METHODS) ?? d.classMethod,
 		classCount: Number.isInteger(k) && k >= 2 && k <= 7 ? k : d.classCount,
 		scheme: oneOf(p.get('scheme'), SCHEMES) ?? d.scheme,
-		window: p.get('window') === 'all' ? null : (range(p.get('window')) ?? d.window),
+		window: p.get('window') === 'all' ? null : (parseMonthRange(p.get('window')) ?? d.window),
 		actor: p.getAll('group'),
 		eventType: p.getAll('type'),
 		target: p.getAll('target'),

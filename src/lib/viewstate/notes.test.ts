@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeView, defaultView, encodeView } from './index.js';
-import { DEFAULT_PLAN, encodePlan } from './plan.js';
+import { DEFAULT_PLAN, decodePlan, encodePlan } from './plan.js';
 import { KNOWN_PARAMS, ignoredParams } from './notes.js';
 
 describe('what a link asked for that the page ignores', () => {
@@ -9,6 +9,13 @@ describe('what a link asked for that the page ignores', () => {
 		expect(ignoredParams(p)).toBe(
 			'From the link: map=0,100,5 ignored: latitude 100 is outside −85…85; metric=deaths ignored: not one of incidents, killed, wounded, casualties; k=99 ignored: not one of 2, 3, 4, 5, 6, 7; window=2023-13..2024-01 ignored: not a month range YYYY-MM..YYYY-MM; route=34,71;95,71 ignored: waypoint 2: latitude 95 is outside −90…90; foo=1 ignored: not a parameter of this page; constructor=x ignored: not a parameter of this page.'
 		);
+	});
+	// One rule for a position (camera.ts): what the note calls ignored, the plan does not use.
+	it('a site the note ignores is not opened', () => {
+		const p = new URLSearchParams('site=34,71,5');
+		expect(ignoredParams(p)).toBe('From the link: site=34,71,5 ignored: not "latitude,longitude".');
+		expect(decodePlan(p).site).toBeNull();
+		expect(decodePlan(new URLSearchParams('site=34,71')).site).toMatchObject({ lat: 34, lon: 71 });
 	});
 	it('an impossible camera is not handed to the map', () => {
 		expect(decodeView(new URLSearchParams('map=0,100,5'), 'x').camera).toBeNull();

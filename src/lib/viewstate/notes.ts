@@ -4,30 +4,19 @@
  * defaults for a value they cannot read; without this the reader would never know the link said
  * something else.
  */
-import { SCHEMES } from './index.js';
+import { parseMonthRange, SCHEMES } from './index.js';
 import { METRICS, PERS } from '../aggregate/index.js';
 import { CORRIDOR_KM, PLAN_TOOLS, RECENT_MONTHS, SEGMENT_KM } from './plan.js';
 import { CLASS_METHODS } from '../classify/index.js';
 import { NEED_INDICATORS } from '../bivariate/index.js';
 import { PRECISIONS } from '../columns/index.js';
 import { RADII_KM } from '../risk/index.js';
-import { cameraProblem } from './camera.js';
+import { cameraProblem, pointProblem } from './camera.js';
 
-const MONTH_RANGE = /^\d{4}-(0[1-9]|1[0-2])\.\.\d{4}-(0[1-9]|1[0-2])$/;
 const list = (options: readonly (string | number)[]) => `not one of ${options.join(', ')}`;
 const among = (options: readonly (string | number)[]) => (v: string) => (options.map(String).includes(v) ? null : list(options));
-const monthRange = (v: string) => (MONTH_RANGE.test(v) && v.slice(0, 7) <= v.slice(9) ? null : 'not a month range YYYY-MM..YYYY-MM');
+const monthRange = (v: string) => (parseMonthRange(v) ? null : 'not a month range YYYY-MM..YYYY-MM');
 const free = () => null;
-
-/** Latitude and longitude of a map position ("lat,lon"), or why not. */
-function pointProblem(v: string): string | null {
-	const parts = v.split(',');
-	const [lat, lon] = parts.map(Number);
-	if (parts.length !== 2 || !Number.isFinite(lat) || !Number.isFinite(lon)) return 'not "latitude,longitude"';
-	if (Math.abs(lat!) > 90) return `latitude ${lat} is outside −90…90`;
-	if (Math.abs(lon!) > 180) return `longitude ${lon} is outside −180…180`;
-	return null;
-}
 
 /** Each parameter a link may carry, and why a value of it cannot be used (null: it can). */
 const CHECKS: Record<string, (v: string) => string | null> = {
@@ -59,8 +48,9 @@ const CHECKS: Record<string, (v: string) => string | null> = {
 	radius: among(RADII_KM),
 	recent: among(RECENT_MONTHS),
 	route: (v) => {
-		const bad = v.split(';').findIndex((w) => pointProblem(w) !== null);
-		return bad < 0 ? null : `waypoint ${bad + 1}: ${pointProblem(v.split(';')[bad]!)}`;
+		const problems = v.split(';').map(pointProblem);
+		const bad = problems.findIndex((problem) => problem !== null);
+		return bad < 0 ? null : `waypoint ${bad + 1}: ${problems[bad]}`;
 	},
 	corridor: among(CORRIDOR_KM),
 	seg: among(SEGMENT_KM),

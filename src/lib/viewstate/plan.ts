@@ -8,6 +8,7 @@
  */
 import { RADII_KM } from '../risk/index.js';
 import { routeForLink } from '../route/file.js';
+import { pointProblem } from './camera.js';
 
 export const PLAN_TOOLS = ['districts', 'site', 'route', 'sites'] as const;
 export type PlanTool = (typeof PLAN_TOOLS)[number];
@@ -42,10 +43,11 @@ export const PLAN_PARAMS = ['tool', 'site', 'sitename', 'radius', 'recent', 'rou
 
 const coordinate = (lon: number, lat: number) => `${Number(lat.toFixed(5))},${Number(lon.toFixed(5))}`;
 
+/** A "lat,lon" position, or null by the rule the link notes give the reason of (camera.ts). */
 function point(text: string): [number, number] | null {
+	if (pointProblem(text) !== null) return null;
 	const [lat, lon] = text.split(',').map(Number);
-	if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-	return [lon, lat];
+	return [lon!, lat!];
 }
 
 const oneOf = <T extends number | string>(v: string | null, options: readonly T[], parse: (s: string) => T): T | null => {
