@@ -14,7 +14,7 @@ import type { RouteExposure } from '$lib/route/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
 import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
 import { randomId } from '../data/random-id.js';
-import { planningCsv } from './planning/csv.js';
+import { loadSites, planningCsv } from './planning/csv.js';
 import { planOverlays } from './planning/overlays.js';
 import type { PlanningContext, ReportSubject } from './planning/context.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
@@ -31,15 +31,15 @@ const answering = <T>(answer: Answer<T> | null, question: string | null): Answer
 const coordinateName = (p: [number, number]) => `${p[1].toFixed(4)}, ${p[0].toFixed(4)}`;
 
 /*
- * The border bands' drawn polygons and the sites CSV code (papaparse) are not on the first screen:
- * each loads on first use. (Route corridors and band counts load their code in the engine worker.)
+ * The border bands' drawn polygons are not on the first screen: they load on first use, as the
+ * sites CSV code does (planning/csv.ts). (Route corridors and band counts load their code in the
+ * engine worker.)
  */
 async function loadBandPolygons(): Promise<Band[]> {
 	const response = await fetch(bandsUrl);
 	if (!response.ok) throw new Error(`Could not load geodata/border-bands.json: HTTP ${response.status}`);
 	return ((await response.json()) as FeatureCollection).features as Band[];
 }
-const loadSites = () => import('$lib/sites/index.js');
 
 export class Planning {
 	tab = $state<'districts' | 'site' | 'route' | 'sites'>('districts');

@@ -1,21 +1,8 @@
 /** The site check's edge cases and its summary, sentence by sentence (fixture incidents on the equator, not real). */
 import { describe, expect, it } from 'vitest';
 import { distanceToLine, monthsBefore, riskSummary, siteRisk, type SiteRisk, type SummaryInput } from './index.js';
-import type { Incident } from '../incident/index.js';
-import { incidentWith } from '../incident/blank.js';
+import { at } from './test-helpers.js';
 
-const at = (lat: number, date: string, over: Partial<Incident> = {}): Incident =>
-	incidentWith({
-		id: `f${lat}${date}`,
-		date,
-		lon: 70,
-		lat,
-		placePrecision: 'exact',
-		place: 'TEST FIXTURE',
-		killed: 1,
-		wounded: 2,
-		...over
-	});
 const options = { radiusKm: 25, recentMonths: 3 };
 
 describe('siteRisk: what it leaves out', () => {

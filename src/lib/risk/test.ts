@@ -1,23 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import { distanceToLine, districtAt, monthsBefore, riskSummary, siteRisk } from './index.js';
-import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
-import { incidentWith } from '../incident/blank.js';
-
-// Test fixture incidents (not real) on the equator, where a degree of latitude is known exactly.
-const at = (lat: number, date: string, over: Partial<Incident> = {}): Incident =>
-	incidentWith({
-		id: `f${lat}`,
-		date,
-		lon: 70,
-		lat,
-		placePrecision: 'exact',
-		place: 'TEST FIXTURE',
-		killed: 1,
-		wounded: 2,
-		...over
-	});
+import { at } from './test-helpers.js';
 
 describe('siteRisk (hand-checked on the equator)', () => {
 	// One degree of arc on Turf's sphere (R = 6,371.0088 km) is 111.195 km.
