@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { booleanPointInPolygon } from '@turf/turf';
 import { bivariateClasses, bivariateCsv, classWords, highOnBoth, NEEDS, tertileBreaks, tertileRange, type BivariateRow } from './index.js';
@@ -6,6 +6,7 @@ import { aggregate, assignIncidents, districtMetrics } from '../aggregate/index.
 import { toColumns } from '../columns/index.js';
 import { countsInDistrict } from '../incident/index.js';
 import { committedBaseMap, committedCensus, committedDataset, fullResolutionDistricts } from '../../../tests/unit/sources.js';
+import { lazy } from '../../../tests/unit/lazy.js';
 
 describe('tertiles and classes (fixtures)', () => {
 	it('splits nine values into three classes of three', () => {
@@ -42,9 +43,8 @@ describe('hazard × need on real data (GTD 2008, PBS Census 2023), against a bru
 		const v = c ? NEEDS.water.of(c) : null;
 		return v === null ? NaN : v;
 	});
-	// Worked out when the tests run (a mutant is active only then), not when they are collected.
-	let result: NonNullable<ReturnType<typeof bivariateClasses>>;
-	beforeAll(() => void (result = bivariateClasses(violence, need)!));
+	// Worked out on first use in a test (tests/unit/lazy.ts says why).
+	const result = lazy(() => bivariateClasses(violence, need)!);
 
 	it('attacks per 100,000 people equal a point-by-point count on the full-resolution outlines', () => {
 		const full = fullResolutionDistricts();
@@ -63,21 +63,21 @@ describe('hazard × need on real data (GTD 2008, PBS Census 2023), against a bru
 	});
 
 	it('classes every district by where it falls against the two breaks, and the tertiles hold a third each', () => {
-		const classed = result.classes.filter((c) => c !== null).length;
+		const classed = result().classes.filter((c) => c !== null).length;
 		expect(classed).toBeGreaterThan(60);
-		result.classes.forEach((cls, i) => {
+		result().classes.forEach((cls, i) => {
 			if (cls === null) return expect(Number.isNaN(violence[i]!) || Number.isNaN(need[i]!)).toBe(true);
 			const level = (v: number, [b1, b2]: [number, number]) => (v <= b1 ? 0 : v <= b2 ? 1 : 2);
-			expect(cls).toBe(level(violence[i]!, result.violenceBreaks) * 3 + level(need[i]!, result.needBreaks));
+			expect(cls).toBe(level(violence[i]!, result().violenceBreaks) * 3 + level(need[i]!, result().needBreaks));
 		});
 		// Need has no ties to speak of: each need tertile holds about a third of the districts.
-		const needLevels = [0, 1, 2].map((l) => result.classes.filter((c) => c !== null && c % 3 === l).length);
+		const needLevels = [0, 1, 2].map((l) => result().classes.filter((c) => c !== null && c % 3 === l).length);
 		for (const n of needLevels) expect(Math.abs(n - classed / 3)).toBeLessThanOrEqual(1);
 	});
 
 	it('lists the districts high on both, ranked, and exports them with the census vintage and the data’s dates', () => {
 		const rows: BivariateRow[] = web.flatMap((d, i) =>
-			result.classes[i] === null
+			result().classes[i] === null
 				? []
 				: [
 						{
@@ -88,13 +88,13 @@ describe('hazard × need on real data (GTD 2008, PBS Census 2023), against a bru
 							population: d.properties.population,
 							violence: violence[i]!,
 							need: need[i]!,
-							cls: result.classes[i]!
+							cls: result().classes[i]!
 						}
 					]
 		);
 		const list = highOnBoth(rows);
 		expect(list.length).toBeGreaterThan(0);
-		for (const r of list) expect(r.violence > result.violenceBreaks[1] && r.need > result.needBreaks[1]).toBe(true);
+		for (const r of list) expect(r.violence > result().violenceBreaks[1] && r.need > result().needBreaks[1]).toBe(true);
 		expect(list.map((r) => r.violence)).toEqual([...list.map((r) => r.violence)].sort((a, b) => b - a));
 		const csv = bivariateCsv(list, { need: 'water', dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: 'none' });
 		const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;

@@ -1,16 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { along, bearing, booleanPointInPolygon, destination, distance, length, lineString, pointToLineDistance } from '@turf/turf';
-import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm, type BorderIndex } from './index.js';
+import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm } from './index.js';
 import { distanceToLine } from '../risk/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
 import { incidentWith } from '../incident/blank.js';
+import { lazy } from '../../../tests/unit/lazy.js';
 
 const { border, provinces: pakistan } = committedBaseMap();
 const inPakistan = (p: [number, number]) => pakistan.some((part) => booleanPointInPolygon(p, part));
-// Built when the tests run, not when they are collected: a mutant is active only then (Stryker).
-let index: BorderIndex;
-beforeAll(() => void (index = borderIndex(border)));
+// Built on first use in a test (tests/unit/lazy.ts says why).
+const index = lazy(() => borderIndex(border));
 
 describe('border bands by geodesic distance', () => {
 	// Points set off perpendicular to the border, into Pakistan, at distances either side of each
@@ -19,8 +19,8 @@ describe('border bands by geodesic distance', () => {
 	const line = lineString(border.geometry.coordinates[0]!);
 	const total = length(line);
 	const offsets = [9.9, 10.1, 24.9, 25.1, 49.9, 50.1];
-	const cases: { km: number; at: [number, number] }[] = [];
-	beforeAll(() => {
+	const cases = lazy(() => {
+		const cases: { km: number; at: [number, number] }[] = [];
 		for (let f = 0.02; f < 0.98 && cases.length < 3 * offsets.length; f += 0.01) {
 			const a = along(line, total * f).geometry.coordinates;
 			const heading = bearing(along(line, total * f - 3).geometry.coordinates, along(line, total * f + 3).geometry.coordinates);
@@ -28,19 +28,20 @@ describe('border bands by geodesic distance', () => {
 				if (!inPakistan(destination(a, 5, heading + side).geometry.coordinates as [number, number])) continue; // the Afghan side
 				const probes = offsets.map((km) => ({ km, at: destination(a, km, heading + side).geometry.coordinates as [number, number] }));
 				// Quick screen with the index, then the whole line (no index) for the ones kept.
-				if (!probes.every((p) => Math.abs(distanceToBorderKm(index, p.at[0], p.at[1], 60) - p.km) < 0.02)) continue;
+				if (!probes.every((p) => Math.abs(distanceToBorderKm(index(), p.at[0], p.at[1], 60) - p.km) < 0.02)) continue;
 				if (!probes.every((p) => Math.abs(distanceToLine(p.at, border) - p.km) < 0.02 && inPakistan(p.at))) continue;
 				cases.push(...probes);
 			}
 		}
+		return cases;
 	});
 
 	it('constructs points on the Pakistani side at each test distance', () => {
-		expect(cases.length).toBe(3 * offsets.length);
+		expect(cases().length).toBe(3 * offsets.length);
 	});
 	it('puts 9.9/10.1, 24.9/25.1, 49.9/50.1 km in the bands their distance says', () => {
 		const expectedBand: Record<number, number> = { 9.9: 0, 10.1: 1, 24.9: 1, 25.1: 2, 49.9: 2, 50.1: -1 };
-		for (const c of cases) expect(bandOf(distanceToBorderKm(index, c.at[0], c.at[1], 50)), `${c.km} km at ${c.at}`).toBe(expectedBand[c.km]);
+		for (const c of cases()) expect(bandOf(distanceToBorderKm(index(), c.at[0], c.at[1], 50)), `${c.km} km at ${c.at}`).toBe(expectedBand[c.km]);
 		expect(bandOf(10)).toBe(0);
 		expect(bandOf(10.0001)).toBe(1);
 	});
@@ -54,9 +55,9 @@ describe('border bands by geodesic distance', () => {
 				placePrecision,
 				place: 'TEST FIXTURE'
 			});
-		const rows = [...cases.map((c, i) => incident(i, c.at)), incident(999, cases[0]!.at, 'province')];
-		const counts = countInBands(index, pakistan, rows, new Uint8Array(rows.length).fill(1));
-		const expected = BAND_LIMITS_KM.map((_, k) => cases.filter((c) => bandOf(c.km) === k).length);
+		const rows = [...cases().map((c, i) => incident(i, c.at)), incident(999, cases()[0]!.at, 'province')];
+		const counts = countInBands(index(), pakistan, rows, new Uint8Array(rows.length).fill(1));
+		const expected = BAND_LIMITS_KM.map((_, k) => cases().filter((c) => bandOf(c.km) === k).length);
 		expect(counts.bands.map((b) => b.incidents)).toEqual(expected);
 		expect(counts.total).toBe(rows.length);
 	});
@@ -78,7 +79,7 @@ describe('border bands on the real data', () => {
 		return km;
 	};
 	it('equal an independent brute-force distance count', () => {
-		const counts = countInBands(index, pakistan, incidents, new Uint8Array(incidents.length).fill(1));
+		const counts = countInBands(index(), pakistan, incidents, new Uint8Array(incidents.length).fill(1));
 		const byDistance = [0, 0, 0];
 		for (const inc of incidents) {
 			if (inc.lon === null || !['exact', 'near', 'district'].includes(inc.placePrecision)) continue;

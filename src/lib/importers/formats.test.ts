@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { acledRow, detectFormat, gtdCsvRow, MAPPER_COLUMNS, ucdpRow, type RowMapper } from './formats.js';
 import { guessMapping } from './mapping.js';
 import { importCsv, importCsvInParts, readPart } from './file.js';
 import { accounted, done, fixture, rejection } from './test-helpers.js';
+import { lazy } from '../../../tests/unit/lazy.js';
 
 describe('format detection', () => {
 	it('recognises UCDP GED, ACLED and GTD headers', () => {
@@ -24,15 +25,16 @@ describe('format detection', () => {
 });
 
 describe('UCDP GED (test fixture)', () => {
-	// Read when the tests run (a mutant is active only then, not while they are collected).
-	let r: Awaited<ReturnType<typeof done>>;
-	beforeAll(async () => void (r = await done(fixture('ucdp-ged.csv'), 'ucdp-ged.csv')));
-	it('accounts for every row: imported + rejected = rows read', () => {
+	// Read on first use in a test (tests/unit/lazy.ts says why).
+	const read = lazy(() => done(fixture('ucdp-ged.csv'), 'ucdp-ged.csv'));
+	it('accounts for every row: imported + rejected = rows read', async () => {
+		const r = await read();
 		expect(r.report.rowsRead).toBe(9);
 		expect(r.report.imported).toBe(5);
 		accounted(r);
 	});
-	it('maps UCDP columns and precision codes', () => {
+	it('maps UCDP columns and precision codes', async () => {
+		const r = await read();
 		const first = r.incidents[0]!;
 		expect(first).toMatchObject({
 			id: '900001',
@@ -51,7 +53,8 @@ describe('UCDP GED (test fixture)', () => {
 		expect(r.report.coarse).toBe(2);
 		expect(r.report.unlocated).toBe(1);
 	});
-	it('rejects with row, column and problem', () => {
+	it('rejects with row, column and problem', async () => {
+		const r = await read();
 		expect(rejection(r, 5)).toMatchObject({ column: 'date_start', problem: '2023-02-30 is not a calendar date' });
 		expect(rejection(r, 6)).toMatchObject({ column: 'best', problem: '-2 is not a whole number ≥ 0' });
 		expect(rejection(r, 7)).toMatchObject({ column: 'id', problem: 'duplicate id "900001"' });
@@ -144,10 +147,10 @@ describe('the columns each mapper reads (MAPPER_COLUMNS)', () => {
 });
 
 describe('ACLED (test fixture)', () => {
-	// Read when the tests run (a mutant is active only then, not while they are collected).
-	let r: Awaited<ReturnType<typeof done>>;
-	beforeAll(async () => void (r = await done(fixture('acled.csv'), 'acled.csv')));
-	it('reads both date styles, precision codes and suicide bombs', () => {
+	// Read on first use in a test (tests/unit/lazy.ts says why).
+	const read = lazy(() => done(fixture('acled.csv'), 'acled.csv'));
+	it('reads both date styles, precision codes and suicide bombs', async () => {
+		const r = await read();
 		accounted(r);
 		expect(r.incidents.map((i) => [i.id, i.date, i.placePrecision])).toEqual([
 			['PAKTEST1', '2023-01-15', 'exact'],
@@ -157,7 +160,8 @@ describe('ACLED (test fixture)', () => {
 		expect(r.incidents[0]).toMatchObject({ suicide: true, killed: 5, wounded: null, summary: 'TEST FIXTURE notes, with a comma' });
 		expect(r.incidents[1]).toMatchObject({ suicide: null, datePrecision: 'month' });
 	});
-	it('rejects an impossible date, a non-numeric latitude and an unknown precision code', () => {
+	it('rejects an impossible date, a non-numeric latitude and an unknown precision code', async () => {
+		const r = await read();
 		expect(r.rejections.map((x) => [x.row, x.column])).toEqual([
 			[4, 'event_date'],
 			[5, 'latitude'],
@@ -167,14 +171,15 @@ describe('ACLED (test fixture)', () => {
 });
 
 describe('GTD CSV in Latin-1 with CRLF (test fixture)', () => {
-	// Read when the tests run (a mutant is active only then, not while they are collected).
-	let r: Awaited<ReturnType<typeof done>>;
-	beforeAll(async () => void (r = await done(fixture('gtd-latin1.csv'), 'gtd-latin1.csv')));
-	it('decodes Latin-1 and says so', () => {
+	// Read on first use in a test (tests/unit/lazy.ts says why).
+	const read = lazy(() => done(fixture('gtd-latin1.csv'), 'gtd-latin1.csv'));
+	it('decodes Latin-1 and says so', async () => {
+		const r = await read();
 		expect(r.report.notes.join(' ')).toMatch(/Latin-1/);
 		expect(r.incidents[0]!.place).toBe('TEST FIXTURE Bannu café');
 	});
-	it('keeps GTD date precision and rejects an out-of-range longitude', () => {
+	it('keeps GTD date precision and rejects an out-of-range longitude', async () => {
+		const r = await read();
 		expect(r.incidents.map((i) => [i.date, i.datePrecision])).toEqual([
 			['2015-01-01', 'month'],
 			['2015-01-01', 'year']

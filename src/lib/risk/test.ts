@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import { distanceToLine, districtAt, monthsBefore, riskSummary, siteRisk } from './index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
 import { at } from './test-helpers.js';
+import { lazy } from '../../../tests/unit/lazy.js';
 
 describe('siteRisk (hand-checked on the equator)', () => {
 	// One degree of arc on Turf's sphere (R = 6,371.0088 km) is 111.195 km.
@@ -12,28 +13,27 @@ describe('siteRisk (hand-checked on the equator)', () => {
 		at(0.3, '2023-12-20'),
 		at(0.01, '2023-12-01', { placePrecision: 'province' })
 	];
-	// Worked out when the tests run, not when they are collected (so a mutant active at test time reaches it).
-	let r: ReturnType<typeof siteRisk>;
-	beforeAll(() => void (r = siteRisk([70, 0], incidents, [1, 1, 1, 1], { radiusKm: 25, recentMonths: 3 })));
+	// Worked out on first use in a test (tests/unit/lazy.ts says why).
+	const r = lazy(() => siteRisk([70, 0], incidents, [1, 1, 1, 1], { radiusKm: 25, recentMonths: 3 }));
 	it('counts incidents within the radius, geodesically', () => {
 		expect(distance([70, 0], [70, 1], { units: 'kilometers' })).toBeCloseTo(111.195, 3);
-		expect(r.within.map((w) => w.index)).toEqual([0, 1]); // 4.45 km and 22.24 km; 33.4 km is out
-		expect(r.within[0]!.km).toBeCloseTo(4.448, 3);
-		expect(r.all).toEqual({ incidents: 2, killed: 1, wounded: 4, killedUnknown: 1, woundedUnknown: 0, districtLevel: 1 });
+		expect(r().within.map((w) => w.index)).toEqual([0, 1]); // 4.45 km and 22.24 km; 33.4 km is out
+		expect(r().within[0]!.km).toBeCloseTo(4.448, 3);
+		expect(r().all).toEqual({ incidents: 2, killed: 1, wounded: 4, killedUnknown: 1, woundedUnknown: 0, districtLevel: 1 });
 	});
 	it('leaves province-level centroids out, and counts the last N months of the data', () => {
-		expect(r.coarseExcluded).toBe(1);
-		expect(r.recentFrom).toBe('2023-10-01'); // latest date Dec 2023 → Oct, Nov, Dec
-		expect(r.recent.incidents).toBe(1);
-		expect(r.nearest.map((n) => n.index)).toEqual([0, 1, 2]);
+		expect(r().coarseExcluded).toBe(1);
+		expect(r().recentFrom).toBe('2023-10-01'); // latest date Dec 2023 → Oct, Nov, Dec
+		expect(r().recent.incidents).toBe(1);
+		expect(r().nearest.map((n) => n.index)).toEqual([0, 1, 2]);
 		expect(monthsBefore('2024-02-29', 12)).toBe('2023-03-01');
 	});
 	it('writes a summary from the figures only', () => {
 		const text = riskSummary({
 			placeName: 'TEST',
 			site: [70, 0],
-			risk: r,
-			nearest: incidents[r.nearest[0]!.index]!,
+			risk: r(),
+			nearest: incidents[r().nearest[0]!.index]!,
 			dataset: 'fixture',
 			dateRange: ['2023-01-10', '2023-12-20'],
 			filters: 'none',

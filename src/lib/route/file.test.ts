@@ -52,14 +52,17 @@ describe('a route from a file', () => {
 		).toThrow('point 2 of the line is off the globe (longitude 710, latitude 34)');
 		expect(() => routeFromGeoJson({ type: 'Point', coordinates: [71, 34] })).toThrow(/holds no line with at least two points/);
 		expect(() => routeFromGeoJson(null)).toThrow(RouteFileError);
+		expect(() => routeFromGeoJson({ type: 'LineString', coordinates: [[71.5, 34]] })).toThrow(/holds no line with at least two points/);
+		expect(() => routeFromGeoJson('a string' as never)).toThrow(/holds no line/);
 	});
 });
 
 describe('a route for a link', () => {
 	// A 1,000-point zigzag track from Peshawar to Kohat (synthetic, 50 km).
 	const track: [number, number][] = Array.from({ length: 1000 }, (_, i) => [71.58 - (0.14 * i) / 999 + (i % 2) * 0.0004, 34.01 - (0.42 * i) / 999]);
-	it('carries a short route whole', () => {
+	it('carries a short route whole, up to its limit', () => {
 		expect(routeForLink(track.slice(0, 50))).toEqual({ route: track.slice(0, 50), toleranceM: null });
+		expect(routeForLink(track.slice(0, LINK_MAX_POINTS))).toEqual({ route: track.slice(0, LINK_MAX_POINTS), toleranceM: null });
 	});
 	it('simplifies a long one to fit, within the tolerance it states, keeping both ends', () => {
 		const { route, toleranceM } = routeForLink(track);
@@ -90,5 +93,26 @@ describe('douglasPeucker', () => {
 		// At 50 m the second point, 55 m below the line from the first to the third, is kept too.
 		expect(douglasPeucker(route, 50)).toEqual(route);
 		expect(douglasPeucker(route.slice(0, 2), 50)).toEqual(route.slice(0, 2));
+		// Points exactly on the line go, even at a tolerance of 0.
+		expect(douglasPeucker([route[0]!, route[1]!, route[3]!], 0)).toEqual([route[0], route[3]]);
+	});
+	it('measures east–west offsets shrunk by the cosine of the latitude', () => {
+		// At 60° N, 0.001° of longitude is 55.7 m (at the equator, 111 m).
+		const north: [number, number][] = [
+			[10, 60],
+			[10.001, 60.01],
+			[10, 60.02]
+		];
+		expect(douglasPeucker(north, 80)).toEqual([north[0], north[2]]);
+		expect(douglasPeucker(north, 40)).toEqual(north);
+	});
+	it('keeps the corners of a round trip, whose ends are one point', () => {
+		const loop: [number, number][] = [
+			[70, 30],
+			[70.01, 30],
+			[70.01, 30.01],
+			[70, 30]
+		];
+		expect(douglasPeucker(loop, 10)).toEqual(loop);
 	});
 });

@@ -12,7 +12,7 @@ export class RouteFileError extends Error {}
 
 /** The first LineString (or MultiLineString, its parts joined) of a GeoJSON object, or null. */
 function firstLine(g: FeatureCollection | Feature | Geometry | null | undefined): Position[] | null {
-	if (!g || typeof g !== 'object') return null;
+	if (!g) return null;
 	if (g.type === 'FeatureCollection') {
 		for (const f of Array.isArray(g.features) ? g.features : []) {
 			const line = firstLine(f);
@@ -33,10 +33,12 @@ export function routeFromGeoJson(g: FeatureCollection | Feature | Geometry | nul
 		throw new RouteFileError('it holds no line with at least two points (a GPX track or route, a KML LineString, or a GeoJSON LineString)');
 	return line.map((p, i) => {
 		const [lon, lat] = Array.isArray(p) ? p : [];
-		if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat))
-			throw new RouteFileError(`point ${i + 1} of the line is not two numbers (${JSON.stringify(p)?.slice(0, 40)})`);
-		if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new RouteFileError(`point ${i + 1} of the line is off the globe (longitude ${lon}, latitude ${lat})`);
-		return [lon, lat];
+		// Number.isFinite is false for anything but a finite number (a string, null, undefined too).
+		if (!Number.isFinite(lon) || !Number.isFinite(lat))
+			throw new RouteFileError(`point ${i + 1} of the line is not two numbers (${String(JSON.stringify(p)).slice(0, 40)})`);
+		if (Math.abs(lat!) > 90 || Math.abs(lon!) > 180)
+			throw new RouteFileError(`point ${i + 1} of the line is off the globe (longitude ${lon}, latitude ${lat})`);
+		return [lon!, lat!];
 	});
 }
 
@@ -52,7 +54,6 @@ export const LINK_MAX_POINTS = 200;
  */
 export function douglasPeucker(route: readonly [number, number][], toleranceM: number): [number, number][] {
 	const n = route.length;
-	if (n <= 2) return [...route];
 	const lat0 = (route.reduce((s, p) => s + p[1], 0) / n) * (Math.PI / 180);
 	const mx = 111_320 * Math.cos(lat0);
 	const my = 110_574;

@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, buffer, lineString } from '@turf/turf';
 import { rankSegments, routeExposure } from './index.js';
 import { countsInDistrict, type Incident } from '../incident/index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
 import { incidentWith } from '../incident/blank.js';
+import { lazy } from '../../../tests/unit/lazy.js';
 
 // Test fixture incidents (not real) near a straight route along the equator.
 const at = (lon: number, lat: number, killed = 1): Incident =>
@@ -23,25 +24,49 @@ describe('routeExposure', () => {
 		[70.9, 0]
 	]; // 100.08 km
 	const incidents = [at(70.05, 0.03), at(70.5, 0.06), at(70.52, -0.02, 3), at(70.53, 0.01, 2), at(71.5, 0)];
-	// Worked out when the tests run (a mutant is active only then), not when they are collected.
-	let r: ReturnType<typeof routeExposure>;
-	beforeAll(() => void (r = routeExposure(route, incidents, [1, 1, 1, 1, 1], { halfWidthKm: 5, segmentKm: 10 })));
+	const r = lazy(() => routeExposure(route, incidents, [1, 1, 1, 1, 1], { halfWidthKm: 5, segmentKm: 10 }));
 	it('cuts the route into 10 km segments', () => {
-		expect(r.lengthKm).toBeCloseTo(100.08, 1);
-		expect(r.segments).toHaveLength(11);
-		expect(r.segments[0]!.toKm).toBeCloseTo(10, 6);
+		expect(r().lengthKm).toBeCloseTo(100.08, 1);
+		expect(r().segments).toHaveLength(11);
+		expect(r().segments[0]!.toKm).toBeCloseTo(10, 6);
 	});
 	it('finds the incidents within the corridor distance (the drawn buffer agrees away from its edge)', () => {
 		const corridor = buffer(lineString(route), 5, { units: 'kilometers' })!;
 		const inBuffer = incidents.map((inc, i) => (booleanPointInPolygon([inc.lon!, inc.lat!], corridor) ? i : -1)).filter((i) => i >= 0);
-		expect(r.inCorridor).toEqual(inBuffer);
-		expect(r.inCorridor).toEqual([0, 2, 3]); // 3.3 km in; 6.7 km out; 2.2 and 1.1 km in; beyond the end out
+		expect(r().inCorridor).toEqual(inBuffer);
+		expect(r().inCorridor).toEqual([0, 2, 3]); // 3.3 km in; 6.7 km out; 2.2 and 1.1 km in; beyond the end out
 	});
 	it('ranks the segments by the incidents nearest to each', () => {
-		const ranked = rankSegments(r.segments);
+		const ranked = rankSegments(r().segments);
 		expect(ranked[0]).toMatchObject({ index: 5, incidents: 2, killed: 5 }); // 50–60 km: two incidents
 		expect(ranked[1]).toMatchObject({ index: 0, incidents: 1 });
-		expect(r.segments.reduce((a, s) => a + s.incidents, 0)).toBe(3);
+		expect(r().segments.reduce((a, s) => a + s.incidents, 0)).toBe(3);
+	});
+});
+
+describe('routeExposure at the ends of the route, and what it leaves out', () => {
+	const route: [number, number][] = [
+		[70, 0],
+		[70.9, 0]
+	];
+	const incidents = [
+		at(69.99, 0.01), // 1.6 km before the start: inside the corridor's round end
+		{ ...at(70.91, 0), killed: null, wounded: 2 }, // 1.1 km past the end
+		at(70.5, 0.01), // on the route, but left out by the filter
+		{ ...at(70.3, 0.01), placePrecision: 'province' as const }, // only a province: not placed on the route
+		{ ...at(70.4, 0, 4), lon: null } // no coordinates
+	];
+	const r = lazy(() => routeExposure(route, incidents, [1, 1, 0, 1, 1], { halfWidthKm: 5, segmentKm: 10 }));
+	it('counts incidents past either end that are within the corridor, in the end segments', () => {
+		expect(r().inCorridor).toEqual([0, 1]);
+		expect(r().segments[0]).toMatchObject({ incidents: 1, killed: 1, wounded: 0 });
+		expect(r().segments.at(-1)).toMatchObject({ incidents: 1, killed: 0, wounded: 2 });
+	});
+	it('ranks by killed when incidents tie, then by route order', () => {
+		expect(rankSegments(r().segments).map((s) => s.index)).toEqual([0, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	});
+	it('refuses a route of one point', () => {
+		expect(() => routeExposure([[70, 0]], incidents, [1, 1, 1, 1, 1], { halfWidthKm: 5, segmentKm: 10 })).toThrow('A route needs at least two points.');
 	});
 });
 
@@ -87,13 +112,13 @@ describe('routeExposure on real data, against a brute-force distance to the rout
 	const include = new Uint8Array(incidents.length).fill(1);
 	const halfWidthKm = 10;
 	const segmentKm = 20;
-	const r = routeExposure(route, incidents, include, { halfWidthKm, segmentKm });
+	const r = lazy(() => routeExposure(route, incidents, include, { halfWidthKm, segmentKm }));
 	const samples = sampleRoute(route, 0.02);
 
 	it('counts the same incidents per segment, apart from points within 50 m of an edge (listed)', () => {
-		const expected = new Array(r.segments.length).fill(0);
+		const expected = new Array(r().segments.length).fill(0);
 		const edge: string[] = [];
-		const inCorridor = new Set(r.inCorridor);
+		const inCorridor = new Set(r().inCorridor);
 		let differences = 0;
 		incidents.forEach((inc, i) => {
 			if (inc.lon === null || inc.lat === null || !countsInDistrict(inc.placePrecision)) return;
@@ -105,11 +130,11 @@ describe('routeExposure on real data, against a brute-force distance to the rout
 			const nearCorridorEdge = Math.abs(best.km - halfWidthKm) < 0.05;
 			// Between two segments (not the route's start or end, which border no other segment).
 			const cut = Math.round(best.alongKm / segmentKm);
-			const boundary = cut > 0 && cut < r.segments.length && Math.abs(best.alongKm - cut * segmentKm) < 0.05;
+			const boundary = cut > 0 && cut < r().segments.length && Math.abs(best.alongKm - cut * segmentKm) < 0.05;
 			if (nearCorridorEdge || (best.km <= halfWidthKm && boundary)) {
 				edge.push(`${inc.id}: ${best.km.toFixed(3)} km from the route at ${best.alongKm.toFixed(2)} km`);
 				// Either answer is right here; count it where the engine did, so the rest compares exactly.
-				if (inCorridor.has(i)) expected[r.segments.findIndex((s) => s.fromKm <= best.alongKm + 0.05 && best.alongKm - 0.05 <= s.toKm)]++;
+				if (inCorridor.has(i)) expected[r().segments.findIndex((s) => s.fromKm <= best.alongKm + 0.05 && best.alongKm - 0.05 <= s.toKm)]++;
 				return;
 			}
 			if (best.km > halfWidthKm) {
@@ -117,13 +142,13 @@ describe('routeExposure on real data, against a brute-force distance to the rout
 				return;
 			}
 			if (!inCorridor.has(i)) differences++;
-			expected[Math.min(r.segments.length - 1, Math.floor(best.alongKm / segmentKm))]++;
+			expected[Math.min(r().segments.length - 1, Math.floor(best.alongKm / segmentKm))]++;
 		});
 		if (edge.length) console.log(`route cross-check: ${edge.length} incident(s) within 50 m of an edge:\n  ${edge.join('\n  ')}`);
 		expect(differences).toBe(0);
-		expect(r.segments.map((s) => s.incidents)).toEqual(expected);
+		expect(r().segments.map((s) => s.incidents)).toEqual(expected);
 		// A real test: the corridor holds a good share of the year's incidents along this road.
-		expect(r.inCorridor.length).toBeGreaterThan(40);
-		expect(r.lengthKm).toBeCloseTo(samples.at(-1)!.alongKm, 0);
+		expect(r().inCorridor.length).toBeGreaterThan(40);
+		expect(r().lengthKm).toBeCloseTo(samples.at(-1)!.alongKm, 0);
 	});
 });
