@@ -46,7 +46,8 @@ export class Dashboard {
 	metricNote = $state<string | null>(null);
 	/** Other state the URL carries beside the view (the NGO plan's parameters), as a query string. */
 	urlExtra = $state('');
-	private playing = false;
+	/** Play is running: camera moves and play replace the history entry instead of adding one. */
+	playing = false;
 	/** The dataset whose time window the view holds: another one chosen opens on its own window. */
 	private shownDataset = '';
 
@@ -65,43 +66,23 @@ export class Dashboard {
 	}
 
 	constructor(data: DashboardData) {
-		// Each part's host reads the dashboard's live state through getters (a getter's own `this` is the host).
-		// eslint-disable-next-line @typescript-eslint/no-this-alias
-		const dash = this;
 		this.baseMap = data.baseMap;
 		this.census = data.census;
 		this.districts = data.baseMap.districts;
 		this.indexOf = new Map(this.districts.map((d, i) => [d.properties.slug, i]));
-		const fail = (message: string | null) => (this.loadError = message);
+		// Each part reads what it needs of the others through the dashboard (its host), live: the
+		// parts' $derived and effects read the host only once every part is built.
+		// eslint-disable-next-line @typescript-eslint/no-this-alias
+		const dash = this;
 		this.datasets = new Datasets({
 			manifest: data.manifest,
 			initial: data.dataset,
 			get view() {
 				return dash.view;
 			},
-			fail
+			fail: this.fail
 		});
-		this.url = new UrlSync({
-			knownSlugs: new Set(this.indexOf.keys()),
-			get view() {
-				return dash.view;
-			},
-			set view(v) {
-				dash.view = v;
-			},
-			get camera() {
-				return dash.camera;
-			},
-			get urlExtra() {
-				return dash.urlExtra;
-			},
-			get playing() {
-				return dash.playing;
-			},
-			defaultWindowOf: this.datasets.defaultWindowOf,
-			defaultsOf: this.datasets.defaultsOf,
-			takeDataset: (id) => (this.shownDataset = id)
-		});
+		this.url = new UrlSync(this, new Set(this.indexOf.keys()));
 		this.view = this.url.read(data.dataset.info.id);
 		this.camera = untrack(() => this.view.camera);
 		this.shownDataset = untrack(() => this.view.dataset);
@@ -114,72 +95,10 @@ export class Dashboard {
 			this.shownDataset = id;
 			untrack(() => Object.assign(this.view, { window: this.datasets.defaultWindowOf(id), compare: null }));
 		});
-		this.engine = new EngineState({
-			districts: this.districts,
-			baseMap: this.baseMap,
-			datasets: this.datasets,
-			get view() {
-				return dash.view;
-			},
-			get selectedIndex() {
-				return dash.selectedIndex;
-			},
-			fail
-		});
-		this.coverage = new Coverage({
-			get view() {
-				return dash.view;
-			},
-			get dataset() {
-				return dash.engine.dataset;
-			},
-			get agg() {
-				return dash.agg;
-			},
-			loadWhole: this.datasets.loadWhole
-		});
-		this.figures = new Figures({
-			districts: this.districts,
-			census: this.census,
-			get view() {
-				return dash.view;
-			},
-			get result() {
-				return dash.engine.result;
-			},
-			get agg() {
-				return dash.agg;
-			},
-			get timeline() {
-				return dash.coverage.timeline;
-			},
-			get compareRefusal() {
-				return dash.coverage.compareRefusal;
-			},
-			get giRefusal() {
-				return dash.coverage.giRefusal;
-			}
-		});
-		this.exports = new Exports({
-			districts: this.districts,
-			engine: this.engine,
-			figures: this.figures,
-			get view() {
-				return dash.view;
-			},
-			get dataset() {
-				return dash.engine.dataset;
-			},
-			get roles() {
-				return dash.coverage.roles;
-			},
-			get period() {
-				return dash.coverage.period;
-			},
-			get coverage() {
-				return dash.coverage.note;
-			}
-		});
+		this.engine = new EngineState(this);
+		this.coverage = new Coverage(this);
+		this.figures = new Figures(this);
+		this.exports = new Exports(this);
 		// A view asking the source for what it does not record falls back and says why (src/lib/actors/view-rules).
 		$effect(() => {
 			const roles = rolesOf(this.datasets.requested.info);
@@ -199,6 +118,13 @@ export class Dashboard {
 		const waits = this.datasets.loadForWindow(window, () => (this.engine.pendingWindow = { window }));
 		if (!waits) this.view.window = window;
 	};
+
+	readonly fail = (message: string | null) => void (this.loadError = message);
+
+	/** The URL names another dataset and its window: show both as they are (no reset of the window). */
+	takeDataset(id: string) {
+		this.shownDataset = id;
+	}
 
 	select(slug: string | null) {
 		this.view.district = slug;

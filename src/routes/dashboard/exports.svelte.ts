@@ -8,12 +8,11 @@ import { bivariateCsv } from '$lib/bivariate/index.js';
 import type { District } from '$lib/districts/index.js';
 import { districtsCsv, EXPORT_TYPE, exportIncidents, type IncidentExport } from '$lib/export/index.js';
 import { BOUNDARY_CREDIT } from '$lib/geodata/index.js';
-import type { IncidentDataset } from '$lib/incident/index.js';
 import { fetchedLine } from '$lib/incident/provenance.js';
 import { describeFilters, type ViewState } from '$lib/viewstate/index.js';
-import type { SourceRoles } from '$lib/actors/index.js';
 import { download } from '../../data/download.js';
 import { isImported } from './datasets.svelte.js';
+import type { Coverage } from './coverage.svelte.js';
 import type { EngineState } from './engine.svelte.js';
 import type { Figures } from './figures.svelte.js';
 import { Hosted } from './hosted.js';
@@ -23,30 +22,27 @@ export interface ExportsHost {
 	readonly engine: EngineState;
 	readonly figures: Figures;
 	readonly view: ViewState;
-	readonly dataset: IncidentDataset;
-	readonly roles: SourceRoles;
-	/** The period and releases of the figures, and the months of it not covered (null: none). */
-	readonly period: string;
-	readonly coverage: string | null;
+	/** The source's roles, the period and releases of the figures, and the months of it not covered. */
+	readonly coverage: Pick<Coverage, 'roles' | 'period' | 'note'>;
 }
 
 export class Exports extends Hosted<ExportsHost> {
 	/** The filters in words, named as the dataset's source names its fields. */
-	filters = $derived(describeFilters(this.host.view, this.host.roles.chips));
+	filters = $derived(describeFilters(this.host.view, this.host.coverage.roles.chips));
 
 	/** Source, period, coverage and filters: stamped on every report, picture and CSV. */
 	stampLines = $derived([
-		`Data: ${this.host.dataset.info.name}; figures for ${this.host.period}. Filters: ${this.filters}.`,
-		...(this.host.coverage ? [this.host.coverage] : []),
-		`Source: ${this.host.dataset.info.attribution} (${this.host.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`,
-		...(this.host.dataset.info.fetched ? [fetchedLine(this.host.dataset.info.fetched)] : [])
+		`Data: ${this.host.engine.dataset.info.name}; figures for ${this.host.coverage.period}. Filters: ${this.filters}.`,
+		...(this.host.coverage.note ? [this.host.coverage.note] : []),
+		`Source: ${this.host.engine.dataset.info.attribution} (${this.host.engine.dataset.info.licence}). ${BOUNDARY_CREDIT}; towns: GeoNames (CC BY 4.0).`,
+		...(this.host.engine.dataset.info.fetched ? [fetchedLine(this.host.engine.dataset.info.fetched)] : [])
 	]);
 
 	/** The districts high on both violence and need, as CSV with the census vintage and the data's dates. */
 	highOnBoth = () => {
 		const b = this.host.figures.bivariate;
 		if (!b) return;
-		const info = this.host.dataset.info;
+		const info = this.host.engine.dataset.info;
 		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: this.filters });
 		download(`${info.id}-high-violence-high-need-${b.need}.csv`, csv, 'text/csv');
 	};
@@ -55,8 +51,9 @@ export class Exports extends Hosted<ExportsHost> {
 	view = async (kind: IncidentExport | 'districts-csv') => {
 		const result = this.host.engine.result;
 		if (!result) return;
-		const { dataset, figures, districts } = this.host;
-		const provenance = { dataset: dataset.info, filters: this.filters, period: this.host.period, coverage: this.host.coverage };
+		const { figures, districts } = this.host;
+		const { dataset } = this.host.engine;
+		const provenance = { dataset: dataset.info, filters: this.filters, period: this.host.coverage.period, coverage: this.host.coverage.note };
 		const stem = `${dataset.info.id}-${new Date().toISOString().slice(0, 10)}`;
 		if (kind === 'districts-csv') {
 			const rows = districts.map((d, i) => ({ ...d.properties, ...result.agg.byDistrict[i]!, value: figures.mapped[i] ?? null, rank: figures.seq.ranks[i]! }));

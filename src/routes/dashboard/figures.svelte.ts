@@ -10,7 +10,7 @@ import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type 
 import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf } from '$lib/classify/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
-import { onTimeline, type Timeline } from '$lib/coverage/index.js';
+import { onTimeline } from '$lib/coverage/index.js';
 import type { District } from '$lib/districts/index.js';
 import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
@@ -18,19 +18,17 @@ import { districtAt } from '$lib/risk/index.js';
 import { shade } from '$lib/shading/index.js';
 import type { ViewState } from '$lib/viewstate/index.js';
 import type { DistrictFacts } from '../planning.svelte.js';
-import type { Result } from './engine.svelte.js';
+import type { Coverage } from './coverage.svelte.js';
+import type { EngineState } from './engine.svelte.js';
 import { Hosted } from './hosted.js';
 
 export interface FiguresHost {
 	readonly districts: District[];
 	readonly census: CensusFile;
 	readonly view: ViewState;
-	readonly result: Result | null;
-	readonly agg: Aggregation;
-	readonly timeline: Timeline;
-	/** Why a comparison or Gi* is refused (months not covered), or null. */
-	readonly compareRefusal: string | null;
-	readonly giRefusal: string | null;
+	readonly engine: Pick<EngineState, 'result' | 'agg'>;
+	/** The timeline, and why a comparison or Gi* is refused (months not covered), or null. */
+	readonly coverage: Pick<Coverage, 'timeline' | 'compareRefusal' | 'giRefusal'>;
 }
 
 export class Figures extends Hosted<FiguresHost> {
@@ -48,7 +46,7 @@ export class Figures extends Hosted<FiguresHost> {
 	}
 
 	seq = $derived(
-		districtMetrics(this.host.districts, this.host.agg, this.host.view.metric, this.host.view.per, {
+		districtMetrics(this.host.districts, this.host.engine.agg, this.host.view.metric, this.host.view.per, {
 			method: this.host.view.classMethod,
 			count: this.host.view.classCount
 		})
@@ -58,8 +56,8 @@ export class Figures extends Hosted<FiguresHost> {
 	fractional = $derived(this.host.view.per !== 'count');
 	comparison = $derived.by(() => {
 		const { compare, metric, per } = this.host.view;
-		const r = this.host.result;
-		if (!compare || this.host.compareRefusal || !r?.a || !r.b) return null;
+		const r = this.host.engine.result;
+		if (!compare || this.host.coverage.compareRefusal || !r?.a || !r.b) return null;
 		const values = (x: Aggregation) => this.host.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
 		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
 		const change = comparePeriods(values(r.a), values(r.b), events(r.a), events(r.b), compare.mode);
@@ -72,7 +70,7 @@ export class Figures extends Hosted<FiguresHost> {
 	bivariate = $derived.by(() => {
 		const need = this.host.view.need;
 		if (!need || this.comparison) return null;
-		const violence = this.host.districts.map((d, i) => metricValue(this.host.agg.byDistrict[i]!, 'incidents', 'people', d.properties));
+		const violence = this.host.districts.map((d, i) => metricValue(this.host.engine.agg.byDistrict[i]!, 'incidents', 'people', d.properties));
 		const needs = this.host.districts.map((d) => {
 			const c = this.host.census.districts[d.properties.slug];
 			return (c ? NEEDS[need].of(c) : null) ?? NaN;
@@ -83,7 +81,7 @@ export class Figures extends Hosted<FiguresHost> {
 			const cls = b.classes[i];
 			if (cls === null || cls === undefined) return [];
 			const { slug, name, province, population } = d.properties;
-			return [{ slug, name, province, incidents: this.host.agg.byDistrict[i]!.incidents, population, violence: violence[i]!, need: needs[i]!, cls }];
+			return [{ slug, name, province, incidents: this.host.engine.agg.byDistrict[i]!.incidents, population, violence: violence[i]!, need: needs[i]!, cls }];
 		});
 		return { ...b, need, violence, needs, rows, high: highOnBoth(rows) };
 	});
@@ -125,7 +123,7 @@ export class Figures extends Hosted<FiguresHost> {
 		this.comparison && this.host.view.compare ? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit
 	);
 	gi = $derived.by(() => {
-		if (!this.host.view.hotspots || this.host.giRefusal) return null;
+		if (!this.host.view.hotspots || this.host.coverage.giRefusal) return null;
 		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
 		return this.host.districts.map((d, i) => ({ slug: d.properties.slug, name: d.properties.name, z: z[i]!, p: p[i]! }));
 	});
@@ -133,7 +131,8 @@ export class Figures extends Hosted<FiguresHost> {
 
 	rankingRows = $derived<RankingRow[]>(
 		this.host.districts.map((d, i) => {
-			const { agg, timeline } = this.host;
+			const { agg } = this.host.engine;
+			const { timeline } = this.host.coverage;
 			const t = agg.byDistrict[i]!;
 			const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
 			return {
@@ -162,7 +161,7 @@ export class Figures extends Hosted<FiguresHost> {
 		const d = this.host.districts[i]!.properties;
 		const c = this.host.census.districts[d.slug];
 		const needs = NEED_INDICATORS.map((k) => ({ label: NEEDS[k].label, share: c ? NEEDS[k].of(c) : null, source: NEEDS[k].source }));
-		const perPeople = metricValue(this.host.agg.byDistrict[i]!, 'incidents', 'people', d);
+		const perPeople = metricValue(this.host.engine.agg.byDistrict[i]!, 'incidents', 'people', d);
 		const bivariate = this.bivariate?.classes[i];
 		return {
 			name: d.name,

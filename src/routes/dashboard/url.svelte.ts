@@ -6,24 +6,21 @@
 import { untrack } from 'svelte';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { resolveDistrictSlug } from '$lib/districts/legacy.js';
-import { decodeView, encodeView, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
+import { decodeView, encodeView, type ViewState } from '$lib/viewstate/index.js';
 import { ignoredParams } from '$lib/viewstate/notes.js';
 import { afterPaint } from '../deferred.svelte.js';
-import { isImported } from './datasets.svelte.js';
+import { isImported, type Datasets } from './datasets.svelte.js';
 import { Hosted } from './hosted.js';
 
 /** What the URL reads and writes of the page. */
 export interface UrlHost {
-	/** The districts' slugs today (an older one in a link is resolved to today's). */
-	readonly knownSlugs: Set<string>;
 	view: ViewState;
 	readonly camera: ViewState['camera'];
 	/** Other state the URL carries beside the view (the NGO plan's parameters), as a query string. */
 	readonly urlExtra: string;
 	/** Camera moves and play replace the history entry instead of adding one. */
 	readonly playing: boolean;
-	defaultWindowOf(id: string): MonthRange | null;
-	defaultsOf(id: string): ViewState;
+	readonly datasets: Pick<Datasets, 'defaultWindowOf' | 'defaultsOf'>;
 	/** The URL names another dataset and its window: show both as they are (no reset of the window). */
 	takeDataset(id: string): void;
 }
@@ -35,7 +32,11 @@ export class UrlSync extends Hosted<UrlHost> {
 	paramsNote = $state<string | null>(null);
 	private routerReady = $state(false);
 
-	constructor(host: UrlHost) {
+	/** @param knownSlugs The districts' slugs today (an older one in a link is resolved to today's). */
+	constructor(
+		host: UrlHost,
+		private readonly knownSlugs: Set<string>
+	) {
 		super(host);
 		// SvelteKit's history helpers work once its router has finished the first navigation.
 		afterNavigate(() => (this.routerReady = true));
@@ -44,7 +45,9 @@ export class UrlSync extends Hosted<UrlHost> {
 		// 100 k-row import, in profiles). Changes within one frame make one history entry.
 		$effect(() => {
 			if (!this.routerReady) return;
-			const next = [encodeView({ ...host.view, camera: host.camera }, host.defaultsOf(host.view.dataset)).toString(), host.urlExtra].filter(Boolean).join('&');
+			const next = [encodeView({ ...host.view, camera: host.camera }, host.datasets.defaultsOf(host.view.dataset)).toString(), host.urlExtra]
+				.filter(Boolean)
+				.join('&');
 			return afterPaint(() => this.write(next));
 		});
 	}
@@ -53,15 +56,15 @@ export class UrlSync extends Hosted<UrlHost> {
 	read(loadedDataset: string): ViewState {
 		const params = new URLSearchParams(location.search);
 		this.paramsNote = ignoredParams(params);
-		const v = decodeView(params, loadedDataset, this.host.defaultWindowOf);
+		const v = decodeView(params, loadedDataset, this.host.datasets.defaultWindowOf);
 		const dataset = isImported(v.dataset) ? v.dataset : loadedDataset;
 		return this.withCurrentDistrict({ ...v, dataset });
 	}
 
 	/** Back/forward: take the URL's view when it differs from the one on screen. */
 	onpopstate = () => {
-		const v = this.withCurrentDistrict(decodeView(new URLSearchParams(location.search), this.host.view.dataset, this.host.defaultWindowOf));
-		const defaults = this.host.defaultsOf(v.dataset);
+		const v = this.withCurrentDistrict(decodeView(new URLSearchParams(location.search), this.host.view.dataset, this.host.datasets.defaultWindowOf));
+		const defaults = this.host.datasets.defaultsOf(v.dataset);
 		if (encodeView(v, defaults).toString() === encodeView($state.snapshot(this.host.view) as ViewState, defaults).toString()) return;
 		// The URL's window is the one to show, even where it switches the dataset.
 		this.host.takeDataset(v.dataset);
@@ -80,7 +83,7 @@ export class UrlSync extends Hosted<UrlHost> {
 	/** A view with its `?district=` resolved to today's layout (old slugs open their successor). */
 	private withCurrentDistrict(v: ViewState): ViewState {
 		if (!v.district) return ((this.slugNote = null), v);
-		const resolved = resolveDistrictSlug(v.district, this.host.knownSlugs);
+		const resolved = resolveDistrictSlug(v.district, this.knownSlugs);
 		this.slugNote = resolved.note;
 		return { ...v, district: resolved.slug };
 	}
