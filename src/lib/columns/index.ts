@@ -105,9 +105,10 @@ export function monthNumber(iso: string): number {
 	return (Number(iso.slice(0, 4)) - 1970) * 12 + Number(iso.slice(5, 7)) - 1;
 }
 
-/** "YYYY-MM" of a month number. */
+/** "YYYY-MM" of a month number (negative before 1970: % keeps the sign, so the month is taken mod 12 upwards). */
 export function isoMonth(month: number): string {
-	return `${1970 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+	const year = Math.floor(month / 12);
+	return `${1970 + year}-${String(month - year * 12 + 1).padStart(2, '0')}`;
 }
 
 export function isoDate(day: number): string {
