@@ -52,6 +52,8 @@ const report: ImportReport = {
 	file: 'x.csv',
 	format: 'CSV',
 	rowsRead: 12_001,
+	linesRead: 12_001,
+	linesRejected: 1,
 	imported: 12_000,
 	rejected: 1,
 	byReason: { 'date: …': 1 },

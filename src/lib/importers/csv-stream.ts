@@ -9,6 +9,9 @@ import { type KnownFormat } from './formats.js';
 import { type ColumnMapping } from './mapping.js';
 import { ImportFileError } from './outcome.js';
 import type { Sniffed } from './sniff.js';
+import { DecodedStream } from './decoded-stream.js';
+
+export { NOT_UTF8 } from './decoded-stream.js';
 
 export const cleanHeader = (h: string) => h.replace(/^\ufeff/, '').trim();
 
@@ -30,7 +33,7 @@ export function parseProblem(e: Papa.ParseError): string {
 	switch (e.code) {
 		case 'MissingQuotes':
 		case 'InvalidQuotes':
-			return 'a quote mark is not closed: the lines after it, up to the next quote mark, were read into this row (they are in its cells)';
+			return 'a quote mark is not closed: the lines after it, up to the next quote mark or the end of the file, were read into this row (they are in its cells)';
 		default:
 			return e.message;
 	}
@@ -128,6 +131,8 @@ export interface CsvSetup {
 	format: KnownFormat | 'CSV';
 	mapping?: ColumnMapping;
 	release?: string;
+	/** The file's line the input starts on (a later part's; 1 for the whole file), for the lines a row spans. */
+	firstLine?: number;
 }
 
 /** Where the header is: looked for (the first non-blank row), skipped, or not in this part. */
@@ -139,9 +144,10 @@ export interface RowHandlers {
 	/**
 	 * Every non-blank row after the header, with papaparse's problem with it, if any, and whether a
 	 * cell of it can hold a line break at all: only a quoted cell can, and none can before the
-	 * input's first quote mark.
+	 * input's first quote mark. `fromLine`–`toLine`: the file's lines the row spans (more than one
+	 * when a quoted cell holds line breaks, or a quote mark is not closed).
 	 */
-	row(cells: string[], parseError: string | undefined, quoted: boolean): void;
+	row(cells: string[], parseError: string | undefined, quoted: boolean, fromLine: number, toLine: number): void;
 	/** Each chunk's end: papaparse's cursor, in characters of this input. */
 	chunkDone?(cursor: number): void;
 	isCancelled?(): boolean;
@@ -154,21 +160,18 @@ export interface Streamed {
 	quoteTrouble: boolean;
 }
 
-/**
- * Streams a CSV (a File or Blob in the browser, a string in tests) through papaparse, rows as
- * arrays. Blank rows are skipped uncounted; the header is applied by the caller (papaparse's
- * header mode cost 2.5× the parse itself: 1 M rows, 6.0 s against 2.4 s, in a per-cell typing
- * check and a per-row join).
- */
-/** The read stopped at a byte sequence that is not UTF-8 (the message crosses a worker boundary, where the class does not). */
-export const NOT_UTF8 = 'The file is not UTF-8 past its first 64 KB.';
-
 /** A row with a NUL character: binary data inside the text (a damaged or concatenated file), never part of an event. */
 export const NUL_PROBLEM = 'holds a NUL character (binary data inside the text, which no export writes); the row is kept here, not imported';
 
+/**
+ * Streams a CSV (a File or Blob in the browser, a string in tests) through papaparse, rows as
+ * arrays. Blank rows are skipped uncounted, but their lines are counted; the header is applied by
+ * the caller (papaparse's header mode cost 2.5× the parse itself: 1 M rows, 6.0 s against 2.4 s,
+ * in a per-cell typing check and a per-row join).
+ */
 export function streamRows(
 	input: File | Blob | string,
-	read: { encoding: Sniffed['encoding']; delimiter: string; newline?: string },
+	read: { encoding: Sniffed['encoding']; delimiter: string; newline?: string; firstLine?: number },
 	mode: HeaderMode,
 	on: RowHandlers
 ): Promise<Streamed> {
@@ -179,6 +182,10 @@ export function streamRows(
 		const quoted = () => (text ? text.quoted : stringQuoted);
 		const stringNul = typeof input === 'string' && input.includes('\0');
 		const nul = () => (text ? text.nul : stringNul);
+		// The file's line the next row starts on. Only a line break inside a quoted cell makes a row
+		// span more than one line; the file's own line break is the one counted.
+		let nextLine = read.firstLine ?? 1;
+		const lineBreak = read.newline?.endsWith('\r') ? '\r' : '\n';
 		Papa.parse<string[]>((text ?? input) as unknown as File, {
 			header: false,
 			delimiter: read.delimiter,
@@ -191,6 +198,22 @@ export function streamRows(
 					return parser.abort();
 				}
 				const data = results.data;
+				// Error rows index this chunk's rows.
+				const bad = new Map<number, string>();
+				for (const e of results.errors) {
+					if (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') streamed.quoteTrouble = true;
+					if (e.row !== undefined && e.row !== null) bad.set(e.row, parseProblem(e));
+				}
+				const mayHoldLineBreaks = quoted();
+				const lineOf = new Float64Array(data.length + 1);
+				lineOf[0] = nextLine;
+				for (let k = 0; k < data.length; k++) {
+					let breaks = mayHoldLineBreaks ? lineBreaksIn(data[k]!, lineBreak) : 0;
+					// A quote not closed runs to the end of the file, the file's last line break with it.
+					if (breaks > 0 && bad.has(k) && data[k]!.at(-1)!.endsWith(lineBreak)) breaks--;
+					lineOf[k + 1] = lineOf[k]! + 1 + breaks;
+				}
+				nextLine = lineOf[data.length]!;
 				let first = 0;
 				if (!streamed.headerSeen) {
 					while (first < data.length && blankRow(data[first]!)) first++;
@@ -199,19 +222,13 @@ export function streamRows(
 					const header = data[first++]!;
 					if (mode === 'find' && !on.header!(header, data.slice(first), results.meta)) return parser.abort();
 				}
-				// Error rows index this chunk's rows.
-				const bad = new Map<number, string>();
-				for (const e of results.errors) {
-					if (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') streamed.quoteTrouble = true;
-					if (e.row !== undefined && e.row !== null) bad.set(e.row, parseProblem(e));
-				}
-				const mayHoldLineBreaks = quoted();
 				// Cells are looked at for NUL only once the text has had one (sniff refuses a file with one in its first 64 KB).
 				const mayHoldNul = nul();
 				for (let k = first; k < data.length; k++) {
 					const row = data[k]!;
 					if (blankRow(row)) continue;
-					on.row(row, bad.get(k) ?? (mayHoldNul && row.some((cell) => cell.includes('\0')) ? NUL_PROBLEM : undefined), mayHoldLineBreaks);
+					const problem = bad.get(k) ?? (mayHoldNul && row.some((cell) => cell.includes('\0')) ? NUL_PROBLEM : undefined);
+					on.row(row, problem, mayHoldLineBreaks, lineOf[k]!, lineOf[k + 1]! - 1);
 				}
 				on.chunkDone?.(results.meta.cursor);
 			},
@@ -228,73 +245,9 @@ export function streamRows(
 	});
 }
 
-/**
- * A File's text, decoded here and handed to papaparse as it reads a Node stream ('data', 'end',
- * 'error'). papaparse reads a File in slices of bytes and decodes each slice on its own, so a
- * character whose bytes straddle two slices came out as two replacement characters, silently
- * (papaparse issue #1132; any non-ASCII text past the first megabyte). One streaming TextDecoder
- * keeps such a character whole. A slice is read only after papaparse has parsed the one before
- * (its chunk callback runs inside `data`), so the file is never held in memory at once, and the
- * worker takes messages (cancel) between slices.
- */
-export class DecodedStream {
-	readonly readable = true;
-	/** A quote mark was in the text handed over so far. */
-	quoted = false;
-	/** A NUL character was in the text handed over so far. */
-	nul = false;
-	private readonly listeners = new Map<string, (arg?: unknown) => void>();
-	private stopped = false;
-
-	constructor(
-		private readonly blob: Blob,
-		private readonly encoding: Sniffed['encoding']
-	) {}
-
-	on(event: string, listener: (arg?: unknown) => void): this {
-		this.listeners.set(event, listener);
-		return this;
-	}
-
-	removeListener(event: string): this {
-		this.listeners.delete(event);
-		return this;
-	}
-
-	/** papaparse's duck test of a stream asks for these; it pulls nothing itself. */
-	read(): void {}
-	pause(): void {}
-	resume(): void {}
-
-	/** papaparse finished or gave up (an abort, a cancel, an error): no more slices are read. */
-	stop(): void {
-		this.stopped = true;
-	}
-
-	async pump(): Promise<void> {
-		// Fatal: a byte sequence that is not UTF-8 anywhere in the file (sniff saw only its first
-		// 64 KB) stops the read, and the import reads the file again as Latin-1 (csv.ts), rather than
-		// storing U+FFFD in its place with no note.
-		const decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
-		const emit = (event: string, arg?: unknown) => this.listeners.get(event)?.(arg);
-		try {
-			for (let at = 0; at < this.blob.size && !this.stopped; at += READ_BYTES) {
-				const text = decoder.decode(new Uint8Array(await this.blob.slice(at, at + READ_BYTES).arrayBuffer()), { stream: true });
-				this.quoted ||= text.includes('"');
-				this.nul ||= text.includes('\0');
-				if (text && !this.stopped) emit('data', text);
-			}
-			if (this.stopped) return;
-			const rest = decoder.decode();
-			this.quoted ||= rest.includes('"');
-			this.nul ||= rest.includes('\0');
-			if (rest) emit('data', rest);
-			emit('end');
-		} catch (err) {
-			if (!this.stopped) emit('error', err instanceof TypeError && this.encoding === 'utf-8' ? new ImportFileError(NOT_UTF8) : err);
-		}
-	}
+/** Line breaks inside a row's cells. */
+function lineBreaksIn(cells: readonly string[], lineBreak: string): number {
+	let n = 0;
+	for (const cell of cells) for (let at = cell.indexOf(lineBreak); at >= 0; at = cell.indexOf(lineBreak, at + 1)) n++;
+	return n;
 }
-
-/** Bytes of a file decoded and parsed at a time. */
-export const READ_BYTES = 1 << 20;

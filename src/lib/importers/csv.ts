@@ -4,7 +4,7 @@ import { emptyRecord } from '../lookup/index.js';
 import { detectFormat, MAPPER_COLUMNS, ROW_MAPPERS, type KnownFormat } from './formats.js';
 import { guessMapping, mappedColumns, mappedRow } from './mapping.js';
 import { createRowImporter, isHxlTagRow, partResult, type ImportPart } from './report.js';
-import { joinParts, middleRowStart } from './parts.js';
+import { joinParts, lineFeedsBefore, middleRowStart } from './parts.js';
 import { ImportFileError, type ImportOutcome } from './outcome.js';
 import {
 	NOT_UTF8,
@@ -131,7 +131,8 @@ export async function readPart(
 	// The row under the header may be HDX's HXL hashtag row (only the part holding the header has one).
 	let underHeader = header === 'skip';
 	const streamed = await streamRows(input, setup, header, {
-		row(cells, parseError, quoted) {
+		row(cells, parseError, quoted, fromLine, toLine) {
+			importer.at(fromLine, toLine);
 			if (underHeader) {
 				underHeader = false;
 				if (!parseError && isHxlTagRow(cells)) return importer.addHxlRow();
@@ -154,18 +155,22 @@ export async function readPart(
 	return { ...streamed, part: importer.part() };
 }
 
-/** The cells of some rows of a later part (by their numbers in the part), read again. */
-export async function cellsOfRows(input: File | Blob | string, setup: CsvSetup, rows: readonly number[]): Promise<Row[]> {
+/** The cells of some rows of a later part (by their numbers in the part), read again, and the file's lines each spans. */
+export async function cellsOfRows(
+	input: File | Blob | string,
+	setup: CsvSetup,
+	rows: readonly number[]
+): Promise<{ cells: Row; lines: { from: number; to: number } }[]> {
 	const wanted = new Map(rows.map((row, k) => [row, k]));
-	const cells: Row[] = new Array(rows.length);
+	const found: { cells: Row; lines: { from: number; to: number } }[] = new Array(rows.length);
 	let rowNumber = 0;
 	await streamRows(input, setup, 'none', {
-		row(row) {
+		row(row, _problem, _quoted, from, to) {
 			const k = wanted.get(++rowNumber);
-			if (k !== undefined) cells[k] = rowOf(row, setup.fields);
+			if (k !== undefined) found[k] = { cells: rowOf(row, setup.fields), lines: { from, to } };
 		}
 	});
-	return cells;
+	return found;
 }
 
 /** The import's result from the rows read (in one pass, or parts joined). */
@@ -223,16 +228,18 @@ async function importInParts(file: Blob, opts: CsvOptions, readLater: ReadLaterP
 	if (head.kind !== 'setup') return head;
 	const start = await middleRowStart(file);
 	if (start === null) return onePass(file, head.setup, opts);
+	// The later part's rows name the file's lines, not the part's.
+	const laterSetup = { ...head.setup, firstLine: 1 + (await lineFeedsBefore(file, start)) };
 	const done = [0, 0];
 	const progress = () => opts.onProgress?.((done[0]! * start + done[1]! * (file.size - start)) / file.size);
 	const [first, later] = await Promise.allSettled([
 		readPart(file.slice(0, start), head.setup, 'skip', { ...opts, size: start, onProgress: (f) => ((done[0] = f), progress()) }),
-		readLater(file.slice(start), head.setup, (f) => ((done[1] = f), progress()))
+		readLater(file.slice(start), laterSetup, (f) => ((done[1] = f), progress()))
 	]);
 	if (first.status === 'rejected') throw first.reason;
 	if (later.status === 'rejected') throw later.reason;
 	if (first.value.cancelled || later.value.cancelled) return { kind: 'cancelled' };
 	if (first.value.quoteTrouble || !first.value.headerSeen) return onePass(file, head.setup, opts);
-	const joined = await joinParts([first.value.part, later.value.part], (_, rows) => cellsOfRows(file.slice(start), head.setup, rows));
+	const joined = await joinParts([first.value.part, later.value.part], (_, rows) => cellsOfRows(file.slice(start), laterSetup, rows));
 	return csvResult(joined, head.setup, opts);
 }

@@ -40,28 +40,6 @@ describe('unknown CSV: semicolons, decimal commas, BOM, CRLF (test fixture)', ()
 	});
 });
 
-describe('reading the CSV: header, blank lines and bad quotes', () => {
-	// `comment` twice: a column the importer does not read, so the file is read and the second is numbered.
-	const header = 'id,date_start,latitude,longitude,where_prec,side_a,best,source_headline,comment,comment';
-	it('numbers a repeated header name, skips blank lines uncounted, and rejects the row whose quote does not close', async () => {
-		const csv = [
-			header,
-			'1,2023-01-01,34.01,71.58,1,TEST A,1,ok,c1,c2',
-			',,,,,,,,,',
-			'   ',
-			'2,2023-01-02,34.01,71.58,1,TEST B,1,"open quote,x,y',
-			'3,2023-01-03,34.01,71.58,1,TEST C,1,ok,x,y'
-		].join('\n');
-		const r = await done(new TextEncoder().encode(csv), 'blank-lines.csv');
-		accounted(r);
-		expect(r.headers).toContain('comment_1');
-		expect(r.report.rowsRead).toBe(2);
-		expect(r.incidents.map((i) => i.actor)).toEqual(['TEST A']);
-		expect(r.rejections[0]).toMatchObject({ row: 2, column: '(row)' });
-		expect(r.rejections[0]!.problem).toMatch(/quote mark is not closed/);
-	});
-});
-
 describe('the table built during the import', () => {
 	it('holds every imported row: its columns equal the columns of its rows, built afterwards', async () => {
 		for (const name of ['ucdp-ged.csv', 'acled.csv', 'hostile-ucdp.csv']) {

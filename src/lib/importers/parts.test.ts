@@ -145,10 +145,10 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 		const r = outcome.result;
 		expect(tableIncidents(r.table).map((i) => i.id)).toEqual(['TEST-1', 'row-2', 'row-4', 'row-5']);
 		expect(r.rejections.map((x) => [x.row, x.problem, x.cells.where_coordinates])).toEqual([
-			[4, 'duplicate id "TEST-1"', 'TEST\nsecond'],
+			[4, 'duplicate id "TEST-1"; the row spans lines 6–7 of the file', 'TEST\nsecond'],
 			[6, 'duplicate id "row-5"', 'x']
 		]);
-		expect(r.report).toMatchObject({ rowsRead: 6, imported: 4, rejected: 2, byReason: { 'id: duplicate id …': 2 } });
+		expect(r.report).toMatchObject({ rowsRead: 6, linesRead: 7, linesRejected: 3, imported: 4, rejected: 2, byReason: { 'id: duplicate id …': 2 } });
 		expect(r.table.columns.labels.actor).toEqual([NOT_RECORDED, 'A', 'B', 'C']);
 	});
 });

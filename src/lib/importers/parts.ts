@@ -5,7 +5,7 @@
  * and the counts. Pure: bytes and results in, results out (a test compares the two ways).
  */
 import { IdSet } from './ids.js';
-import { reasonKind, type ImportPart, type RejectedRow } from './report.js';
+import { reasonKind, rejectedRow, type ImportPart, type RejectedRow } from './report.js';
 import { appendTable } from '../table/index.js';
 
 const QUOTE = 0x22;
@@ -59,11 +59,14 @@ export async function middleRowStart(file: Blob): Promise<number | null> {
  * only now is rejected like any duplicate, with its cells as read (`cellsOf` reads them again:
  * a part keeps no cells of rows it accepted).
  */
-export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: number, rows: number[]) => Promise<RejectedRow['cells'][]>): Promise<ImportPart> {
+export async function joinParts(
+	parts: readonly ImportPart[],
+	cellsOf: (part: number, rows: number[]) => Promise<{ cells: RejectedRow['cells']; lines: { from: number; to: number } }[]>
+): Promise<ImportPart> {
 	const [first, ...later] = parts;
 	if (!first) throw new Error('joinParts: no parts');
 	const ids = first.ids ?? idsOf(first.table.text.id);
-	let { table, rowsRead, truncated, hxlRows } = first;
+	let { table, rowsRead, linesRead, linesRejected, truncated, hxlRows } = first;
 	const rejections = [...first.rejections];
 	const byReason = { ...first.byReason };
 	for (const [k, part] of later.entries()) {
@@ -83,7 +86,9 @@ export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: nu
 		const partRejections = part.rejections.map((r) => ({ ...r, row: rowsRead + r.row }));
 		duplicates.forEach((i, d) => {
 			const problem = `duplicate id "${id[i]!.slice(0, 60)}"`;
-			partRejections.push({ row: rowsRead + rowNumbers[i]!, column: 'id', problem, cells: cells[d]! });
+			const { cells: rowCells, lines } = cells[d]!;
+			partRejections.push(rejectedRow(rowsRead + rowNumbers[i]!, 'id', problem, rowCells, lines));
+			linesRejected += lines.to - lines.from + 1;
 			const kind = reasonKind('id', problem);
 			byReason[kind] = (byReason[kind] ?? 0) + 1;
 		});
@@ -92,10 +97,22 @@ export async function joinParts(parts: readonly ImportPart[], cellsOf: (part: nu
 		for (const [kind, n] of Object.entries(part.byReason)) byReason[kind] = (byReason[kind] ?? 0) + n;
 		table = appendTable(table, part.table, new Set(duplicates));
 		rowsRead += part.rowsRead;
+		linesRead += part.linesRead;
+		linesRejected += part.linesRejected;
 		truncated += part.truncated;
 		hxlRows += part.hxlRows;
 	}
-	return { ...first, table, rejections, rowsRead, byReason, truncated, hxlRows, ids, rowNumbers: null, generatedIds: [] };
+	return { ...first, table, rejections, rowsRead, linesRead, linesRejected, byReason, truncated, hxlRows, ids, rowNumbers: null, generatedIds: [] };
+}
+
+/** Line feeds in the first `end` bytes of a file: a later part starts on the line after them. */
+export async function lineFeedsBefore(file: Blob, end: number): Promise<number> {
+	let n = 0;
+	for (let from = 0; from < end; from += WINDOW) {
+		const bytes = new Uint8Array(await file.slice(from, Math.min(end, from + WINDOW)).arrayBuffer());
+		for (let lf = bytes.indexOf(LINE_FEED); lf >= 0; lf = bytes.indexOf(LINE_FEED, lf + 1)) n++;
+	}
+	return n;
 }
 
 function idsOf(column: readonly (string | null)[]): IdSet {

@@ -13,6 +13,8 @@ export interface Rejection {
 	row: number;
 	column: string;
 	problem: string;
+	/** The file's lines the row spans, when more than one (a quoted cell with line breaks, a quote not closed). */
+	lines?: { from: number; to: number };
 }
 
 export interface ImportReport {
@@ -21,6 +23,13 @@ export interface ImportReport {
 	rowsRead: number;
 	imported: number;
 	rejected: number;
+	/**
+	 * The file's lines the rows read span (header and blank lines aside), and how many of them are
+	 * in rejected rows: a quote mark not closed on row 2 of a 100,000-line file makes one rejected
+	 * row of 99,999 lines, and these say so. Equal to the rows when no row spans more than a line.
+	 */
+	linesRead: number;
+	linesRejected: number;
 	/**
 	 * Rows replaced by a newer release's row of the same id (a fill merges by UCDP event id):
 	 * then imported + rejected + replaced = rows read. Absent for a plain import.
@@ -43,6 +52,18 @@ export interface ImportReport {
 
 /** A rejected row: where, what is wrong, and its cells as read (for the rejected-rows download). */
 export type RejectedRow = Rejection & { cells: Row };
+
+/** A rejected row; one that spans more than a line of the file says which lines (a quote not closed absorbs the lines after it). */
+export function rejectedRow(row: number, column: string, problem: string, cells: Row, lines: { from: number; to: number }): RejectedRow {
+	if (lines.to <= lines.from) return { row, column, problem, cells };
+	return {
+		row,
+		column,
+		problem: `${problem}; the row spans lines ${lines.from.toLocaleString('en-GB')}–${lines.to.toLocaleString('en-GB')} of the file`,
+		cells,
+		lines
+	};
+}
 
 /**
  * An HXL hashtag row (Humanitarian Exchange Language, as HDX publishes its CSVs): every cell empty
@@ -77,6 +98,9 @@ export interface ImportPart {
 	table: IncidentTable;
 	rejections: RejectedRow[];
 	rowsRead: number;
+	/** The file's lines of the rows read, and of the rejected ones (ImportReport). */
+	linesRead: number;
+	linesRejected: number;
 	byReason: Record<string, number>;
 	truncated: number;
 	/** HXL tag rows skipped (only the part that holds the header can have one). */
@@ -99,6 +123,8 @@ export function partResult(part: ImportPart, notes: string[] = []): { table: Inc
 			file: part.file,
 			format: part.format,
 			rowsRead: part.rowsRead,
+			linesRead: part.linesRead,
+			linesRejected: part.linesRejected,
 			imported: part.table.columns.length,
 			rejected: part.rejections.length,
 			byReason: part.byReason,
@@ -136,19 +162,29 @@ export function createRowImporter(
 	let imported = 0;
 	let rowsRead = 0;
 	let hxlRows = 0;
+	// The file's lines the current row spans (`at`); a source without lines (GeoJSON) counts one a row.
+	let fromLine = 0;
+	let toLine = 0;
+	let linesRead = 0;
+	let linesRejected = 0;
 	/** The release the rows come from (a bundled release's file), kept on every row that does not name its own. */
 	const release = options.release;
 	const reject = (row: number, column: string, problem: string, cells: Row) => {
-		rejections.push({ row, column, problem, cells });
+		linesRejected += rowLines();
+		rejections.push(rejectedRow(row, column, problem, cells, { from: fromLine, to: toLine }));
 		const kind = reasonKind(column, problem);
 		byReason[kind] = (byReason[kind] ?? 0) + 1;
 	};
+	/** The lines of the row being added (a row without `at`: one). */
+	const rowLines = () => toLine - fromLine + 1;
 	const part = (): ImportPart => ({
 		format,
 		file,
 		table: table.finish(),
 		rejections,
 		rowsRead,
+		linesRead,
+		linesRejected,
 		byReason,
 		truncated: ctx.truncated,
 		hxlRows,
@@ -160,9 +196,15 @@ export function createRowImporter(
 		/** Rows seen so far (imported or rejected), and imported so far. */
 		rowsRead: () => rowsRead,
 		imported: () => imported,
+		/** The file's lines the next row spans (a CSV's; without it a row is one line). */
+		at(from: number, to: number) {
+			fromLine = from;
+			toLine = to;
+		},
 		/** A row; `cells`, when `row` holds only the columns the mapper reads, gives all of them for a rejection. */
 		add(row: Row, cells?: () => Row) {
 			rowsRead++;
+			linesRead += rowLines();
 			ctx.generatedId = false;
 			try {
 				const incident = mapper(row, rowsRead, ctx);
@@ -188,6 +230,7 @@ export function createRowImporter(
 		/** Rows that could not be parsed at all (wrong number of cells, bad quoting). */
 		addUnparseable(cells: Row, problem: string) {
 			rowsRead++;
+			linesRead += rowLines();
 			reject(rowsRead, '(row)', problem, cells);
 		},
 		part,

@@ -12,9 +12,9 @@ export const fixture = (name: string) => readFileSync(join(import.meta.dirname, 
 /** Runs a file through sniffing and the right importer, as the import worker does. */
 export async function importBytes(bytes: Uint8Array, name: string, mapping?: ColumnMapping): Promise<ImportOutcome> {
 	const s = sniff(bytes.subarray(0, 65536), bytes.length, name);
-	const textContent = new TextDecoder(s.encoding).decode(bytes);
-	if (s.kind === 'geojson') return importGeoJson(textContent, { file: name, notes: s.notes, mapping });
-	return importCsv(textContent, { file: name, size: bytes.length, encoding: s.encoding, notes: s.notes, mapping });
+	if (s.kind === 'geojson') return importGeoJson(new TextDecoder(s.encoding).decode(bytes), { file: name, notes: s.notes, mapping });
+	// A Blob, as the worker reads a File: decoded as it streams, fatally for UTF-8.
+	return importCsv(new Blob([bytes as Uint8Array<ArrayBuffer>]), { file: name, size: bytes.length, encoding: s.encoding, notes: s.notes, mapping });
 }
 /** An import's result, with its table's rows rebuilt as incidents (what the lists and exports show). */
 export async function done(bytes: Uint8Array, name: string, mapping?: ColumnMapping): Promise<ImportResult & { incidents: Incident[] }> {
