@@ -74,3 +74,34 @@ export function mappedRow(mapping: ColumnMapping): RowMapper {
 
 /** The columns a user's mapping names. */
 export const mappedColumns = (mapping: ColumnMapping): string[] => MAPPING_FIELDS.map((f) => mapping[f.key]).filter((c) => c !== '');
+
+/** Columns the mapping dialog lists at once: a header of 100,000 columns, every one an option of every field, froze the page for 385 s. */
+export const LISTED_COLUMNS = 50;
+
+/**
+ * The columns a field offers: those whose name holds `filter` (any case), the first `limit` in
+ * file order, with the one chosen always among them; and how many match in all.
+ */
+export function columnChoices(headers: readonly string[], filter: string, chosen: string, limit = LISTED_COLUMNS): { columns: string[]; matched: number } {
+	const needle = filter.trim().toLowerCase();
+	const columns: string[] = [];
+	let matched = 0;
+	for (const h of headers) {
+		if (needle && !h.toLowerCase().includes(needle)) continue;
+		matched++;
+		if (columns.length < limit) columns.push(h);
+	}
+	if (chosen && !columns.includes(chosen)) columns.unshift(chosen);
+	return { columns, matched };
+}
+
+/** The preview's columns: the ones mapped, then the file's first others, `limit` in all. */
+export function previewColumns(headers: readonly string[], mapping: ColumnMapping, limit = LISTED_COLUMNS): string[] {
+	const mapped = mappedColumns(mapping).filter((c, i, all) => all.indexOf(c) === i);
+	const shown = new Set(mapped);
+	for (const h of headers) {
+		if (shown.size >= Math.max(limit, mapped.length)) break;
+		shown.add(h);
+	}
+	return [...shown];
+}
