@@ -150,3 +150,40 @@ test('an API the browser cannot reach is explained, with the command-line altern
 	await expect(error).toContainText('npm run fetch-data -- --source ucdp --from 2023-01-01 --to 2023-12-31');
 	await expect(page.getByTestId('imported-list')).toHaveCount(0);
 });
+
+test('a token refused part-way: ACLED signs in afresh once and goes on; UCDP stops, saving nothing, naming the page', async ({ page, context }) => {
+	await routeApis(context);
+	const alerts: string[] = [];
+	page.on('dialog', (d) => {
+		alerts.push(d.message());
+		void d.dismiss();
+	});
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await openFetchDialog(page);
+	// ACLED's token expires after two pages; every text field holds markup (it stays text).
+	mock.scenario.acledTokenUses = 2;
+	mock.scenario.htmlInFields = true;
+	await page.getByTestId('source-acled').check();
+	await page.getByTestId('fetch-to').fill('2026-11-26');
+	await page.getByTestId('acled-email').fill(MOCK_ACLED_EMAIL);
+	await page.getByTestId('acled-password').fill(MOCK_ACLED_PASSWORD);
+	await page.getByTestId('fetch-run').click();
+	await expect(page.getByTestId('report-identity')).toHaveText('12,000 imported + 0 rejected = 12,000 rows read');
+	await page.getByTestId('report-close').click();
+	expect(mock.requests.filter((r) => r.path === '/oauth/token')).toHaveLength(2);
+	const imported = await page.getByTestId('imported-list').locator('li').count();
+
+	await openFetchDialog(page);
+	mock.scenario.ucdpUnauthorizedFromPage = 1;
+	await page.getByTestId('source-ucdp').check();
+	await page.getByTestId('fetch-to').fill('2026-11-26');
+	await page.getByTestId('ucdp-token').fill(MOCK_UCDP_TOKEN);
+	await page.getByTestId('fetch-run').click();
+	await expect(page.getByTestId('fetch-error')).toContainText(
+		'UCDP GED 26.1, page 2: UCDP stopped accepting the access token part-way (HTTP 401), after 1 page(s) of this release had been read. Nothing was saved'
+	);
+	await expect(page.getByTestId('fetch-error')).not.toContainText(MOCK_UCDP_TOKEN);
+	await expect(page.getByTestId('imported-list').locator('li')).toHaveCount(imported);
+	expect(alerts).toEqual([]);
+});

@@ -141,7 +141,31 @@ export interface Scenario {
 	silent: RegExp | null;
 	/** UCDP pages claim this many pages (an absurd TotalPages). */
 	totalPages: number | null;
+	/** UCDP refuses the token (401) from this page (0-based) on: a token revoked part-way through. */
+	ucdpUnauthorizedFromPage: number | null;
+	/** An ACLED access token expires after this many data requests (401 "expired" after it). */
+	acledTokenUses: number | null;
+	/** Every text field of every event holds markup and a script. */
+	htmlInFields: boolean;
 }
+
+/** The free-text fields of both APIs (names, places, sources, notes), where `htmlInFields` writes. */
+const FREE_TEXT_FIELDS = [
+	'side_a',
+	'side_b',
+	'where_coordinates',
+	'where_description',
+	'source_article',
+	'source_headline',
+	'actor1',
+	'actor2',
+	'location',
+	'notes',
+	'source'
+];
+
+/** What `htmlInFields` writes into every text field: text that must stay text. */
+export const HOSTILE_MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
 export function defaultScenario(): Scenario {
 	// UCDP: the yearly release holds 2,500 events up to the end of 2025 (3 pages of 1,000);
@@ -161,7 +185,10 @@ export function defaultScenario(): Scenario {
 		dropColumn: null,
 		redirect: null,
 		silent: null,
-		totalPages: null
+		totalPages: null,
+		ucdpUnauthorizedFromPage: null,
+		acledTokenUses: null,
+		htmlInFields: false
 	};
 }
 
@@ -179,7 +206,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export async function startMockApis(port = 0): Promise<MockApis> {
-	const tokens = new Set<string>();
+	/** ACLED access tokens, with the data requests each has made. */
+	const tokens = new Map<string, number>();
 	const mock: MockApis = {
 		origin: '',
 		scenario: defaultScenario(),
@@ -187,6 +215,7 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 		reset() {
 			mock.scenario = defaultScenario();
 			mock.requests.length = 0;
+			tokens.clear();
 		},
 		close: () => new Promise((resolve) => server.close(() => resolve()))
 	};
@@ -196,6 +225,7 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			const out: ApiRecord = { ...r };
 			if (mock.scenario.extraColumn) out[mock.scenario.extraColumn] = 'x';
 			if (mock.scenario.dropColumn) delete out[mock.scenario.dropColumn];
+			if (mock.scenario.htmlInFields) for (const k of FREE_TEXT_FIELDS) if (typeof out[k] === 'string') out[k] = `${out[k]} ${HOSTILE_MARKUP}`;
 			return out;
 		});
 
@@ -227,6 +257,8 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			const token = req.headers['x-ucdp-access-token'];
 			if (!token) return send(res, 401, 'API token required. Add header: x-ucdp-access-token', { 'content-type': 'text/plain' });
 			if (token !== MOCK_UCDP_TOKEN) return send(res, 401, 'Invalid API token', { 'content-type': 'text/plain' });
+			const fromPage = mock.scenario.ucdpUnauthorizedFromPage;
+			if (fromPage !== null && Number(query.page ?? 0) >= fromPage) return send(res, 401, 'Invalid API token', { 'content-type': 'text/plain' });
 			const events = mock.scenario.ucdpReleases.get(ged[1]!);
 			if (!events) return send(res, 404, { error: `No dataset version ${ged[1]}` });
 			const countries = (query.Country ?? '').split(',').filter(Boolean).map(Number);
@@ -263,12 +295,16 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 				});
 			}
 			const token = `mock-access-${tokens.size + 1}`;
-			tokens.add(token);
+			tokens.set(token, 0);
 			return send(res, 200, { token_type: 'Bearer', expires_in: 86400, access_token: token, refresh_token: `mock-refresh-${tokens.size}` });
 		}
 		if (url.pathname === '/api/acled/read') {
 			const auth = String(req.headers.authorization ?? '');
-			if (!auth.startsWith('Bearer ') || !tokens.has(auth.slice(7))) return send(res, 401, { status: 401, success: false, error: { message: 'Unauthorized' } });
+			const uses = tokens.get(auth.slice(7));
+			if (!auth.startsWith('Bearer ') || uses === undefined) return send(res, 401, { status: 401, success: false, error: { message: 'Unauthorized' } });
+			if (mock.scenario.acledTokenUses !== null && uses >= mock.scenario.acledTokenUses)
+				return send(res, 401, { status: 401, success: false, error: { message: 'The access token expired' } });
+			tokens.set(auth.slice(7), uses + 1);
 			const limit = Number(query.limit ?? 5000);
 			const page = Number(query.page ?? 1);
 			const [from, to] = (query.event_date ?? '').split('|');

@@ -47,6 +47,29 @@ describe('ACLED connector against the mock API', () => {
 		expect(err.message).not.toContain('hunter2');
 	});
 
+	it('signs in afresh once when the token expires part-way, and reads every row', async () => {
+		mock.scenario.acledTokenUses = 2;
+		const { result } = await fetchDataset(acled(), options());
+		expect(result.report.rowsRead).toBe(12_000);
+		expect(mock.requests.filter((r) => r.path === '/oauth/token')).toHaveLength(2);
+		const reads = mock.requests.filter((r) => r.path === '/api/acled/read');
+		expect(reads.map((r) => [r.query.page, r.headers.authorization])).toEqual([
+			['1', 'Bearer mock-access-1'],
+			['2', 'Bearer mock-access-1'],
+			['3', 'Bearer mock-access-1'],
+			['3', 'Bearer mock-access-2']
+		]);
+	});
+
+	it('stops, saving nothing, when ACLED refuses a token it has just given', async () => {
+		mock.scenario.acledTokenUses = 0;
+		const err = await failure(acled());
+		expect(err.kind).toBe('credentials');
+		expect(err.message).toMatch(/^ACLED, page 1: ACLED refused a token it had just given \(HTTP 401: .*expired.*\)\. Sign in again .*nothing was saved\.$/);
+		expect(err.message).not.toContain(MOCK_ACLED_PASSWORD);
+		expect(mock.requests.filter((r) => r.path === '/oauth/token')).toHaveLength(1);
+	});
+
 	it('retries a 429 on a data page', async () => {
 		mock.scenario.failures.push({ path: /acled\/read/, status: 429, times: 1, retryAfter: '1' });
 		const { result } = await fetchDataset(acled(), options());

@@ -109,8 +109,14 @@ export interface AcledPageResult {
 	rows: Record<string, string | undefined>[];
 }
 
-/** Pages of events, in order, until a short page. */
-export async function* acledPages(q: AcledQuery, token: string, opts: AcledOptions): AsyncGenerator<AcledPageResult> {
+/**
+ * Pages of events, in order, until a short page. `signIn` gives an access token: one at the start,
+ * and one more when ACLED refuses it part-way (a token lasts 24 h, and can expire or be revoked
+ * during a long fetch); refused again right after signing in afresh, the fetch stops.
+ */
+export async function* acledPages(q: AcledQuery, signIn: () => Promise<string>, opts: AcledOptions): AsyncGenerator<AcledPageResult> {
+	let token = await signIn();
+	let freshToken = true;
 	const origin = opts.origin ?? ACLED_ORIGIN;
 	const http: HttpOptions = { ...opts, service: 'ACLED' };
 	const budget = pageBudget(q.from, q.to, ACLED_PAGE_SIZE, opts.maxPages);
@@ -127,8 +133,19 @@ export async function* acledPages(q: AcledQuery, token: string, opts: AcledOptio
 			page: String(page)
 		});
 		const response = await request(`${origin}/api/acled/read?${params}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, http);
-		if (response.status === 401)
-			throw new ConnectorError('credentials', 'ACLED refused the sign-in token (HTTP 401). Sign in again with your ACLED email and password.');
+		if (response.status === 401) {
+			if (freshToken)
+				throw new ConnectorError(
+					'credentials',
+					`${where}: ACLED refused a token it had just given (HTTP 401${await bodyExcerpt(response)}). Sign in again with your ACLED email and password; nothing was saved.`
+				);
+			// Expired or revoked part-way: sign in afresh once, and ask for this page again.
+			token = await signIn();
+			freshToken = true;
+			page--;
+			continue;
+		}
+		freshToken = false;
 		if (response.status === 403) {
 			throw new ConnectorError(
 				'credentials',

@@ -150,8 +150,8 @@ export async function fetchDataset(
 		const q = req.query;
 		if (!(q.from <= q.to)) throw new ConnectorError('query', `The start date ${q.from} is after the end date ${q.to}.`);
 		opts.onProgress?.({ fraction: null, message: 'Signing in to ACLED…' });
-		const token = await acledToken(req.credentials, { ...http, origin: opts.origins?.acled });
-		for await (const page of acledPages(q, token, { ...http, origin: opts.origins?.acled })) {
+		const signIn = () => acledToken(req.credentials, { ...http, origin: opts.origins?.acled });
+		for await (const page of acledPages(q, signIn, { ...http, origin: opts.origins?.acled })) {
 			take(page.rows);
 			opts.onProgress?.({ fraction: null, message: `ACLED: page ${page.page} (${importer.rowsRead().toLocaleString('en-GB')} events)` });
 		}

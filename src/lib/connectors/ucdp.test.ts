@@ -3,7 +3,7 @@ import { UCDP_EVENT_COLUMNS } from '../importers/formats.js';
 import { fetchDataset, fetchedCsv, type FetchRequest } from './index.js';
 import { currentYearlyVersion, ucdpFillRequests, ucdpRequests } from './ucdp.js';
 import { fillResult, mergeByEventId } from './fill.js';
-import { ucdpFixtureEvents, MOCK_UCDP_TOKEN } from '../../../tests/mock-apis/server.js';
+import { HOSTILE_MARKUP, ucdpFixtureEvents, MOCK_UCDP_TOKEN } from '../../../tests/mock-apis/server.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
 import { importCsv } from '../importers/file.js';
 import { tableIncidents } from '../table/index.js';
@@ -142,6 +142,24 @@ describe('UCDP connector against the mock API', () => {
 		expect(err.kind).toBe('credentials');
 		expect(err.message).toMatch(/UCDP did not accept the access token \(HTTP 401\)/);
 		expect(err.message).not.toContain('wrong-token-123');
+	});
+
+	it('stops, saving nothing, when the token is refused part-way, naming the page', async () => {
+		mock.scenario.ucdpUnauthorizedFromPage = 2;
+		const err = await failure(ucdp());
+		expect(err.kind).toBe('credentials');
+		expect(err.message).toBe(
+			'UCDP GED 26.1, page 3: UCDP stopped accepting the access token part-way (HTTP 401), after 2 page(s) of this release had been read. Nothing was saved: check the token (it may have been revoked) and fetch again.'
+		);
+		expect(err.message).not.toContain(MOCK_UCDP_TOKEN);
+	});
+
+	it('keeps markup and script in every text field as text', async () => {
+		mock.scenario.htmlInFields = true;
+		const { result } = await fetchDataset(ucdp(), options());
+		expect(result.report.rejected).toBe(0);
+		const first = tableIncidents(result.table)[0]!;
+		for (const field of ['actor', 'place', 'summary', 'source'] as const) expect(first[field], field).toContain(HOSTILE_MARKUP);
 	});
 
 	it('retries after 429 (honouring Retry-After) and then succeeds', async () => {

@@ -222,9 +222,12 @@ export async function* ucdpPages(q: UcdpQuery, token: string, req: UcdpRequest, 
 			http
 		);
 		if (response.status === 401 || response.status === 403) {
+			// Part-way (a later page): the token worked and stopped working, revoked or expired.
 			throw new ConnectorError(
 				'credentials',
-				`UCDP did not accept the access token (HTTP ${response.status}). Check it, or request one from the UCDP API maintainer (ucdp.uu.se/apidocs).`
+				page > 0
+					? `${where}: UCDP stopped accepting the access token part-way (HTTP ${response.status}), after ${page} page(s) of this release had been read. Nothing was saved: check the token (it may have been revoked) and fetch again.`
+					: `UCDP did not accept the access token (HTTP ${response.status}). Check it, or request one from the UCDP API maintainer (ucdp.uu.se/apidocs).`
 			);
 		}
 		if (response.status === 404 && req.kind === 'candidate' && page === 0) return { released: false };
