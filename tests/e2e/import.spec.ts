@@ -60,11 +60,47 @@ test('a UCDP-shaped CSV is imported row by row, re-shades the map, and survives 
 	await expect(page.getByTestId('imported-list')).toContainText('ucdp-ged.csv (UCDP GED, imported)');
 	await expect(page.getByTestId('acc-rows')).toHaveText('5');
 
-	await page.getByRole('button', { name: 'Remove ucdp-ged.csv (UCDP GED, imported)' }).click();
+	const remove = page.getByRole('button', { name: 'Remove ucdp-ged.csv (UCDP GED, imported)' });
+	await remove.click();
 	await expect(page.getByTestId('imported-list')).toHaveCount(0);
 	// Back to the map's default dataset, on its own opening window (the UCDP series' newest month).
 	await waitForView(page, 'ucdp|incidents|area|window=2026-01..2026-01');
+	// Brought back by its undo, whole: listed and shown again.
+	await expect(page.getByTestId('removed')).toHaveText('Removed ucdp-ged.csv (UCDP GED, imported). Undo');
+	await page.getByTestId('undo-remove').click();
+	await expect(page.getByTestId('imported-list')).toContainText('ucdp-ged.csv (UCDP GED, imported)');
+	await page.getByTestId('dataset').selectOption(id);
+	await waitForView(page, `${id}|incidents|area`);
+	await expect(page.getByTestId('acc-rows')).toHaveText('5');
+	// Removed for good once the undo has passed: gone after a reload too.
+	await remove.click();
+	await expect(page.getByTestId('removed')).toHaveCount(0, { timeout: 15_000 });
+	await page.reload();
+	await waitForView(page, 'ucdp|incidents|area|window=2026-01..2026-01');
+	await expect(page.getByTestId('imported-list')).toHaveCount(0);
 	expect(problems).toEqual([]);
+});
+
+test('files dropped together, or during an import, are read in turn, each with its own report', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	const [ucdp, acled] = ['ucdp-ged.csv', 'acled.csv'].map((name) => readFileSync(fixture(name), 'utf8'));
+	await page.evaluate(
+		({ ucdp, acled }) => {
+			const files = new DataTransfer();
+			files.items.add(new File([ucdp], 'ucdp-ged.csv', { type: 'text/csv' }));
+			files.items.add(new File([acled], 'acled.csv', { type: 'text/csv' }));
+			window.dispatchEvent(new DragEvent('drop', { dataTransfer: files, cancelable: true }));
+		},
+		{ ucdp: ucdp!, acled: acled! }
+	);
+	await expect(page.getByTestId('report-identity')).toHaveText('5 imported + 4 rejected = 9 rows read');
+	await expect(page.getByTestId('import-queue')).toHaveText('Waiting to be read, in turn: acled.csv.');
+	await page.getByTestId('report-close').click();
+	await expect(page.getByTestId('import-report')).toContainText('Import report — acled.csv');
+	await expect(page.getByTestId('import-queue')).toHaveCount(0);
+	await page.getByTestId('report-close').click();
+	await expect(page.getByTestId('imported-list').locator('li')).toHaveCount(2);
 });
 
 test('a hostile CSV is explained row by row, its text stays text, and exports neutralise formulas', async ({ page }) => {

@@ -25,10 +25,18 @@ export interface DatasetsHost {
 	fail(message: string | null): void;
 }
 
+/** How long a removed import can be brought back. */
+export const REMOVE_UNDO_MS = 8_000;
+
 export class Datasets extends Hosted<DatasetsHost> {
 	// Datasets are replaced whole, never mutated: $state.raw keeps Svelte from wrapping every
 	// incident in a reactive proxy (which made reading 200,000 rows take seconds).
-	imported = $state.raw<StoredDataset[]>([]);
+	private stored = $state.raw<StoredDataset[]>([]);
+	/** Imports being removed: listed nowhere, deleted once their undo has passed (REMOVE_UNDO_MS). */
+	removing = $state<{ id: string; name: string }[]>([]);
+	private removeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** This browser's imports, those being removed aside. */
+	imported = $derived(this.stored.filter((d) => !this.removing.some((r) => r.id === d.info.id)));
 	/** The dataset the view names, as loaded (its join follows, src/routes/dashboard/engine). */
 	requested = $state.raw<IncidentDataset>() as IncidentDataset;
 	loading = $state(false);
@@ -133,7 +141,7 @@ export class Datasets extends Hosted<DatasetsHost> {
 	// ---- this browser's imports ----
 	private refreshImported = () =>
 		listImported()
-			.then((list) => (this.imported = list))
+			.then((list) => (this.stored = list))
 			.catch((err: Error) => this.host.fail(`Browser storage is not available: ${err.message}`));
 	onimported = (info: { id: string }) => {
 		this.refreshImported();
@@ -147,14 +155,37 @@ export class Datasets extends Hosted<DatasetsHost> {
 			.then((ds) => (this.requested = ds))
 			.catch((err: Error) => this.host.fail(err.message));
 	};
-	onremove = async (id: string) => {
+	/**
+	 * Removes an import after REMOVE_UNDO_MS, with an undo until then: it leaves the lists at once,
+	 * and is deleted from storage only when the time has passed (or the page is closed).
+	 */
+	onremove = (id: string) => {
+		const d = this.stored.find((x) => x.info.id === id);
+		if (!d || this.removeTimers.has(id)) return;
+		this.removing.push({ id, name: d.info.name });
+		if (this.host.view.dataset === id) this.host.view.dataset = this.host.manifest.datasets[0]!.id;
+		this.removeTimers.set(
+			id,
+			setTimeout(() => void this.commitRemove(id), REMOVE_UNDO_MS)
+		);
+		if (this.removeTimers.size === 1) addEventListener('pagehide', this.commitAll);
+	};
+	undoRemove = (id: string) => {
+		clearTimeout(this.removeTimers.get(id));
+		this.removeTimers.delete(id);
+		this.removing = this.removing.filter((r) => r.id !== id);
+	};
+	private commitAll = () => void [...this.removeTimers.keys()].forEach(this.commitRemove);
+	private commitRemove = async (id: string) => {
+		if (!this.removeTimers.delete(id)) return;
+		if (this.removeTimers.size === 0) removeEventListener('pagehide', this.commitAll);
 		try {
 			await removeImported(id);
 		} catch (err) {
 			this.host.fail((err as Error).message);
 		}
 		await this.refreshImported();
-		if (this.host.view.dataset === id) this.host.view.dataset = this.host.manifest.datasets[0]!.id;
+		this.removing = this.removing.filter((r) => r.id !== id);
 	};
 	/** An import's rejected rows, for the download (read from storage). */
 	rejections = (id: string) => loadRejections(id);
