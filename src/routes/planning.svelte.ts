@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { untrack } from 'svelte';
 import { keepLatest } from './deferred.svelte.js';
 import type { Incident } from '$lib/incident/index.js';
-import { distanceToLine, riskSummary, type SiteRisk } from '$lib/risk/index.js';
+import { riskSummary, type SiteRisk } from '$lib/risk/index.js';
 import type { Band, BandCount } from '$lib/border/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
@@ -16,7 +16,7 @@ import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
 import { randomId } from '../data/random-id.js';
 import { loadSites, planningCsv } from './planning/csv.js';
 import { planOverlays } from './planning/overlays.js';
-import type { PlanningContext, ReportSubject } from './planning/context.js';
+import { borderKmOf, type PlanningContext, type ReportSubject } from './planning/context.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../components/SavedSites.svelte';
@@ -62,7 +62,7 @@ export class Planning {
 	// The engine's answers; the figures below are derived from them and from the page's state.
 	private siteAnswer = $state.raw<Answer<{ risk: SiteRisk; within: [number, number][]; nearest: Incident[] }> | null>(null);
 	private routeAnswer = $state.raw<Answer<{ exposure: RouteExposure; inCorridor: [number, number][] }> | null>(null);
-	private sitesAnswer = $state.raw<Answer<{ risks: SiteRisk[] }> | null>(null);
+	private sitesAnswer = $state.raw<Answer<{ risks: SiteRisk[]; districts: number[]; borderKms: number[] }> | null>(null);
 	private bandsAnswer = $state.raw<Answer<{ counts: { bands: BandCount[]; total: number } }> | null>(null);
 
 	// What each answer must be for: the data and filters, and the tool's own choices.
@@ -113,7 +113,13 @@ export class Planning {
 			const points = sites.map((s): [number, number] => [s.lon, s.lat]);
 			return this.ask(
 				ctx.engine.siteRisks(points, { radiusKm, recentMonths, nearest: 0 }),
-				(answers) => (this.sitesAnswer = { risks: answers.map((a) => a.risk), for: question })
+				(answers) =>
+					(this.sitesAnswer = {
+						risks: answers.map((a) => a.risk),
+						districts: answers.map((a) => a.district),
+						borderKms: answers.map((a) => a.borderKm),
+						for: question
+					})
 			);
 		});
 		$effect(() => {
@@ -174,7 +180,7 @@ export class Planning {
 		const { risk, nearest } = answer;
 		const dataset = this.ctx.dataset();
 		const district = this.ctx.districtFacts(p);
-		const borderKm = distanceToLine(p, this.ctx.baseMap.border);
+		const borderKm = borderKmOf(this.ctx.baseMap, p);
 		const summary = riskSummary({
 			placeName: this.site.name,
 			site: p,
@@ -200,17 +206,16 @@ export class Planning {
 		const answer = this.currentSites;
 		if (!answer) return [];
 		return this.savedSites.map((s, k) => {
-			const p: [number, number] = [s.lon, s.lat];
 			const risk = answer.risks[k]!;
 			const { incidents, killed, wounded } = risk.all;
 			return {
 				...s,
-				district: this.ctx.districtFacts(p)?.name ?? 'outside KP/Balochistan',
+				district: this.ctx.baseMap.districts[answer.districts[k]!]?.properties.name ?? 'outside KP/Balochistan',
 				incidents,
 				recent: risk.recent.incidents,
 				killed,
 				wounded,
-				borderKm: distanceToLine(p, this.ctx.baseMap.border)
+				borderKm: answer.borderKms[k]!
 			};
 		});
 	});
@@ -261,7 +266,9 @@ export class Planning {
 			const { sites, rejected } = (await loadSites()).parseSitesCsv(await file.text());
 			const now = new Date().toISOString();
 			await saveSites(sites.map((s) => ({ ...s, id: randomId('site'), savedAt: now })));
-			this.sitesMessage = `${file.name}: ${sites.length} site(s) imported${rejected.length ? `, ${rejected.length} rejected (${rejected.map((r) => `row ${r.row}: ${r.problem}`).join('; ')})` : ''}.`;
+			const listed = rejected.slice(0, 5).map((r) => `row ${r.row}: ${r.problem}`);
+			if (rejected.length > listed.length) listed.push(`and ${(rejected.length - listed.length).toLocaleString('en-GB')} more`);
+			this.sitesMessage = `${file.name}: ${sites.length.toLocaleString('en-GB')} site(s) imported${rejected.length ? `, ${rejected.length.toLocaleString('en-GB')} rejected (${listed.join('; ')})` : ''}.`;
 			await this.refreshSites();
 		} catch (err) {
 			this.sitesMessage = `${file.name}: ${(err as Error).message}`;

@@ -5,7 +5,7 @@
  * and that cube is built from the rows grouped into cells once per dataset (src/lib/aggregate/cells).
  */
 import { expose } from 'comlink';
-import { buildJoinIndex, type JoinIndex } from '../lib/join/index.js';
+import { buildJoinIndex, locate, type JoinIndex } from '../lib/join/index.js';
 import { aggregate, assignColumns, type Aggregation, type Assignment } from '../lib/aggregate/index.js';
 import { aggregateWindow, buildTimeCube, cubeKey, monthWindow, type TimeCube } from '../lib/aggregate/timecube.js';
 import { groupCells, type Cells } from '../lib/aggregate/cells.js';
@@ -207,18 +207,24 @@ const engine = {
 
 	/**
 	 * Site check figures for each point under a filter (src/lib/risk), with the coordinates of the
-	 * incidents within the radius (for the map).
+	 * incidents within the radius (for the map), and the district each point is in (the join's own
+	 * index: the page testing every district's polygon took 12 ms a site, 24 s for 2,000 saved sites).
 	 */
 	siteRisks(
 		points: [number, number][],
 		options: { radiusKm: number; recentMonths: number; nearest: number },
 		filter: IncidentFilter
-	): { risk: SiteRisk; within: [number, number][] }[] {
+	): { risk: SiteRisk; within: [number, number][]; district: number; borderKm: number }[] {
 		const rows = placedRows();
 		const passing = passingRows(filter);
 		return points.map((p) => {
 			const risk = siteRisk(p, rows, passing, options);
-			return { risk, within: coordinatesOf(risk.within.map((w) => w.index)) };
+			return {
+				risk,
+				within: coordinatesOf(risk.within.map((w) => w.index)),
+				district: index ? locate(index, p[0], p[1]) : -1,
+				borderKm: border ? border.lib.nearestBorderKm(border.index, p[0], p[1]) : NaN
+			};
 		});
 	},
 

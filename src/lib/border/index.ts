@@ -6,7 +6,7 @@
  * geodata build from simplified lines (geodata/border-bands.json).
  */
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon, buffer, difference, featureCollection, intersect, pointToLineDistance, union } from '@turf/turf';
+import { booleanPointInPolygon, buffer, difference, distance, featureCollection, intersect, pointToLineDistance, union } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { countsInDistrict, type PlacedIncident } from '../incident/index.js';
 
@@ -39,6 +39,8 @@ export function bandPolygons(
 /** The border's segments in an R-tree, for distances to many points. */
 export interface BorderIndex {
 	segments: [Position, Position][];
+	/** Each segment's length (km, great circle). */
+	lengthKm: Float64Array;
 	tree: Flatbush;
 }
 
@@ -49,7 +51,8 @@ export function borderIndex(border: Feature<LineString | MultiLineString>): Bord
 	for (const [a, b] of segments) tree.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
 	if (segments.length === 0) tree.add(0, 0, 0, 0);
 	tree.finish();
-	return { segments, tree };
+	const lengthKm = Float64Array.from(segments, ([a, b]) => distance(a, b, { units: 'kilometers' }));
+	return { segments, lengthKm, tree };
 }
 
 /**
@@ -65,6 +68,48 @@ export function distanceToBorderKm(index: BorderIndex, lon: number, lat: number,
 		best = Math.min(best, pointToLineDistance([lon, lat], { type: 'LineString', coordinates: [a, b] }, { units: 'kilometers' }));
 	}
 	return best <= maxKm ? best : Infinity;
+}
+
+/**
+ * Geodesic distance (km) from a point to the border, however far: the index is searched in
+ * widening boxes (a segment nearer than a box's reach is always in it), then every segment. Within
+ * a box, a segment is measured (turf.pointToLineDistance, costly) only if it can beat the best so
+ * far: no point of a segment of length L is nearer than (d(p, a) + d(p, b) − L) / 2, and its nearer
+ * end is at most min(d(p, a), d(p, b)) away. The whole line measured for each of 20,000 saved sites
+ * took 57 ms a site (19 minutes).
+ */
+export function nearestBorderKm(index: BorderIndex, lon: number, lat: number): number {
+	for (const maxKm of [25, 100, 400, 1600]) {
+		const dLat = maxKm / 110.5 + 0.01;
+		const dLon = maxKm / (111.32 * Math.max(0.1, Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180))) + 0.01;
+		const km = nearestOf(index, index.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat), lon, lat);
+		if (km <= maxKm) return km;
+	}
+	return nearestOf(
+		index,
+		index.segments.map((_, k) => k),
+		lon,
+		lat
+	);
+}
+
+function nearestOf(index: BorderIndex, candidates: readonly number[], lon: number, lat: number): number {
+	const p = [lon, lat];
+	const toA = candidates.map((k) => distance(p, index.segments[k]![0], { units: 'kilometers' }));
+	const toB = candidates.map((k) => distance(p, index.segments[k]![1], { units: 'kilometers' }));
+	let bound = Infinity;
+	for (let c = 0; c < candidates.length; c++) bound = Math.min(bound, toA[c]!, toB[c]!);
+	// Lower bounds, with a metre of slack for the two methods' rounding.
+	const lower = candidates.map((k, c) => Math.max(0, (toA[c]! + toB[c]! - index.lengthKm[k]!) / 2 - 0.001));
+	const order = candidates.map((_, c) => c).filter((c) => lower[c]! <= bound);
+	order.sort((x, y) => lower[x]! - lower[y]!);
+	let best = Infinity;
+	for (const c of order) {
+		if (lower[c]! > best) break;
+		const [a, b] = index.segments[candidates[c]!]!;
+		best = Math.min(best, pointToLineDistance(p, { type: 'LineString', coordinates: [a, b] }, { units: 'kilometers' }));
+	}
+	return best;
 }
 
 /** Which band a distance falls in (limits inclusive: 10.0 km is in 0–10), or -1 beyond the last. */

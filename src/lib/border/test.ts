@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { along, bearing, booleanPointInPolygon, destination, distance, length, lineString, pointToLineDistance } from '@turf/turf';
-import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm } from './index.js';
+import { BAND_LIMITS_KM, bandOf, borderIndex, countInBands, distanceToBorderKm, nearestBorderKm } from './index.js';
 import { distanceToLine } from '../risk/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
@@ -11,6 +11,29 @@ const { border, provinces: pakistan } = committedBaseMap();
 const inPakistan = (p: [number, number]) => pakistan.some((part) => booleanPointInPolygon(p, part));
 // Built on first use in a test (tests/unit/lazy.ts says why).
 const index = lazy(() => borderIndex(border));
+
+describe('the distance to the border, however far', () => {
+	it('equals the whole line measured, near it, far from it and on the Afghan side', () => {
+		const places: [number, number][] = [
+			[71.58, 34.01], // Peshawar
+			[67.01, 30.19], // Quetta
+			[71.09, 34.09], // Torkham, at the border
+			[67.0, 24.86], // Karachi, 500 km and more away
+			[74.34, 31.55], // Lahore
+			[69.17, 34.53], // Kabul
+			[2.35, 48.86] // Paris: past every box
+		];
+		for (const [lon, lat] of places) expect(nearestBorderKm(index(), lon, lat), `${lon}, ${lat}`).toBeCloseTo(distanceToLine([lon, lat], border), 9);
+	});
+	it('equals the whole line measured at 40 scattered points of the region', () => {
+		for (let k = 0; k < 40; k++) {
+			// A fixed scatter (golden-ratio steps) over 60–78° E, 23–38° N.
+			const lon = 60 + ((k * 0.618034) % 1) * 18;
+			const lat = 23 + ((k * 0.381966 + 0.1) % 1) * 15;
+			expect(nearestBorderKm(index(), lon, lat), `${lon}, ${lat}`).toBeCloseTo(distanceToLine([lon, lat], border), 9);
+		}
+	});
+});
 
 describe('border bands by geodesic distance', () => {
 	// Points set off perpendicular to the border, into Pakistan, at distances either side of each

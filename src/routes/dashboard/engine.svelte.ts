@@ -237,13 +237,17 @@ export class EngineState extends Hosted<EngineHost> {
 
 	// ---- what the planning tools and exports ask of the worker ----
 	private borderSent: Promise<void> | null = null;
+	/** The border goes to the engine once, before the first figures that measure to it (bands, saved sites). */
+	private sendBorder = () => (this.borderSent ??= this.engine.api.setBorder(this.host.baseMap.border, this.host.baseMap.provinces));
 	/** The planning tools' figures, from the engine (src/routes/planning.svelte.ts). */
 	planning: PlanningEngine = {
-		siteRisks: (points, options) => this.engine.api.siteRisks(points, options, this.filterNow()),
+		siteRisks: async (points, options) => {
+			await this.sendBorder();
+			return this.engine.api.siteRisks(points, options, this.filterNow());
+		},
 		routeExposure: (route, options) => this.engine.api.routeExposure(route, options, this.filterNow()),
 		bandCounts: async () => {
-			this.borderSent ??= this.engine.api.setBorder(this.host.baseMap.border, this.host.baseMap.provinces);
-			await this.borderSent;
+			await this.sendBorder();
 			return this.engine.api.bandCounts(this.filterNow());
 		},
 		rowsAt: (rows) =>
