@@ -39,12 +39,6 @@ export function parseProblem(e: Papa.ParseError): string {
 	}
 }
 
-/**
- * A stray quote mark can make the parser read the following lines into one cell while the row
- * still has the right number of cells. A cell holding a line with as many delimiters as a row
- * has is taken for such absorbed rows: the row is rejected, so those lines stay visible in the
- * rejected-rows file instead of vanishing into a column the importer does not read.
- */
 /** Lines after the first in a cell that look like rows of a `columns`-column file (as many delimiters as a row, near enough). */
 export function rowLikeLines(value: string, delimiter: string, columns: number): number {
 	return value
@@ -52,6 +46,13 @@ export function rowLikeLines(value: string, delimiter: string, columns: number):
 		.slice(1)
 		.filter((line) => line.split(delimiter).length >= Math.max(3, columns - 1)).length;
 }
+
+/**
+ * A stray quote mark can make the parser read the following lines into one cell while the row
+ * still has the right number of cells. A cell holding a line with as many delimiters as a row
+ * has is taken for such absorbed rows: the row is rejected, so those lines stay visible in the
+ * rejected-rows file instead of vanishing into a column the importer does not read.
+ */
 
 export function absorbedRows(cells: readonly string[], fields: readonly string[], delimiter: string, columns: number, lineBreak: string): string | undefined {
 	for (let j = 0; j < cells.length; j++) {
@@ -142,12 +143,11 @@ export interface RowHandlers {
 	/** 'find': the header row, the rest of its chunk and papaparse's meta; false stops the reading. */
 	header?(cells: string[], rest: string[][], meta: Papa.ParseMeta): boolean;
 	/**
-	 * Every non-blank row after the header, with papaparse's problem with it, if any, and whether a
-	 * cell of it can hold a line break at all: only a quoted cell can, and none can before the
-	 * input's first quote mark. `fromLine`–`toLine`: the file's lines the row spans (more than one
-	 * when a quoted cell holds line breaks, or a quote mark is not closed).
+	 * Every non-blank row after the header, with papaparse's problem with it, if any, and the
+	 * file's lines it spans, `fromLine`–`toLine`: more than one only when a quoted cell holds line
+	 * breaks (or a quote mark is not closed).
 	 */
-	row(cells: string[], parseError: string | undefined, quoted: boolean, fromLine: number, toLine: number): void;
+	row(cells: string[], parseError: string | undefined, fromLine: number, toLine: number): void;
 	/** Each chunk's end: papaparse's cursor, in characters of this input. */
 	chunkDone?(cursor: number): void;
 	isCancelled?(): boolean;
@@ -185,7 +185,7 @@ export function streamRows(
 		// The file's line the next row starts on. Only a line break inside a quoted cell makes a row
 		// span more than one line; the file's own line break is the one counted.
 		let nextLine = read.firstLine ?? 1;
-		const lineBreak = read.newline?.endsWith('\r') ? '\r' : '\n';
+		const lineBreak = lineBreakOf(read.newline);
 		Papa.parse<string[]>((text ?? input) as unknown as File, {
 			header: false,
 			delimiter: read.delimiter,
@@ -204,6 +204,7 @@ export function streamRows(
 					if (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') streamed.quoteTrouble = true;
 					if (e.row !== undefined && e.row !== null) bad.set(e.row, parseProblem(e));
 				}
+				// Only a quoted cell can hold a line break, and none can before the input's first quote mark.
 				const mayHoldLineBreaks = quoted();
 				const lineOf = new Float64Array(data.length + 1);
 				lineOf[0] = nextLine;
@@ -228,7 +229,7 @@ export function streamRows(
 					const row = data[k]!;
 					if (blankRow(row)) continue;
 					const problem = bad.get(k) ?? (mayHoldNul && row.some((cell) => cell.includes('\0')) ? NUL_PROBLEM : undefined);
-					on.row(row, problem, mayHoldLineBreaks, lineOf[k]!, lineOf[k + 1]! - 1);
+					on.row(row, problem, lineOf[k]!, lineOf[k + 1]! - 1);
 				}
 				on.chunkDone?.(results.meta.cursor);
 			},
@@ -244,6 +245,9 @@ export function streamRows(
 		void text?.pump();
 	});
 }
+
+/** The character a file's line break ends with (\r\n and \n: \n; \r alone: \r): the one counted, and looked for in cells. */
+export const lineBreakOf = (newline: string | undefined) => (newline?.endsWith('\r') ? '\r' : '\n');
 
 /** Line breaks inside a row's cells. */
 function lineBreaksIn(cells: readonly string[], lineBreak: string): number {

@@ -10,6 +10,7 @@ import {
 	NOT_UTF8,
 	type CsvOptions,
 	absorbedRows,
+	lineBreakOf,
 	cleanHeader,
 	guessDelimiter,
 	blankRow,
@@ -127,11 +128,11 @@ export async function readPart(
 		.map((name) => [name, fields.indexOf(name)] as const)
 		.filter(([, j]) => j >= 0);
 	// Absorbed lines are separated by the file's line break, whose last character is enough to look for.
-	const lineBreak = setup.newline.endsWith('\n') ? '\n' : '\r';
+	const lineBreak = lineBreakOf(setup.newline);
 	// The row under the header may be HDX's HXL hashtag row (only the part holding the header has one).
 	let underHeader = header === 'skip';
 	const streamed = await streamRows(input, setup, header, {
-		row(cells, parseError, quoted, fromLine, toLine) {
+		row(cells, parseError, fromLine, toLine) {
 			importer.at(fromLine, toLine);
 			if (underHeader) {
 				underHeader = false;
@@ -141,7 +142,7 @@ export async function readPart(
 				parseError ??
 				(cells.length !== fields.length
 					? `has ${cells.length} cells (the header has ${headers.length})`
-					: quoted
+					: toLine > fromLine // a row of one line holds no absorbed lines
 						? absorbedRows(cells, fields, delimiter, headers.length, lineBreak)
 						: undefined);
 			if (problem) return importer.addUnparseable(rowOf(cells, fields), problem);
@@ -165,7 +166,7 @@ export async function cellsOfRows(
 	const found: { cells: Row; lines: { from: number; to: number } }[] = new Array(rows.length);
 	let rowNumber = 0;
 	await streamRows(input, setup, 'none', {
-		row(row, _problem, _quoted, from, to) {
+		row(row, _problem, from, to) {
 			const k = wanted.get(++rowNumber);
 			if (k !== undefined) found[k] = { cells: rowOf(row, setup.fields), lines: { from, to } };
 		}
