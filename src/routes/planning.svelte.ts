@@ -16,7 +16,7 @@ import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
 import { randomId } from '../data/random-id.js';
 import { loadSites, planningCsv } from './planning/csv.js';
 import { planOverlays } from './planning/overlays.js';
-import { borderKmOf, type PlanningContext, type ReportSubject } from './planning/context.js';
+import type { PlanningContext, ReportSubject } from './planning/context.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../components/SavedSites.svelte';
@@ -60,7 +60,7 @@ export class Planning {
 	error = $state<string | null>(null);
 
 	// The engine's answers; the figures below are derived from them and from the page's state.
-	private siteAnswer = $state.raw<Answer<{ risk: SiteRisk; within: [number, number][]; nearest: Incident[] }> | null>(null);
+	private siteAnswer = $state.raw<Answer<{ risk: SiteRisk; within: [number, number][]; borderKm: number; nearest: Incident[] }> | null>(null);
 	private routeAnswer = $state.raw<Answer<{ exposure: RouteExposure; inCorridor: [number, number][] }> | null>(null);
 	private sitesAnswer = $state.raw<Answer<{ risks: SiteRisk[]; districts: number[]; borderKms: number[] }> | null>(null);
 	private bandsAnswer = $state.raw<Answer<{ counts: { bands: BandCount[]; total: number } }> | null>(null);
@@ -177,10 +177,9 @@ export class Planning {
 		const answer = this.currentSite;
 		if (!this.site || !answer) return null;
 		const p: [number, number] = [this.site.lon, this.site.lat];
-		const { risk, nearest } = answer;
+		const { risk, nearest, borderKm } = answer;
 		const dataset = this.ctx.dataset();
 		const district = this.ctx.districtFacts(p);
-		const borderKm = borderKmOf(this.ctx.baseMap, p);
 		const summary = riskSummary({
 			placeName: this.site.name,
 			site: p,

@@ -62,27 +62,18 @@ export function borderIndex(border: Feature<LineString | MultiLineString>): Bord
 export function distanceToBorderKm(index: BorderIndex, lon: number, lat: number, maxKm: number): number {
 	const dLat = maxKm / 110.5 + 0.01;
 	const dLon = maxKm / (111.32 * Math.max(0.1, Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180))) + 0.01;
-	let best = Infinity;
-	for (const k of index.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
-		const [a, b] = index.segments[k]!;
-		best = Math.min(best, pointToLineDistance([lon, lat], { type: 'LineString', coordinates: [a, b] }, { units: 'kilometers' }));
-	}
+	const best = nearestOf(index, index.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat), lon, lat);
 	return best <= maxKm ? best : Infinity;
 }
 
 /**
  * Geodesic distance (km) from a point to the border, however far: the index is searched in
- * widening boxes (a segment nearer than a box's reach is always in it), then every segment. Within
- * a box, a segment is measured (turf.pointToLineDistance, costly) only if it can beat the best so
- * far: no point of a segment of length L is nearer than (d(p, a) + d(p, b) − L) / 2, and its nearer
- * end is at most min(d(p, a), d(p, b)) away. The whole line measured for each of 20,000 saved sites
- * took 57 ms a site (19 minutes).
+ * widening boxes (a segment nearer than a box's reach is always in it), then every segment. The
+ * whole line measured for each of 20,000 saved sites took 57 ms a site (19 minutes).
  */
 export function nearestBorderKm(index: BorderIndex, lon: number, lat: number): number {
 	for (const maxKm of [25, 100, 400, 1600]) {
-		const dLat = maxKm / 110.5 + 0.01;
-		const dLon = maxKm / (111.32 * Math.max(0.1, Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180))) + 0.01;
-		const km = nearestOf(index, index.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat), lon, lat);
+		const km = distanceToBorderKm(index, lon, lat, maxKm);
 		if (km <= maxKm) return km;
 	}
 	return nearestOf(
@@ -93,6 +84,11 @@ export function nearestBorderKm(index: BorderIndex, lon: number, lat: number): n
 	);
 }
 
+/**
+ * The distance to the nearest of some segments. A segment is measured (turf.pointToLineDistance,
+ * costly) only if it can beat the best so far: no point of a segment of length L is nearer than
+ * (d(p, a) + d(p, b) − L) / 2, and its nearer end is at most min(d(p, a), d(p, b)) away.
+ */
 function nearestOf(index: BorderIndex, candidates: readonly number[], lon: number, lat: number): number {
 	const p = [lon, lat];
 	const toA = candidates.map((k) => distance(p, index.segments[k]![0], { units: 'kilometers' }));

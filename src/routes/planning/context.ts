@@ -2,7 +2,7 @@
 import type { BaseMap } from '$lib/geodata/index.js';
 import type { Incident, IncidentDataset } from '$lib/incident/index.js';
 import type { SiteRisk } from '$lib/risk/index.js';
-import { borderIndex, nearestBorderKm, type BandCount, type BorderIndex } from '$lib/border/index.js';
+import type { BandCount } from '$lib/border/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
 
 export interface DistrictFacts {
@@ -62,11 +62,3 @@ export interface PlanningContext {
 
 /** What a planning report is of: the site checked, the route, or every saved site. */
 export type ReportSubject = 'site' | 'route' | 'sites';
-
-const borderIndexes = new WeakMap<BaseMap, BorderIndex>();
-/** Distance (km) from a point to the Afghanistan–Pakistan border, through a spatial index of the base map's border (built once). */
-export function borderKmOf(baseMap: BaseMap, [lon, lat]: [number, number]): number {
-	let index = borderIndexes.get(baseMap);
-	if (!index) borderIndexes.set(baseMap, (index = borderIndex(baseMap.border)));
-	return nearestBorderKm(index, lon, lat);
-}
