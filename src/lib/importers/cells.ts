@@ -69,7 +69,9 @@ const PLAIN_DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 export function numberCell<C extends string>(row: Cells<C>, column: C, ctx: RowContext): number | null {
 	const raw = (row[column] ?? '').trim();
 	if (raw === '') return null;
-	const normalised = ctx.decimalComma && /^-?\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw;
+	// A decimal comma (semicolon-delimited files) is read as a point; anything else it makes,
+	// such as "1.5,5", is then refused by the plain-decimal rule.
+	const normalised = ctx.decimalComma ? raw.replace(',', '.') : raw;
 	if (!PLAIN_DECIMAL.test(normalised)) throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a number (plain decimal digits expected)`);
 	return Number(normalised);
 }
@@ -105,9 +107,7 @@ export function rowDate<C extends string>(row: Cells<C>, column: C): string {
 	// Longer cells are not kept: V8 makes a cell of 13 characters or more a slice of the parser's
 	// whole chunk of text, and a key would hold that chunk alive.
 	if (cell.length > 12) return iso;
-	if (datesAsWritten.size >= 100_000) datesAsWritten.clear();
-	datesAsWritten.set(cell, iso);
-	return iso;
+	return remember(datesAsWritten, cell, iso);
 }
 
 /**
@@ -117,12 +117,22 @@ export function rowDate<C extends string>(row: Cells<C>, column: C): string {
  */
 const datesAsWritten = new Map<string, string>();
 
+/** Memo size: a memo is emptied when full, so it cannot grow with the file. */
+export const MEMO_LIMIT = 100_000;
+
+/** Keeps `value` under `key` in a memo, emptying the memo first when it holds `limit` entries. */
+export function remember<K, V>(memo: Map<K, V>, key: K, value: V, limit = MEMO_LIMIT): V {
+	if (memo.size >= limit) memo.clear();
+	memo.set(key, value);
+	return value;
+}
+
 function parsedDate(raw: string, column: string): string {
 	if (!raw) throw new RowProblem(column, 'date is missing');
 	let y: number, m: number, d: number;
 	let match: RegExpMatchArray | null;
 	if ((match = raw.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+Z?)?$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	else if ((match = raw.match(/^(\d{1,2})[ -]([A-Za-z]{3,9})[ -,]*(\d{4})$/))) {
+	else if ((match = raw.match(/^(\d{1,2})[ -]([A-Za-z]{3,9})[ ,-]*(\d{4})$/))) {
 		const month = MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase());
 		if (month < 0) throw new RowProblem(column, `"${raw.slice(0, 40)}" is not a date`);
 		[y, m, d] = [Number(match[3]), month + 1, Number(match[1])];
@@ -133,12 +143,12 @@ function parsedDate(raw: string, column: string): string {
 	if (known !== undefined) return known;
 	const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 	const check = new Date(`${iso}T00:00:00Z`);
-	if (Number.isNaN(check.getTime()) || check.getUTCDate() !== d || check.getUTCMonth() + 1 !== m) throw new RowProblem(column, `${iso} is not a calendar date`);
+	// A day past the month's end rolls over (02-30 is 2 March) and no day or month gives an invalid
+	// date (NaN): either way the day of the month differs.
+	if (check.getUTCDate() !== d) throw new RowProblem(column, `${iso} is not a calendar date`);
 	const outOfRange = dateRangeProblem(iso, LATEST);
 	if (outOfRange) throw new RowProblem(column, outOfRange);
-	if (isoDates.size >= 100_000) isoDates.clear();
-	isoDates.set(key, iso);
-	return iso;
+	return remember(isoDates, key, iso);
 }
 
 /**
@@ -162,8 +172,8 @@ export function coordinates<C extends string>(row: Cells<C>, latColumn: C, lonCo
 	if (lat === null && lon === null) return { lon: null, lat: null };
 	if (lat === null) throw new RowProblem(latColumn, 'latitude is missing but longitude is given');
 	if (lon === null) throw new RowProblem(lonColumn, 'longitude is missing but latitude is given');
-	if (lat < -90 || lat > 90)
-		throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90${inRegion(lat, lon) ? ' (latitude and longitude look swapped)' : ''}`);
+	// (Swapped, a latitude past ±90 cannot be a longitude in the region, so no swap hint here.)
+	if (lat < -90 || lat > 90) throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90`);
 	if (lon < -180 || lon > 180) throw new RowProblem(lonColumn, `longitude ${lon} is outside −180…180`);
 	if (!inRegion(lon, lat) && inRegion(lat, lon)) {
 		throw new RowProblem(latColumn, `latitude ${lat}, longitude ${lon} look swapped: swapped, the point falls in Pakistan/Afghanistan`);
