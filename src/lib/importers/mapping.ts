@@ -31,7 +31,9 @@ export const MAPPING_FIELDS: { key: keyof ColumnMapping; label: string; required
 
 /** Guesses a mapping for an unknown CSV from common column names (the user confirms it). */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
-	const find = (...patterns: RegExp[]) => headers.find((h) => patterns.some((p) => p.test(h.trim()))) ?? '';
+	// Patterns in order of preference: an exact name anywhere in the header beats a column that only
+	// contains it ("lat" over an earlier "plate_no").
+	const find = (...patterns: RegExp[]) => patterns.map((p) => headers.find((h) => p.test(h.trim()))).find((h) => h !== undefined) ?? '';
 	return {
 		latitude: find(/^lat(itude)?$/i, /^y$/i, /lat/i),
 		longitude: find(/^(lon|lng|long|longitude)$/i, /^x$/i, /lon|lng/i),
