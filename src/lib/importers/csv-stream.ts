@@ -13,7 +13,8 @@ import { DecodedStream } from './decoded-stream.js';
 
 export { NOT_UTF8 } from './decoded-stream.js';
 
-export const cleanHeader = (h: string) => h.replace(/^\ufeff/, '').trim();
+/** A header name as written, without spaces around it or a byte-order mark (U+FEFF is white space to `trim`). */
+export const cleanHeader = (h: string) => h.trim();
 
 export interface CsvOptions {
 	file: string;

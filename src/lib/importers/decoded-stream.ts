@@ -62,10 +62,9 @@ export class DecodedStream {
 				if (text && !this.stopped) emit('data', text);
 			}
 			if (this.stopped) return;
-			const rest = decoder.decode();
-			this.quoted ||= rest.includes('"');
-			this.nul ||= rest.includes('\0');
-			if (rest) emit('data', rest);
+			// The end of the stream: a character cut off by the end of the file throws here (fatal
+			// UTF-8). Nothing else can be left over: UTF-8 is fatal and Windows-1252 has one byte a character.
+			decoder.decode();
 			emit('end');
 		} catch (err) {
 			if (!this.stopped) emit('error', err instanceof TypeError && this.encoding === 'utf-8' ? new ImportFileError(NOT_UTF8) : err);

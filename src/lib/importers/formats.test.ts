@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { acledRow, detectFormat, gtdCsvRow, MAPPER_COLUMNS, ucdpRow, type RowMapper } from './formats.js';
 import { guessMapping } from './mapping.js';
+import { RowProblem } from './cells.js';
 import { importCsv, importCsvInParts, readPart } from './file.js';
 import { accounted, done, fixture, rejection } from './test-helpers.js';
 import { lazy } from '../../../tests/unit/lazy.js';
@@ -187,5 +188,68 @@ describe('GTD CSV in Latin-1 with CRLF (test fixture)', () => {
 		expect(r.incidents[1]).toMatchObject({ placePrecision: 'district', killed: null, wounded: 2 });
 		expect(rejection(r, 3)).toMatchObject({ column: 'longitude', problem: 'longitude 650 is outside −180…180' });
 		accounted(r);
+	});
+});
+
+describe('the codebooks, code by code', () => {
+	const ctx = () => ({ decimalComma: false, truncated: 0 });
+	const ucdp = (cells: Record<string, string>) =>
+		ucdpRow({ id: '1', date_start: '2023-01-01', latitude: '34.01', longitude: '71.58', where_prec: '1', side_a: 'TEST', best: '1', ...cells }, 1, ctx());
+	it('UCDP where_prec: 1 exact, 2 near, 3 district, 4–5 province, 6 country, 7 unknown; codes written with spaces too', () => {
+		expect(['1', '2', '3', '4', '5', '6', ' 7 '].map((where_prec) => ucdp({ where_prec }).placePrecision)).toEqual([
+			'exact',
+			'near',
+			'district',
+			'province',
+			'province',
+			'country',
+			'unknown'
+		]);
+		expect(() => ucdp({ where_prec: ' 8 ' })).toThrow('"8" is not a UCDP precision code (1–7)');
+		expect(() => ucdp({ where_prec: '' })).toThrow('"" is not a UCDP precision code (1–7)');
+	});
+	it('UCDP date_prec: 1–3 a day, 4 a month, 5 a year, and a day when absent', () => {
+		expect(['1', '2', '3', '4', ' 5', ''].map((date_prec) => ucdp({ date_prec }).datePrecision)).toEqual(['day', 'day', 'day', 'month', 'year', 'day']);
+	});
+	it('UCDP type_of_violence: the three types by name, another code kept as written', () => {
+		expect(['1', '2', '3', 'x'].map((type_of_violence) => ucdp({ type_of_violence }).eventType)).toEqual([
+			'State-based conflict',
+			'Non-state conflict',
+			'One-sided violence',
+			'x'
+		]);
+	});
+	it('UCDP release: kept when the row names one, trimmed', () => {
+		expect(ucdp({ release: ' UCDP GED 22.1 ' }).release).toBe('UCDP GED 22.1');
+		expect(ucdp({ release: '  ' })).not.toHaveProperty('release');
+	});
+	const acled = (cells: Record<string, string>) =>
+		acledRow(
+			{
+				event_id_cnty: 'PAK1',
+				event_date: '2023-01-01',
+				event_type: 'Battles',
+				latitude: '34.01',
+				longitude: '71.58',
+				geo_precision: '1',
+				fatalities: '0',
+				...cells
+			},
+			1,
+			ctx()
+		);
+	it('ACLED geo_precision and time_precision, with a day when the time precision is absent', () => {
+		expect(() => acled({ geo_precision: '4' })).toThrow('"4" is not an ACLED precision code (1–3)');
+		expect(acled({ time_precision: '' }).datePrecision).toBe('day');
+	});
+	const gtd = (cells: Record<string, string>) =>
+		gtdCsvRow({ eventid: '1', iyear: '2015', imonth: '3', iday: '9', latitude: '34.01', longitude: '71.58', specificity: '1', ...cells }, 1, ctx());
+	it('GTD: a row without coordinates is kept unlocated, and the GTD rules reject with the column named', () => {
+		expect(gtd({ latitude: '', longitude: '' })).toMatchObject({ lat: null, lon: null, date: '2015-03-09' });
+		expect(() => gtd({ imonth: '13' })).toThrow(new RowProblem('imonth', 'expected 0–12, got 13'));
+		expect(gtd({ eventid: '' }).id).toBe('row-1');
+	});
+	it('detects a header written in any case, with spaces around the names', () => {
+		expect(detectFormat([' ID ', 'Date_Start', 'LATITUDE', 'longitude', 'where_prec', 'Side_A', 'best'])).toBe('UCDP GED');
 	});
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MUTATING } from './test-helpers.js';
-import { type ColumnMapping } from './mapping.js';
+
 import { csvHead, importCsv, importCsvInParts, readPart, type ReadLaterPart } from './file.js';
-import { middleRowStart, quoteParity, rowStartIn } from './parts.js';
+import { joinParts, middleRowStart, quoteParity, rowStartIn } from './parts.js';
+import { createRowImporter } from './report.js';
+import { mappedRow, type ColumnMapping } from './mapping.js';
+import { MAX_TEXT } from './cells.js';
 import { seededRandom } from '../join/synthetic.js';
 import { NOT_RECORDED } from '../columns/index.js';
 import { IdSet } from './ids.js';
@@ -150,5 +153,52 @@ describe('a large CSV read in two parts at once (parts.ts)', () => {
 		]);
 		expect(r.report).toMatchObject({ rowsRead: 6, linesRead: 7, linesRejected: 3, imported: 4, rejected: 2, byReason: { 'id: duplicate id …': 2 } });
 		expect(r.table.columns.labels.actor).toEqual([NOT_RECORDED, 'A', 'B', 'C']);
+	});
+});
+
+describe('parts.ts at its edges', () => {
+	const bytes = (s: string) => new TextEncoder().encode(s);
+	it('rowStartIn: a line feed first, a quote mark first, and the parity a window ends with', () => {
+		expect(rowStartIn(bytes('\nabc'), 0)).toEqual({ at: 1, parity: 0 });
+		expect(rowStartIn(bytes('"a\nb"\nc\n'), 0)).toEqual({ at: 6, parity: 0 });
+		expect(rowStartIn(bytes('"ab'), 0)).toEqual({ at: -1, parity: 1 });
+		expect(rowStartIn(bytes('a"b'), 1)).toEqual({ at: -1, parity: 0 });
+	});
+	it('middleRowStart: counts the quote marks of the first half only, and finds no start at the very end', async () => {
+		// Middle (byte 10) inside "cccc"; the one quote mark is past it.
+		const text = 'aaaa\nbbbb\ncccc\ndd"d\neeee\n';
+		expect(await middleRowStart(new Blob([text]))).toBe(text.indexOf('dd'));
+		expect(await middleRowStart(new Blob(['aaaa\nbbbbbbbbbbbb\n']))).toBeNull();
+		expect(await middleRowStart(new Blob(['aaaa\nbbbbbbbbbbbb']))).toBeNull();
+	});
+	it('IdSet: two ids with the same hash are both kept, and each found again', () => {
+		// FNV-1a gives these two the same 32 bits (-634420277).
+		const ids = new IdSet();
+		expect([ids.add('TEST-162789'), ids.add('TEST-379192'), ids.add('TEST-162789'), ids.add('TEST-379192')]).toEqual([true, true, false, false]);
+		expect(ids.size).toBe(2);
+	});
+	it('joinParts: refuses no parts and a later part without row numbers', async () => {
+		const mapping: ColumnMapping = { latitude: 'lat', longitude: 'lon', date: 'when', killed: '', type: '', group: '', id: 'ref', place: 'where' };
+		await expect(joinParts([], async () => [])).rejects.toThrow('joinParts: no parts');
+		const first = createRowImporter('CSV', mappedRow(mapping), 'x.csv');
+		await expect(joinParts([first.part(), first.part()], async () => [])).rejects.toThrow('joinParts: a later part without its row numbers');
+	});
+	it('joinParts: adds up the parts’ counts, and asks the later part for a duplicate’s cells by its number', async () => {
+		const mapping: ColumnMapping = { latitude: 'lat', longitude: 'lon', date: 'when', killed: '', type: '', group: '', id: 'ref', place: 'where' };
+		const row = (ref: string, where = 'TEST') => ({ ref, lat: '34.01', lon: '71.58', when: '2023-01-01', where });
+		const first = createRowImporter('CSV', mappedRow(mapping), 'x.csv');
+		first.addHxlRow();
+		first.add(row('a', 'x'.repeat(MAX_TEXT + 1)));
+		const later = createRowImporter('CSV', mappedRow(mapping), 'x.csv', { laterPart: true });
+		later.add(row('b', 'y'.repeat(MAX_TEXT + 1)));
+		later.add(row('a'));
+		const asked: [number, number[]][] = [];
+		const joined = await joinParts([first.part(), later.part()], async (part, rows) => {
+			asked.push([part, rows]);
+			return rows.map(() => ({ cells: { ref: 'a' }, lines: { from: 3, to: 3 } }));
+		});
+		expect(asked).toEqual([[1, [2]]]);
+		expect(joined).toMatchObject({ rowsRead: 3, truncated: 2, hxlRows: 1, linesRejected: 1, rowNumbers: null, generatedIds: [] });
+		expect(joined.rejections.map((r) => [r.row, r.problem])).toEqual([[3, 'duplicate id "a"']]);
 	});
 });

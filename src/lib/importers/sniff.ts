@@ -28,10 +28,8 @@ export function sniff(head: Uint8Array, size: number, name: string): Sniffed {
 		encoding = 'windows-1252';
 		notes.push('The file is not UTF-8; it was read as Latin-1 (Windows-1252).');
 	}
-	const first = new TextDecoder(encoding)
-		.decode(head.subarray(0, 256))
-		.replace(/^\ufeff/, '')
-		.trimStart()[0];
+	// trimStart drops a byte-order mark too: U+FEFF is white space to JavaScript.
+	const first = new TextDecoder(encoding).decode(head.subarray(0, 256)).trimStart()[0];
 	const kind = first === '{' || /\.(geo)?json$/i.test(name) ? 'geojson' : 'csv';
 	return { encoding, kind, notes };
 }
