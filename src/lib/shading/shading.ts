@@ -1,7 +1,7 @@
 /** What every shading mode gives the maps, the legend and the tooltips (see index.ts). */
 import type { LegendItem } from './colours.js';
 
-export type ShadingMode = 'sequential' | 'diverging' | 'bivariate';
+export type ShadingMode = 'sequential' | 'diverging' | 'bivariate' | 'emerging';
 
 /** A district as a shading needs it: its key and its name. */
 export interface ShadedDistrict {

@@ -21,7 +21,8 @@ describe('shade()', () => {
 	});
 	it('is the only place a district’s colour is picked: no module outside src/lib/shading reads a palette or a class colour', () => {
 		// What picks a mode's colours: the palette functions and the per-mode colour functions.
-		const pickers = /\b(classColours|divergingColours|divergingColour|divergingClass|sequentialColour|bivariateColour)\s*\(|schemeRdBu|schemeYlOrRd|schemeOrRd/;
+		const pickers =
+			/\b(classColours|divergingColours|divergingColour|divergingClass|sequentialColour|bivariateColour|emergingColour)\s*\(|schemeRdBu|schemeYlOrRd|schemeOrRd/;
 		const offenders: string[] = [];
 		const walk = (dir: string) => {
 			for (const entry of readdirSync(dir, { withFileTypes: true })) {
