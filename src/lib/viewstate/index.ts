@@ -10,6 +10,7 @@ import type { IncidentFilter } from '../filter/index.js';
 import type { PlacePrecision } from '../incident/index.js';
 import { NEED_INDICATORS, type NeedIndicator } from '../bivariate/index.js';
 import { cameraProblem } from './camera.js';
+import type { StepUnit } from '../emerging/index.js';
 
 export const SCHEMES = ['YlOrRd', 'OrRd', 'Reds', 'Purples', 'YlGnBu'] as const;
 export type SchemeName = (typeof SCHEMES)[number];
@@ -35,6 +36,8 @@ export interface ViewState {
 	/** Period comparison; null = off. */
 	compare: { mode: CompareMode; a: MonthRange; b: MonthRange } | null;
 	hotspots: boolean;
+	/** Emerging hot spots over the window, by years, quarters or months (src/lib/emerging); null = off. */
+	emerging: StepUnit | null;
 	points: boolean;
 	/** Hazard × need: the census need indicator the bivariate map pairs with attacks per person; null = off. */
 	need: NeedIndicator | null;
@@ -64,6 +67,7 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 		precision: [],
 		compare: null,
 		hotspots: false,
+		emerging: null,
 		points: false,
 		need: null,
 		district: null,
@@ -101,6 +105,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 		p.set('b', view.compare.b.join('..'));
 	}
 	if (view.hotspots) p.set('hotspots', '1');
+	if (view.emerging) p.set('emerging', view.emerging);
 	if (view.points) p.set('points', '1');
 	if (view.need) p.set('need', view.need);
 	if (view.district) p.set('district', view.district);
@@ -136,6 +141,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		precision: p.getAll('precision').filter((v): v is PlacePrecision => (PRECISIONS as readonly string[]).includes(v)),
 		compare: mode && a && b ? { mode, a, b } : null,
 		hotspots: p.get('hotspots') === '1',
+		emerging: oneOf(p.get('emerging'), ['year', 'quarter', 'month'] as const),
 		points: p.get('points') === '1',
 		need: oneOf(p.get('need'), NEED_INDICATORS),
 		district: p.get('district'),

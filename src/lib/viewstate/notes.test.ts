@@ -11,6 +11,10 @@ describe('what a link asked for that the page ignores', () => {
 		);
 	});
 	// One rule for a position (camera.ts): what the note calls ignored, the plan does not use.
+	it('names an emerging hot-spot step it does not know', () => {
+		expect(ignoredParams(new URLSearchParams('emerging=weekly'))).toBe('From the link: emerging=weekly ignored: not one of year, quarter, month.');
+		expect(ignoredParams(new URLSearchParams('emerging=year'))).toBeNull();
+	});
 	it('a site the note ignores is not opened', () => {
 		const p = new URLSearchParams('site=34,71,5');
 		expect(ignoredParams(p)).toBe('From the link: site=34,71,5 ignored: not "latitude,longitude".');
@@ -31,6 +35,7 @@ describe('what a link asked for that the page ignores', () => {
 			suicide: 'yes' as const,
 			minCasualties: 3,
 			hotspots: true,
+			emerging: 'quarter' as const,
 			points: true,
 			district: 'peshawar',
 			camera: { lon: 71.5, lat: 34, zoom: 7 },

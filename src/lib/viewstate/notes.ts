@@ -39,6 +39,7 @@ const CHECKS: Record<string, (v: string) => string | null> = {
 	a: monthRange,
 	b: monthRange,
 	hotspots: among(['1']),
+	emerging: among(['year', 'quarter', 'month']),
 	points: among(['1']),
 	need: among(NEED_INDICATORS),
 	map: cameraProblem,

@@ -21,6 +21,7 @@ describe('view state in the URL', () => {
 			precision: ['exact', 'district'],
 			compare: { mode: 'percent', a: ['2008-01', '2008-06'], b: ['2008-07', '2008-12'] },
 			hotspots: true,
+			emerging: 'quarter',
 			points: true,
 			need: 'toilet',
 			district: 'peshawar',
@@ -33,7 +34,10 @@ describe('view state in the URL', () => {
 		expect(encodeView(defaultView('gtd-2008')).toString()).toBe('dataset=gtd-2008');
 	});
 	it('falls back to defaults for malformed parameters', () => {
-		const v = decodeView(new URLSearchParams('metric=bogus&k=99&window=2008-13..2008-01&map=1,2&precision=nowhere&compare=percent'), 'gtd-2008');
+		const v = decodeView(
+			new URLSearchParams('metric=bogus&k=99&window=2008-13..2008-01&map=1,2&precision=nowhere&compare=percent&emerging=weekly'),
+			'gtd-2008'
+		);
 		expect(v).toEqual(defaultView('gtd-2008'));
 	});
 });
