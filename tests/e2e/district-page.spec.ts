@@ -30,7 +30,10 @@ test('the built site has a page for every district, with an SVG map, link-previe
 			expect(html, `${r.district.slug} ${f.info.id}`).toMatch(
 				new RegExp(`data-testid="dataset-${f.info.id}"[\\s\\S]*?data-testid="incidents"[^>]*>${formatCount(f.totals.incidents)}<`)
 			);
+			// A series carries its emerging hot-spot category over its covered years (src/lib/emerging).
+			if (f.emerging) expect(html, `${r.district.slug} emerging`).toContain(escape(`Emerging hot spots: ${f.emerging.category}`));
 		}
+		expect(r.datasets[0]!.emerging, r.district.slug).not.toBeNull();
 		expect(html).not.toMatch(/<script/); // reads fully without JavaScript
 	}
 });

@@ -13,6 +13,7 @@ import type { DatasetInfo, Incident, IncidentDataset } from '../incident/index.j
 import { monthStates } from '../coverage/index.js';
 import { shade, type Shading } from '../shading/index.js';
 import { rolesOf, notRecorded } from '../actors/index.js';
+import { categoryName, emergingOverWindow, leftOutWords } from '../emerging/index.js';
 
 /** Incidents listed on a district page: the largest by casualties. */
 export const LARGEST_INCIDENTS = 5;
@@ -37,6 +38,11 @@ export interface DatasetFigures {
 	 */
 	years: YearRow[] | null;
 	largest: Incident[];
+	/**
+	 * For a series: the district's emerging hot-spot category over every covered year of it
+	 * (src/lib/emerging), why, and over what; null for a dataset of one release.
+	 */
+	emerging: { category: string; reason: string; over: string } | null;
 }
 
 export type YearRow =
@@ -82,7 +88,11 @@ export function districtReports(
 			if (assignment[k]! >= 0) byDistrict[assignment[k]!]!.push(inc);
 		});
 		const states = monthStates(dataset.info, agg.months.first, agg.months.last);
-		return { dataset, agg, area, people, months, monthCount, byDistrict, states, shading };
+		const series = (dataset.info.releases?.length ?? 0) > 1;
+		const emerging = series
+			? emergingOverWindow(agg, neighbours, agg.months, 'year', (m) => (states[m - agg.months.first] === 'not-covered' ? 'not covered' : null))
+			: null;
+		return { dataset, agg, area, people, months, monthCount, byDistrict, states, shading, series, emerging };
 	});
 	return districts.map((d, i) => ({
 		district: d.properties,
@@ -91,7 +101,7 @@ export function districtReports(
 		neighbours: neighbours[i]!.map((j) => ({ slug: districts[j]!.properties.slug, name: districts[j]!.properties.name })).sort((a, b) =>
 			a.name.localeCompare(b.name)
 		),
-		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict, states, shading }) => ({
+		datasets: perDataset.map(({ dataset, agg, area, people, months, monthCount, byDistrict, states, shading, series, emerging }) => ({
 			info: dataset.info,
 			totals: agg.byDistrict[i]!,
 			perThousandKm2: area.values[i]!,
@@ -101,7 +111,14 @@ export function districtReports(
 			rankPerPeople: people.ranks[i]!,
 			months,
 			monthly: Array.from(agg.districtMonthly.subarray(i * monthCount, (i + 1) * monthCount), (n, m) => (states[m] === 'not-covered' ? null : n)),
-			years: (dataset.info.releases?.length ?? 0) > 1 ? yearRows(months, states, byDistrict[i]!) : null,
+			years: series ? yearRows(months, states, byDistrict[i]!) : null,
+			emerging: emerging?.results
+				? {
+						category: categoryName(emerging.results[i]!.category),
+						reason: emerging.results[i]!.reason,
+						over: `yearly Gi* of incidents, ${emerging.steps[0]!.label}–${emerging.steps.at(-1)!.label} (${emerging.steps.length} covered years${emerging.leftOut.length ? `; left out: ${leftOutWords(emerging.leftOut)}` : ''})`
+					}
+				: null,
 			largest: [...byDistrict[i]!]
 				.sort((a, b) => casualties(b) - casualties(a) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
 				.slice(0, LARGEST_INCIDENTS)

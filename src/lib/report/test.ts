@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { districtReports, shareSummary, LARGEST_INCIDENTS } from './index.js';
+import { categoryName, emergingHotSpots } from '../emerging/index.js';
+import { queenNeighbours } from '../hotspot/index.js';
+import { lazy } from '../../../tests/unit/lazy.js';
 import { committedBaseMap, committedCensus, committedDataset } from '../../../tests/unit/sources.js';
 import { countsInDistrict } from '../incident/index.js';
 import { ZERO_COLOUR } from '../shading/index.js';
@@ -77,5 +80,27 @@ describe('a district page of the UCDP series', () => {
 	});
 	it('says wounded are not recorded by UCDP, rather than "0 wounded"', () => {
 		expect(shareSummary(r!, String)).toMatch(/killed \(wounded not recorded by UCDP\) in UCDP GED 22\.1 \+ Candidate 26\.0\.1 \(1989–2026\)/);
+	});
+});
+
+describe('emerging hot spots on the district pages', () => {
+	const series = lazy(() => districtReports(districts, [committedDataset('ucdp'), datasets[0]!], committedCensus().districts));
+	const ucdp = (r: (typeof reports)[number]) => r.datasets.find((f) => f.info.id === 'ucdp')!;
+	it('give a series its category over every covered year, and a one-year dataset none', () => {
+		const f = ucdp(series()[0]!);
+		expect(f.emerging!.over).toBe('yearly Gi* of incidents, 1989–2021 (33 covered years; left out: 2022–2025 not covered; 2026 cut by the window)');
+		expect(series().every((r) => r.datasets[1]!.emerging === null)).toBe(true);
+	});
+	it('agree with the pages’ own year rows run through the method', () => {
+		// The year rows count incidents by date from the district's list, not from the monthly matrix.
+		const values = Array.from({ length: 33 }, (_, y) =>
+			series().map((r) => {
+				const row = ucdp(r).years!.find((x) => x.kind === 'year' && x.year === 1989 + y);
+				return row && row.kind === 'year' ? row.incidents : NaN;
+			})
+		);
+		expect(values.flat().some(Number.isNaN)).toBe(false);
+		const expected = emergingHotSpots(values, queenNeighbours(districts));
+		expect(series().map((r) => ucdp(r).emerging!.category)).toEqual(expected.map((e) => categoryName(e.category)));
 	});
 });
