@@ -5,6 +5,7 @@
  * engine worker from storage, so they are never all on the page.
  */
 import { bivariateCsv } from '$lib/bivariate/index.js';
+import { emergingCsv } from '$lib/emerging/csv.js';
 import type { District } from '$lib/districts/index.js';
 import { districtsCsv, EXPORT_TYPE, exportIncidents, type IncidentExport } from '$lib/export/index.js';
 import { BOUNDARY_CREDIT } from '$lib/geodata/index.js';
@@ -45,6 +46,16 @@ export class Exports extends Hosted<ExportsHost> {
 		const info = this.host.engine.dataset.info;
 		const csv = bivariateCsv(b.high, { need: b.need, dataset: info.name, dateRange: info.dateRange, attribution: info.attribution, filters: this.filters });
 		download(`${info.id}-high-violence-high-need-${b.need}.csv`, csv, 'text/csv');
+	};
+
+	/** Emerging hot spots as CSV: each district's category, reason, trend and z per step. */
+	emerging = () => {
+		const e = this.host.figures.emerging;
+		if (!e?.results) return;
+		const info = this.host.engine.dataset.info;
+		const districts = this.host.districts.map((d) => d.properties);
+		const csv = emergingCsv(districts, { ...e, results: e.results }, { dataset: info, filters: this.filters, period: this.host.coverage.period });
+		download(`${info.id}-emerging-hot-spots-${e.steps[0]?.label ?? ''}-${e.steps.at(-1)?.label ?? ''}.csv`, csv, 'text/csv');
 	};
 
 	/** What is on screen, stamped with source, period and filters. */

@@ -11,6 +11,8 @@ import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf } from '$lib/classify/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { onTimeline } from '$lib/coverage/index.js';
+import { monthNumber } from '$lib/columns/index.js';
+import { emergingOverWindow, leftOutWords } from '$lib/emerging/index.js';
 import type { District } from '$lib/districts/index.js';
 import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
@@ -33,6 +35,10 @@ export interface FiguresHost {
 
 export class Figures extends Hosted<FiguresHost> {
 	private readonly shadedDistricts;
+	/** Slug and name of every district, index-aligned (the lists of the analysis panels). */
+	get shadedDistrictList(): readonly { slug: string; name: string }[] {
+		return this.shadedDistricts;
+	}
 	private neighbourLists: number[][] | null = null;
 
 	constructor(host: FiguresHost) {
@@ -85,6 +91,25 @@ export class Figures extends Hosted<FiguresHost> {
 		});
 		return { ...b, need, violence, needs, rows, high: highOnBoth(rows) };
 	});
+	/**
+	 * Emerging hot spots (when asked for, and neither a comparison nor hazard × need is on): Gi* of
+	 * each step's incidents over the window, a covered step at a time (src/lib/emerging).
+	 */
+	emerging = $derived.by(() => {
+		const { emerging: unit, window } = this.host.view;
+		if (!unit || this.comparison || this.bivariate) return null;
+		const { timeline } = this.host.coverage;
+		if (timeline.months.length === 0) return null;
+		const span = window
+			? { first: monthNumber(window[0]), last: monthNumber(window[1]) }
+			: { first: timeline.first, last: timeline.first + timeline.months.length - 1 };
+		const unusable = (m: number) => {
+			const state = timeline.states[m - timeline.first];
+			return state === undefined || state === 'not-covered' ? 'not covered' : state === 'not-loaded' ? 'not loaded yet' : null;
+		};
+		const words = { year: 'yearly', quarter: 'quarterly', month: 'monthly' } as const;
+		return { ...emergingOverWindow(this.host.engine.agg, this.neighbours, span, unit, unusable), unit: words[unit] };
+	});
 	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
 	/** Every district's colour, the legend, its title and method, and each district in words: decided by shade() (src/lib/shading). */
@@ -97,6 +122,11 @@ export class Figures extends Hosted<FiguresHost> {
 			return shade({ mode: 'bivariate', districts, classes, violence, needs, need, violenceBreaks, needBreaks });
 		}
 		const { unit, fractional } = this;
+		const e = this.emerging;
+		if (e) {
+			const span = e.steps.length ? `${e.steps[0]!.label}–${e.steps.at(-1)!.label} (${e.steps.length})` : '';
+			return shade({ mode: 'emerging', districts, results: e.results, over: `incidents, ${e.unit} steps ${span}`.trim(), leftOut: leftOutWords(e.leftOut) });
+		}
 		if (this.comparison && view.compare) {
 			return shade({
 				mode: 'diverging',
@@ -120,7 +150,11 @@ export class Figures extends Hosted<FiguresHost> {
 		});
 	});
 	shadedBy = $derived(
-		this.comparison && this.host.view.compare ? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})` : this.unit
+		this.emerging
+			? 'emerging hot spots of incidents'
+			: this.comparison && this.host.view.compare
+				? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})`
+				: this.unit
 	);
 	gi = $derived.by(() => {
 		if (!this.host.view.hotspots || this.host.coverage.giRefusal) return null;
