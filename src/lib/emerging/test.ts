@@ -66,6 +66,8 @@ describe('emergingCategory (each rule, first match wins)', () => {
 		// A trend that is not significant (p > 0.10) is no trend.
 		expect(of(mostlyHot, { z: 1.6, p: 0.11 })).toEqual(hot('persistent'));
 		expect(of(mostlyHot, { z: 1.7, p: 0.1 })).toEqual(hot('intensifying'));
+		// 8 of 10 (80 %) is under the 90 %: not persistent but on and off.
+		expect(of([H, H, H, H, 0, H, H, H, 0, H], rising)).toEqual(hot('sporadic'));
 	});
 	it('the cold side mirrors it, with the trend’s sign flipped', () => {
 		const mostlyCold = [C, C, C, C, C, C, C, C, C, C];
