@@ -23,9 +23,9 @@ describe('diverging classes', () => {
 		expect(legend.map((l) => [l.label, l.count])).toEqual([
 			['+6 to +9', 1],
 			['+3 to +6', 0],
-			['+0 to +3', 1],
+			['0 to +3', 1],
 			['no change', 2],
-			['−0 to −3', 1],
+			['0 to −3', 1],
 			['−3 to −6', 0],
 			['−6 to −9', 1]
 		]);
@@ -68,5 +68,29 @@ describe('diverging shading of a comparison', () => {
 		expect(s.title).toBe('Change in incidents (%)');
 		expect(s.describe('a')).toBe('A: +12 %');
 		expect(s.legend[0]!.label).toBe('+40 % to +60 %');
+	});
+	// GTD 2015 by half-years once listed −100 % to −300 %: a % change cannot fall below −100 %.
+	it('never lists a % class below −100 %, and writes zero without a sign', () => {
+		const s = diverging({
+			mode: 'diverging',
+			districts,
+			change: [250, -50, -100],
+			bounds: [100, 200, 300],
+			compare: 'percent',
+			unit: 'incidents',
+			fractional: true
+		});
+		expect(s.legend.map((l) => [l.label, l.count])).toEqual([
+			['+200 % to +300 %', 1],
+			['+100 % to +200 %', 0],
+			['0 % to +100 %', 0],
+			['no change', 0],
+			['0 % to −33 %', 0],
+			['−33 % to −67 %', 1],
+			['−67 % to −100 %', 1]
+		]);
+		const c = divergingColours(3);
+		expect([...s.colours.values()]).toEqual([c[6], c[1], c[0]]);
+		expect(s.method).toBe('Equal steps up to the largest increase, and down to −100 %');
 	});
 });
