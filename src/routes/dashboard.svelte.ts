@@ -48,6 +48,8 @@ export class Dashboard {
 	urlExtra = $state('');
 	/** Play is running: camera moves and play replace the history entry instead of adding one. */
 	playing = false;
+	/** While playing: where play started and its step (timeline month indices); the classes hold still over its steps. */
+	play = $state<{ start: number; length: number } | null>(null);
 	/** The dataset whose time window the view holds: another one chosen opens on its own window. */
 	private shownDataset = '';
 
@@ -113,8 +115,9 @@ export class Dashboard {
 	}
 
 	/** The time control's window; one that needs a release not fetched yet waits for it (and its figures). */
-	onwindow = (window: MonthRange | null, isPlaying: boolean) => {
-		this.playing = isPlaying;
+	onwindow = (window: MonthRange | null, play: { start: number; length: number } | null) => {
+		this.playing = play !== null;
+		this.play = play;
 		const waits = this.datasets.loadForWindow(window, () => (this.engine.pendingWindow = { window }));
 		if (!waits) this.view.window = window;
 	};

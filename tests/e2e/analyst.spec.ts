@@ -3,7 +3,9 @@ import { expectedFor } from './expected.js';
 import { checkShading, openDashboard, waitForView } from './map-page.js';
 import { defaultView, shadingKey, type ViewState } from '../../src/lib/viewstate/index.js';
 import { hotspotClass } from '../../src/lib/hotspot/index.js';
-import { formatCount } from '../../src/lib/format/index.js';
+import { formatCount, formatMetric } from '../../src/lib/format/index.js';
+import { heldBreaks } from '../../src/lib/classify/index.js';
+import { sequentialLegend } from '../../src/lib/shading/sequential.js';
 
 const TTP = 'Tehrik-i-Taliban Pakistan (TTP)';
 const base = defaultView('gtd-2008');
@@ -196,4 +198,27 @@ test('the view lives in the URL: reload restores it, back and forward step throu
 	await expectView(page, { ...view, metric: 'incidents' });
 	await page.goForward();
 	await expectView(page, view);
+});
+
+test('play holds the classes still: the legend’s ranges are the same in every frame, those of the whole play', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	// Every value play will show (GTD 2008, one month a step), pooled, classed once.
+	const months = Array.from({ length: 12 }, (_, m) => `2008-${String(m + 1).padStart(2, '0')}`);
+	const pool = months.flatMap((m) => [...expectedFor({ ...base, window: [m, m] }).bySlug.values()].map((d) => d.value));
+	const held = heldBreaks(pool, pool, { method: base.classMethod, count: base.classCount });
+	const ranges = sequentialLegend(held, base.scheme, (v) => formatMetric(v, true)).map((l) => l.label);
+	const legend = page.getByTestId('legend');
+	const label = page.getByTestId('window-label');
+	await page.getByTestId('play').click();
+	const frames = new Set<string>();
+	for (let k = 0; k < 3; k++) {
+		const before = await label.textContent();
+		await expect(label).not.toHaveText(before!, { timeout: 5000 });
+		frames.add((await label.textContent())!);
+		await expect(legend.locator('li[data-class] .range')).toHaveText(ranges);
+		await expect(legend).toContainText('classes fixed over Jan 2008 – Dec 2008');
+	}
+	await page.getByTestId('play').click(); // pause
+	expect(frames.size).toBe(3);
 });

@@ -65,3 +65,20 @@ export function classOf(value: number, breaks: ClassBreaks): number {
 	for (let i = 0; i < breaks.lower.length; i++) if (value >= breaks.lower[i]!) cls = i;
 	return cls;
 }
+
+/**
+ * Classes that hold still: the classes of `pool` (every value over every step of a play, say),
+ * with the districts of `values` (one step) counted in them. The legend's ranges are the pool's,
+ * so a colour means the same value in every frame.
+ */
+export function heldBreaks(pool: readonly number[], values: readonly number[], options: ClassOptions): ClassBreaks {
+	const held = classBreaks(pool, options);
+	const counts = held.lower.map(() => 0);
+	let zeroCount = 0;
+	for (const v of values) {
+		const cls = classOf(v, held);
+		if (cls >= 0) counts[cls]!++;
+		else if (v === 0) zeroCount++;
+	}
+	return { ...held, counts, zeroCount };
+}

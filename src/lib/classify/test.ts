@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASS_METHOD_LABEL, CLASS_METHODS, classBreaks, classOf, NO_FIGURE_CLASS } from './index.js';
+import { CLASS_METHOD_LABEL, CLASS_METHODS, classBreaks, classOf, heldBreaks, NO_FIGURE_CLASS } from './index.js';
 
 const naturalBreaks = (values: number[], count: number) => classBreaks(values, { method: 'natural', count });
 
@@ -60,5 +60,24 @@ describe('quantiles and equal intervals, from values in any order', () => {
 	});
 	it('names each method as the legend and the controls do', () => {
 		expect(CLASS_METHODS.map((m) => CLASS_METHOD_LABEL[m])).toEqual(['Natural breaks (ckmeans)', 'Quantiles', 'Equal intervals']);
+	});
+});
+
+describe('heldBreaks', () => {
+	it('takes its classes from the pool and its counts from the values', () => {
+		const pool = [0, 1, 2, 3, 10, 11, 12, 30, 31, 0];
+		const frame = [0, 2, 31, 0, 11];
+		const held = heldBreaks(pool, frame, { method: 'natural', count: 3 });
+		const ofPool = classBreaks(pool, { method: 'natural', count: 3 });
+		expect([held.lower, held.upper]).toEqual([ofPool.lower, ofPool.upper]);
+		expect(held.counts).toEqual([1, 1, 1]);
+		expect(held.zeroCount).toBe(2);
+		// The frame's own classes would differ: the frame alone ranks 31 differently.
+		expect(classBreaks(frame, { method: 'natural', count: 3 }).lower).not.toEqual(held.lower);
+	});
+	it('counts no class for a value without a figure (NaN)', () => {
+		const held = heldBreaks([1, 2, 3], [NaN, 2], { method: 'equal', count: 3 });
+		expect(held.counts.reduce((a, b) => a + b, 0)).toBe(1);
+		expect(held.zeroCount).toBe(0);
 	});
 });

@@ -37,3 +37,22 @@ describe('sequential shading of a metric', () => {
 		expect(sequentialColour(NaN, breaks)).toBe(NO_DATA_COLOUR);
 	});
 });
+
+describe('sequential shading while playing', () => {
+	const districts = [{ slug: 'a', name: 'A' }];
+	const base = {
+		mode: 'sequential' as const,
+		districts,
+		values: [1],
+		scheme: 'YlOrRd' as const,
+		method: 'natural' as const,
+		unit: 'incidents',
+		fractional: false
+	};
+	it('says when the classes are fixed over the play, and when they follow each frame', () => {
+		const breaks = classBreaks([1], { method: 'natural', count: 1 });
+		expect(sequential({ ...base, breaks, heldOver: 'Jan 2008 – Dec 2008' }).method).toBe('Natural breaks (ckmeans); classes fixed over Jan 2008 – Dec 2008');
+		expect(sequential({ ...base, breaks, heldOver: null }).method).toBe('Natural breaks (ckmeans); classes follow each frame (fixed classes need incidents)');
+		expect(sequential({ ...base, breaks }).method).toBe('Natural breaks (ckmeans)');
+	});
+});

@@ -20,6 +20,11 @@ export interface SequentialInput {
 	unit: string;
 	/** Rates print with decimals, counts without. */
 	fractional: boolean;
+	/**
+	 * The months the classes hold still over while playing ("2008-01 – 2008-12"); null while
+	 * playing a metric whose classes follow each frame; absent when not playing.
+	 */
+	heldOver?: string | null;
 }
 
 /** The colour a value gets under the classes. */
@@ -51,7 +56,9 @@ export function sequential(input: SequentialInput): Shading {
 		values: values.map((v) => (Number.isNaN(v) ? null : v)),
 		legend: sequentialLegend(breaks, scheme, format),
 		title: `${unit[0]!.toUpperCase()}${unit.slice(1)}`,
-		method: CLASS_METHOD_LABEL[input.method],
+		method:
+			CLASS_METHOD_LABEL[input.method] +
+			(input.heldOver ? `; classes fixed over ${input.heldOver}` : input.heldOver === null ? '; classes follow each frame (fixed classes need incidents)' : ''),
 		noData: null,
 		describe: (d, i) => (Number.isNaN(values[i]!) ? `${d.name}: ${NO_CENSUS_FIGURE}` : `${d.name}: ${format(values[i]!)} ${unit}`)
 	});

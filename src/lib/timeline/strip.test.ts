@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredStep, histogramPaths, stateRuns } from './strip.js';
+import { coveredStep, histogramPaths, playSteps, stateRuns } from './strip.js';
 
 describe('the time strip', () => {
 	const states = ['covered', 'covered', 'not-covered', 'not-covered', 'covered', 'preliminary'];
@@ -24,5 +24,14 @@ describe('the time strip', () => {
 		expect(coveredStep(states, 2, 1)).toBe(4);
 		expect(coveredStep(states, 5, 2)).toBe(-1);
 		expect(coveredStep(states, 0, 7)).toBe(-1);
+	});
+});
+
+describe('playSteps', () => {
+	it('lists every step play visits, one month on each time, stepping over steps that touch a gap', () => {
+		const states = ['covered', 'covered', 'not-covered', 'covered', 'covered', 'covered'];
+		expect(playSteps(states, 0, 1)).toEqual([0, 1, 3, 4, 5]);
+		expect(playSteps(states, 0, 2)).toEqual([0, 3, 4]);
+		expect(playSteps(states, 4, 3)).toEqual([]);
 	});
 });

@@ -35,3 +35,10 @@ export function coveredStep(states: readonly string[], start: number, length: nu
 	}
 	return -1;
 }
+
+/** Every step play visits from `start` (month indices), each `length` months and none uncovered: where coveredStep leads, one month on each time. */
+export function playSteps(states: readonly string[], start: number, length: number): number[] {
+	const steps: number[] = [];
+	for (let s = coveredStep(states, start, length); s >= 0; s = coveredStep(states, s + 1, length)) steps.push(s);
+	return steps;
+}

@@ -5,16 +5,17 @@
  * Derived only; the analytic work is in src/lib.
  */
 import type { RankingRow } from '../../components/RankingTable.svelte';
-import { districtMetrics, metricTotal, metricValue, type Aggregation } from '$lib/aggregate/index.js';
+import { districtMetrics, metricTotal, metricValue, type Aggregation, type Totals } from '$lib/aggregate/index.js';
 import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
 import type { CensusFile } from '$lib/geodata/index.js';
-import { classOf } from '$lib/classify/index.js';
+import { classOf, heldBreaks } from '$lib/classify/index.js';
+import { playSteps } from '$lib/timeline/strip.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { onTimeline } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
-import { emergingOverWindow, leftOutWords } from '$lib/emerging/index.js';
+import { emergingOverWindow, leftOutWords, stepTotals } from '$lib/emerging/index.js';
 import type { District } from '$lib/districts/index.js';
-import { formatMetric, metricUnit } from '$lib/format/index.js';
+import { formatDate, formatMetric, metricUnit } from '$lib/format/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
 import { districtAt } from '$lib/risk/index.js';
 import { shade } from '$lib/shading/index.js';
@@ -29,9 +30,13 @@ export interface FiguresHost {
 	readonly census: CensusFile;
 	readonly view: ViewState;
 	readonly engine: Pick<EngineState, 'result' | 'agg'>;
+	/** While playing: where play started and its step (timeline month indices). */
+	readonly play: { start: number; length: number } | null;
 	/** The timeline, and why a comparison or Gi* is refused (months not covered), or null. */
 	readonly coverage: Pick<Coverage, 'timeline' | 'compareRefusal' | 'giRefusal'>;
 }
+
+const NO_TOTALS: Totals = { incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 };
 
 export class Figures extends Hosted<FiguresHost> {
 	private readonly shadedDistricts;
@@ -51,12 +56,35 @@ export class Figures extends Hosted<FiguresHost> {
 		return (this.neighbourLists ??= queenNeighbours(this.host.districts));
 	}
 
-	seq = $derived(
-		districtMetrics(this.host.districts, this.host.engine.agg, this.host.view.metric, this.host.view.per, {
-			method: this.host.view.classMethod,
-			count: this.host.view.classCount
-		})
-	);
+	seq = $derived.by(() => {
+		const options = { method: this.host.view.classMethod, count: this.host.view.classCount };
+		const metrics = districtMetrics(this.host.districts, this.host.engine.agg, this.host.view.metric, this.host.view.per, options);
+		const held = this.held;
+		return held ? { ...metrics, breaks: heldBreaks(held.pool, metrics.values, options) } : metrics;
+	});
+	/**
+	 * While playing incidents: every district's value in every step play visits, pooled, so the
+	 * classes are made once over all of them and a colour means the same value in every frame.
+	 * (Other metrics have no district × month matrix yet: their classes follow each frame, and
+	 * the legend says so.)
+	 */
+	held = $derived.by(() => {
+		const { play } = this.host;
+		const { metric, per } = this.host.view;
+		if (!play || metric !== 'incidents') return null;
+		const { timeline } = this.host.coverage;
+		const starts = playSteps(timeline.states, play.start, play.length);
+		if (!starts.length) return null;
+		const steps = starts.map((s) => ({ label: '', from: timeline.first + s, to: timeline.first + s + play.length - 1 }));
+		const { agg } = this.host.engine;
+		const totals = stepTotals(agg.districtMonthly, this.host.districts.length, agg.months.first, Math.max(0, agg.months.last - agg.months.first + 1), steps);
+		const pool = totals.flatMap((step) =>
+			step.map((n, i) => metricValue({ ...NO_TOTALS, incidents: n }, 'incidents', per, this.host.districts[i]!.properties))
+		);
+		const months = timeline.months;
+		const month = (m: string) => formatDate(`${m}-01`, 'month');
+		return { pool, over: `${month(months[starts[0]!]!)} – ${month(months[starts.at(-1)! + play.length - 1]!)}` };
+	});
 	unit = $derived(metricUnit(this.host.view.metric, this.host.view.per));
 	/** Rates print with decimals, counts without. */
 	fractional = $derived(this.host.view.per !== 'count');
@@ -146,7 +174,8 @@ export class Figures extends Hosted<FiguresHost> {
 			scheme: view.scheme,
 			method: view.classMethod,
 			unit,
-			fractional
+			fractional,
+			heldOver: this.held?.over ?? (this.host.play ? null : undefined)
 		});
 	});
 	shadedBy = $derived(
