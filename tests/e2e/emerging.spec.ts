@@ -12,6 +12,7 @@ import { monthStates } from '../../src/lib/coverage/index.js';
 import { categoryCounts, categoryName, emergingOverWindow } from '../../src/lib/emerging/index.js';
 import { queenNeighbours } from '../../src/lib/hotspot/index.js';
 import { shade } from '../../src/lib/shading/index.js';
+import { surges, surgeWords } from '../../src/lib/surge/index.js';
 import { committedDataset } from '../unit/sources.js';
 
 const view = { ...defaultView('ucdp'), window: ['2007-01', '2021-12'] as [string, string], emerging: 'year' as const };
@@ -63,4 +64,33 @@ test('emerging hot spots: legend in words with counts, colours, the list, a card
 	await page.getByTestId('emerging-select').selectOption({ label: 'off' });
 	await waitForView(page, shadingKey({ ...view, emerging: null }));
 	await expect(legend.locator('h2')).not.toHaveText('Emerging hot spots');
+});
+
+test('surges: flagged against the 12 covered months before, the gap left out, or refused with the reason', async ({ page }) => {
+	await openDashboard(page, '?dataset=gtd-2008');
+	await expect(page.getByTestId('surges-refused')).toHaveText('Not flagged: only 11 covered months before it, fewer than 12.');
+	// The UCDP series, whole: January 2026 against 2021 (2022–2025 are not covered, so not a baseline of zeros).
+	const { districts } = baseMap;
+	const { incidents, info } = committedDataset('ucdp');
+	const agg = aggregate(toColumns(incidents), assignIncidents(incidents, districts), districts.length);
+	const first = monthNumber('1989-01');
+	const s = surges(
+		agg.districtMonthly,
+		districts.length,
+		agg.months.first,
+		agg.months.last - agg.months.first + 1,
+		monthStates(info, first, monthNumber('2026-01')),
+		first
+	);
+	if (s.kind !== 'figures') throw new Error(s.reason);
+	expect(s.baselineMonths).toEqual(['2021-01', '2021-12']);
+	const flagged = districts.flatMap((d, i) =>
+		s.districts[i]!.surging ? [{ slug: d.properties.slug, words: surgeWords(s.districts[i]!, s.month, s.baselineMonths) }] : []
+	);
+	expect(flagged.length).toBeGreaterThan(0);
+	await openDashboard(page, '?dataset=ucdp&window=all');
+	await expect(page.getByTestId('surges').locator('h3')).toHaveText('Surges in Jan 2026', { timeout: 45_000 });
+	const list = page.getByTestId('surges-list').locator('li[data-slug]');
+	await expect(list).toHaveCount(flagged.length, { timeout: 45_000 });
+	for (const f of flagged) await expect(page.getByTestId('surges-list').locator(`li[data-slug="${f.slug}"]`)).toContainText(f.words);
 });

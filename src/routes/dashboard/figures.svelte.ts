@@ -10,6 +10,7 @@ import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type 
 import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf, heldBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
+import { surges } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
 import { onTimeline } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
@@ -137,6 +138,13 @@ export class Figures extends Hosted<FiguresHost> {
 		};
 		const words = { year: 'yearly', quarter: 'quarterly', month: 'monthly' } as const;
 		return { ...emergingOverWindow(this.host.engine.agg, this.neighbours, span, unit, unusable), unit: words[unit] };
+	});
+	/** Surges in the newest covered month against the 12 covered months before (src/lib/surge). */
+	surges = $derived.by(() => {
+		const { agg } = this.host.engine;
+		const { timeline } = this.host.coverage;
+		const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
+		return surges(agg.districtMonthly, this.host.districts.length, agg.months.first, monthCount, timeline.states, timeline.first);
 	});
 	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
