@@ -36,9 +36,13 @@ export function formatScores(rows) {
 
 if (process.argv.includes('--print')) {
 	const dir = 'reports/stryker';
-	const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mutation.json')) : [];
-	const rows = files
-		.map((f) => moduleScore(f.replace('.mutation.json', ''), JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))))
+	// A module's last run: its JSON report, or where that is not here (a fresh clone: reports are
+	// not committed), its committed incremental file, which holds the same statuses.
+	const reportOf = (module) => [`${dir}/${module}.mutation.json`, `${dir}/${module}.incremental.json`].find((f) => existsSync(f));
+	const modules = existsSync(dir) ? [...new Set(readdirSync(dir).map((f) => f.replace(/\.(mutation|incremental)\.json$/, '')))] : [];
+	const rows = modules
+		.filter((m) => reportOf(m))
+		.map((m) => moduleScore(m, JSON.parse(readFileSync(reportOf(m), 'utf8'))))
 		.sort((a, b) => a.module.localeCompare(b.module));
 	console.log(`\nmutation score per module of src/lib (target ≥ ${TARGET} %)`);
 	console.log(formatScores(rows).join('\n'));
