@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectedFor } from './expected.js';
-import { checkShading, openDashboard, waitForView } from './map-page.js';
+import { checkShading, openDashboard, project, waitForView } from './map-page.js';
 import { defaultView, shadingKey, type ViewState } from '../../src/lib/viewstate/index.js';
 import { hotspotClass } from '../../src/lib/hotspot/index.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
@@ -109,6 +109,16 @@ test('comparing two halves shades the change on a diverging scale', async ({ pag
 	const notCompared = expected.change!.filter((c) => c === null).length;
 	expect(notCompared).toBeGreaterThan(0);
 	await expect(page.getByTestId('legend').locator('li[data-class="nodata"]')).toContainText(`(${notCompared})`);
+	// A district not compared says why, with its own counts (the largest such district, to hover it).
+	const [inA, inB] = [expectedFor({ ...base, window: view.compare!.a }), expectedFor({ ...base, window: view.compare!.b })];
+	const slug = [...expected.bySlug.entries()].filter(([, d]) => d.change === null).sort((x, y) => y[1].sampleClearanceKm - x[1].sampleClearanceKm)[0]![0];
+	const [a, b] = [inA.bySlug.get(slug)!.totals.incidents, inB.bySlug.get(slug)!.totals.incidents];
+	const at = await project(page, expected.bySlug.get(slug)!.sampleAt);
+	const box = (await page.getByTestId('map').boundingBox())!;
+	await page.mouse.move(box.x + at.x, box.y + at.y);
+	await expect(page.getByRole('tooltip')).toHaveText(
+		`${expected.bySlug.get(slug)!.district.name}: not compared (${a + b} incident${a + b === 1 ? '' : 's'} in A and B together, fewer than 5)`
+	);
 
 	await page.getByTestId('compare-mode').selectOption('percent');
 	await expectView(page, { ...view, compare: { ...view.compare!, mode: 'percent' } });

@@ -41,6 +41,13 @@ export function comparePeriods(
 	return { change, reason };
 }
 
+/** Why one district is not compared, in words with its own counts: "3 incidents in A and B together, fewer than 5". */
+export function notComparedWhy(reason: Comparison['reason'][number], eventsA: number, eventsB: number, minEvents = 5): string | null {
+	if (reason === 'too-few-events') return `${eventsA + eventsB} incident${eventsA + eventsB === 1 ? '' : 's'} in A and B together, fewer than ${minEvents}`;
+	if (reason === 'zero-base') return `no incidents in A (${eventsB} in B): a % change from 0 has no value`;
+	return null;
+}
+
 /** Symmetric class bounds around 0 for a diverging scale: ±max|change| split into `perSide` steps. */
 export function divergingBounds(change: readonly (number | null)[], perSide = 3): number[] {
 	const max = Math.max(0, ...change.filter((v): v is number => v !== null).map(Math.abs));

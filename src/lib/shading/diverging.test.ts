@@ -53,6 +53,17 @@ describe('diverging shading of a comparison', () => {
 		expect(s.noData).toEqual({ colour: NO_DATA_COLOUR, label: 'not compared (too few events)', count: 1 });
 		expect(s.title).toBe('Change in incidents (B − A)');
 		expect([s.describe('a'), s.describe('b'), s.describe('c')]).toEqual(['A: -9', 'B: not compared (too few events)', 'C: +7']);
+		const why = diverging({
+			mode: 'diverging',
+			districts,
+			change: [-9, null, 7],
+			bounds: [3, 6, 9],
+			compare: 'difference',
+			unit: 'incidents',
+			fractional: false,
+			why: [null, '3 incidents in A and B together, fewer than 5', null]
+		});
+		expect(why.describe('b')).toBe('B: not compared (3 incidents in A and B together, fewer than 5)');
 		expect(s.values).toEqual([-9, null, 7]);
 	});
 	it('writes a % change as a whole percentage', () => {

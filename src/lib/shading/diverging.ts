@@ -19,6 +19,8 @@ export interface DivergingInput {
 	/** What changed: "incidents per 1,000 km²". */
 	unit: string;
 	fractional: boolean;
+	/** Why each district is not compared, in words (src/lib/compare notComparedWhy); null where it is. */
+	why?: readonly (string | null)[];
 }
 
 /**
@@ -97,7 +99,8 @@ export function diverging(input: DivergingInput): Shading {
 		noData: { colour: NO_DATA_COLOUR, label: notCompared, count: change.filter((v) => v === null).length },
 		describe: (d, i) => {
 			const v = change[i];
-			return `${d.name}: ${v === null || v === undefined ? notCompared : `${v > 0 ? '+' : ''}${format(v)}`}`;
+			if (v === null || v === undefined) return `${d.name}: not compared (${input.why?.[i] ?? 'too few events'})`;
+			return `${d.name}: ${v > 0 ? '+' : ''}${format(v)}`;
 		}
 	});
 }

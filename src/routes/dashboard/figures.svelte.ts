@@ -11,7 +11,7 @@ import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf, heldBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
 import { surges } from '$lib/surge/index.js';
-import { comparePeriods, divergingBounds } from '$lib/compare/index.js';
+import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
 import { onTimeline } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
 import { emergingOverWindow, leftOutWords, stepTotals } from '$lib/emerging/index.js';
@@ -95,8 +95,10 @@ export class Figures extends Hosted<FiguresHost> {
 		if (!compare || this.host.coverage.compareRefusal || !r?.a || !r.b) return null;
 		const values = (x: Aggregation) => this.host.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
 		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
-		const change = comparePeriods(values(r.a), values(r.b), events(r.a), events(r.b), compare.mode);
-		return { ...change, bounds: divergingBounds(change.change, 3) };
+		const [eventsA, eventsB] = [events(r.a), events(r.b)];
+		const change = comparePeriods(values(r.a), values(r.b), eventsA, eventsB, compare.mode);
+		const why = change.reason.map((reason, i) => notComparedWhy(reason, eventsA[i]!, eventsB[i]!));
+		return { ...change, why, bounds: divergingBounds(change.change, 3) };
 	});
 	/**
 	 * Hazard × need (when a need indicator is chosen and periods are not compared): attacks per
@@ -169,6 +171,7 @@ export class Figures extends Hosted<FiguresHost> {
 				districts,
 				change: this.comparison.change,
 				bounds: this.comparison.bounds,
+				why: this.comparison.why,
 				compare: view.compare.mode,
 				unit,
 				fractional
