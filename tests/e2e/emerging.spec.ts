@@ -93,4 +93,12 @@ test('surges: flagged against the 12 covered months before, the gap left out, or
 	const list = page.getByTestId('surges-list').locator('li[data-slug]');
 	await expect(list).toHaveCount(flagged.length, { timeout: 45_000 });
 	for (const f of flagged) await expect(page.getByTestId('surges-list').locator(`li[data-slug="${f.slug}"]`)).toContainText(f.words);
+	// The ranking marks the same districts, the baseline in its words.
+	const marks = page.getByTestId('ranking-table').getByTestId('surge-mark');
+	await expect(marks).toHaveCount(flagged.length);
+	for (const f of flagged)
+		await expect(page.getByTestId('ranking-table').locator(`tr[data-slug="${f.slug}"]`).getByTestId('surge-mark')).toHaveAttribute(
+			'title',
+			`Surge: ${f.words}`
+		);
 });

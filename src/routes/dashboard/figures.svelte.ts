@@ -10,7 +10,7 @@ import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type 
 import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf, heldBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
-import { surges } from '$lib/surge/index.js';
+import { surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
 import { onTimeline } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
@@ -208,6 +208,7 @@ export class Figures extends Hosted<FiguresHost> {
 			const { agg } = this.host.engine;
 			const { timeline } = this.host.coverage;
 			const t = agg.byDistrict[i]!;
+			const surged = this.surges;
 			const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
 			return {
 				slug: d.properties.slug,
@@ -219,7 +220,8 @@ export class Figures extends Hosted<FiguresHost> {
 				casualties: metricTotal(t, 'casualties'),
 				value: this.mapped[i] ?? null,
 				z: this.gi ? this.gi[i]!.z : null,
-				trend: onTimeline(timeline, agg.districtMonthly, agg.months.first, i * monthCount, monthCount)
+				trend: onTimeline(timeline, agg.districtMonthly, agg.months.first, i * monthCount, monthCount),
+				surge: surged.kind === 'figures' && surged.districts[i]!.surging ? surgeWords(surged.districts[i]!, surged.month, surged.baselineMonths) : null
 			};
 		})
 	);
