@@ -46,10 +46,12 @@ export class Dashboard {
 	metricNote = $state<string | null>(null);
 	/** Other state the URL carries beside the view (the NGO plan's parameters), as a query string. */
 	urlExtra = $state('');
-	/** Play is running: camera moves and play replace the history entry instead of adding one. */
-	playing = false;
 	/** While playing: where play started and its step (timeline month indices); the classes hold still over its steps. */
 	play = $state<{ start: number; length: number } | null>(null);
+	/** Play is running: camera moves and play replace the history entry instead of adding one. */
+	get playing(): boolean {
+		return this.play !== null;
+	}
 	/** The dataset whose time window the view holds: another one chosen opens on its own window. */
 	private shownDataset = '';
 
@@ -116,7 +118,6 @@ export class Dashboard {
 
 	/** The time control's window; one that needs a release not fetched yet waits for it (and its figures). */
 	onwindow = (window: MonthRange | null, play: { start: number; length: number } | null) => {
-		this.playing = play !== null;
 		this.play = play;
 		const waits = this.datasets.loadForWindow(window, () => (this.engine.pendingWindow = { window }));
 		if (!waits) this.view.window = window;

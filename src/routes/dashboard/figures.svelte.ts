@@ -12,11 +12,11 @@ import { classOf, heldBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
 import { surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
-import { onTimeline } from '$lib/coverage/index.js';
+import { onTimeline, spanWords } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
 import { emergingOverWindow, leftOutWords, stepTotals } from '$lib/emerging/index.js';
 import type { District } from '$lib/districts/index.js';
-import { formatDate, formatMetric, metricUnit } from '$lib/format/index.js';
+import { formatMetric, metricUnit } from '$lib/format/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
 import { districtAt } from '$lib/risk/index.js';
 import { shade } from '$lib/shading/index.js';
@@ -82,9 +82,7 @@ export class Figures extends Hosted<FiguresHost> {
 		const pool = totals.flatMap((step) =>
 			step.map((n, i) => metricValue({ ...NO_TOTALS, incidents: n }, 'incidents', per, this.host.districts[i]!.properties))
 		);
-		const months = timeline.months;
-		const month = (m: string) => formatDate(`${m}-01`, 'month');
-		return { pool, over: `${month(months[starts[0]!]!)} – ${month(months[starts.at(-1)! + play.length - 1]!)}` };
+		return { pool, over: spanWords([timeline.months[starts[0]!]!, timeline.months[starts.at(-1)! + play.length - 1]!]) };
 	});
 	unit = $derived(metricUnit(this.host.view.metric, this.host.view.per));
 	/** Rates print with decimals, counts without. */
