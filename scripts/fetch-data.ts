@@ -114,8 +114,8 @@ export async function fetchData(argv: string[], env: NodeJS.ProcessEnv = process
 		onRows: (page) => {
 			for (const row of page) rows.push(row);
 		},
+		// Retries are said on the progress line too ("UCDP did not answer within 30 s; trying again in 1 s …").
 		onProgress: (p) => log(p.message),
-		onRetry: (status, ms) => log(`${status === 0 ? 'no answer in time' : `HTTP ${status}`}: retrying in ${Math.round(ms / 1000)} s`),
 		maxPages: args.maxPages
 	});
 	writeFileSync(args.out, fetchedCsv(args.source, rows));

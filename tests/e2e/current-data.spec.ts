@@ -3,7 +3,8 @@
  * allows), and the test answers them from the local mock APIs (tests/mock-apis). The page
  * cannot tell the difference: same URLs, same headers, same documented responses.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openFetchDialog, routeApis } from './api-routes.js';
 import { districtColour, openDashboard, waitForView } from './map-page.js';
 import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/lib/shading/index.js';
 import {
@@ -21,26 +22,6 @@ test.beforeAll(async () => (mock = await startMockApis()));
 test.afterAll(() => mock.close());
 test.beforeEach(() => mock.reset());
 
-/** Sends the page's requests to the real API origins to the mock; counts them. */
-async function routeApis(context: BrowserContext, { unreachable = false } = {}) {
-	const hits: string[] = [];
-	for (const origin of ['https://ucdpapi.pcr.uu.se', 'https://acleddata.com']) {
-		await context.route(`${origin}/**`, async (route) => {
-			hits.push(route.request().url());
-			if (unreachable) return route.abort('internetdisconnected');
-			const url = new URL(route.request().url());
-			const response = await route.fetch({ url: `${mock.origin}${url.pathname}${url.search}` });
-			await route.fulfill({ response });
-		});
-	}
-	return hits;
-}
-
-async function openFetchDialog(page: Page) {
-	await page.getByTestId('get-current-data').click();
-	await expect(page.getByTestId('current-data')).toBeVisible();
-}
-
 const peshawarEvents = (from: string, to: string) => {
 	const all = [...mock.scenario.ucdpReleases.values()].flat();
 	return all.filter(
@@ -49,7 +30,7 @@ const peshawarEvents = (from: string, to: string) => {
 };
 
 test('UCDP: fetched on request, re-shades the map, survives a reload, refreshes with a diff', async ({ page, context }) => {
-	const hits = await routeApis(context);
+	const hits = await routeApis(context, mock);
 	const csp: string[] = [];
 	page.on('console', (m) => /Content Security Policy/i.test(m.text()) && csp.push(m.text()));
 	await openDashboard(page);
@@ -112,7 +93,7 @@ test('UCDP: fetched on request, re-shades the map, survives a reload, refreshes 
 });
 
 test('ACLED: signs in with the account, pages through, and the dataset is stored', async ({ page, context }) => {
-	await routeApis(context);
+	await routeApis(context, mock);
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await openFetchDialog(page);
@@ -137,7 +118,7 @@ test('ACLED: signs in with the account, pages through, and the dataset is stored
 });
 
 test('an API the browser cannot reach is explained, with the command-line alternative', async ({ page, context }) => {
-	await routeApis(context, { unreachable: true });
+	await routeApis(context, mock, { unreachable: true });
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await openFetchDialog(page);
@@ -152,7 +133,7 @@ test('an API the browser cannot reach is explained, with the command-line altern
 });
 
 test('a token refused part-way: ACLED signs in afresh once and goes on; UCDP stops, saving nothing, naming the page', async ({ page, context }) => {
-	await routeApis(context);
+	await routeApis(context, mock);
 	const alerts: string[] = [];
 	page.on('dialog', (d) => {
 		alerts.push(d.message());

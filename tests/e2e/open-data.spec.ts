@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkShading, openDashboard, waitForView } from './map-page.js';
 import { expectedFor, expectedView, openingView } from './expected.js';
 import { formatCount } from '../../src/lib/format/index.js';
+import { routeApis } from './api-routes.js';
 import { MOCK_UCDP_TOKEN, startMockApis, ucdpFixtureEvents, type MockApis } from '../mock-apis/server.js';
 import { committedDataset } from '../unit/sources.js';
 
@@ -128,12 +129,7 @@ test.describe('Fill 2022–2025', () => {
 		mock.reset();
 		// The yearly release holds events from 2022 on (the mock's default starts in November 2022).
 		mock.scenario.ucdpReleases.set('26.1', ucdpFixtureEvents(600, '2022-01-01', '2025-12-31'));
-		const hits: URL[] = [];
-		await context.route('https://ucdpapi.pcr.uu.se/**', async (route) => {
-			const url = new URL(route.request().url());
-			hits.push(url);
-			await route.fulfill({ response: await route.fetch({ url: `${mock.origin}${url.pathname}${url.search}` }) });
-		});
+		const hits = await routeApis(context, mock);
 		await openDashboard(page, '?dataset=ucdp');
 		await waitForView(page, NEWEST);
 		await page.getByTestId('open-fill').click();
@@ -145,7 +141,7 @@ test.describe('Fill 2022–2025', () => {
 		await expect(page.getByTestId('import-report')).toContainText('Merged with the 6,503 rows of UCDP GED 22.1 + Candidate 26.0.1 by UCDP event id');
 		await page.getByTestId('report-close').click();
 
-		const asked = hits.map((u) => [u.pathname.split('/').at(-1), u.searchParams.get('StartDate'), u.searchParams.get('EndDate')]);
+		const asked = hits.map((h) => new URL(h)).map((u) => [u.pathname.split('/').at(-1), u.searchParams.get('StartDate'), u.searchParams.get('EndDate')]);
 		expect(asked[0]).toEqual(['26.1', '2022-01-01', '2025-12-31']);
 		expect(asked.filter(([v]) => v === '26.1').length).toBe(1); // 600 events: one page
 		expect(asked.some(([v, from]) => v === '26.0.1' || from! < '2022-01-01')).toBe(false);

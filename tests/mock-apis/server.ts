@@ -139,6 +139,8 @@ export interface Scenario {
 	redirect: { path: RegExp; to: string } | null;
 	/** Requests whose path matches are never answered (a silent server). */
 	silent: RegExp | null;
+	/** Requests whose path matches get a body of `bytes`, streamed without a declared length; `sent` counts what went out before the client stopped reading. */
+	hugePage: { path: RegExp; bytes: number; sent: number } | null;
 	/** UCDP pages claim this many pages (an absurd TotalPages). */
 	totalPages: number | null;
 	/** UCDP refuses the token (401) from this page (0-based) on: a token revoked part-way through. */
@@ -185,6 +187,7 @@ export function defaultScenario(): Scenario {
 		dropColumn: null,
 		redirect: null,
 		silent: null,
+		hugePage: null,
 		totalPages: null,
 		ucdpUnauthorizedFromPage: null,
 		acledTokenUses: null,
@@ -203,6 +206,20 @@ export interface MockApis {
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
 	res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', ...headers });
 	res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** Streams `huge.bytes` spaces, 1 MB at a time, as fast as the client reads, until it stops reading. */
+function streamSpaces(res: ServerResponse, huge: { bytes: number; sent: number }) {
+	const chunk = Buffer.alloc(1024 * 1024, 0x20);
+	res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+	const more = () => {
+		while (huge.sent < huge.bytes && !res.destroyed) {
+			huge.sent += chunk.length;
+			if (!res.write(chunk)) return void res.once('drain', more);
+		}
+		res.end();
+	};
+	more();
 }
 
 export async function startMockApis(port = 0): Promise<MockApis> {
@@ -243,6 +260,8 @@ export async function startMockApis(port = 0): Promise<MockApis> {
 			return send(res, failure.status, { error: 'mock failure' }, failure.retryAfter !== undefined ? { 'retry-after': failure.retryAfter } : {});
 		}
 		if (mock.scenario.silent?.test(url.pathname)) return;
+		const huge = mock.scenario.hugePage;
+		if (huge?.path.test(url.pathname)) return streamSpaces(res, huge);
 		const redirect = mock.scenario.redirect;
 		if (redirect?.path.test(url.pathname)) {
 			res.writeHead(302, { location: `${redirect.to}${url.pathname}${url.search}`, 'access-control-allow-origin': '*' });

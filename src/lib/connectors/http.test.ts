@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FetchRequest } from './index.js';
-import { limitedText, request } from './http.js';
+import type { FetchProgress, FetchRequest } from './index.js';
+import { limitedText, request, retryWords } from './http.js';
 import { monthsInRange, pageBudget } from './budget.js';
 import { connectorTestKit } from './test-helpers.js';
 
@@ -67,6 +67,22 @@ describe('a server that never answers', () => {
 		expect(err.message).toBe('UCDP did not answer within 0.15 s, 3 times in a row; nothing was saved. Try again later.');
 		expect(retried).toEqual([0, 0]);
 	});
+	it('says each wait on the progress line, at the fraction reached, instead of the last page’s line', async () => {
+		// The yearly release's pages arrive; then the first Candidate release's server goes silent.
+		mock.scenario.silent = /^\/api\/gedevents\/26\.0\.1$/;
+		const lines: FetchProgress[] = [];
+		await failure(kit.ucdp(), options({ timeoutMs: 150, retries: 2, onProgress: (p) => lines.push(p) }));
+		const lastPage = lines.findLast((p) => p.message.startsWith('UCDP GED 26.1: page'))!;
+		expect(lastPage.fraction).toBeGreaterThan(0);
+		expect(lines.slice(lines.indexOf(lastPage) + 1)).toEqual([
+			{ fraction: lastPage.fraction, message: 'UCDP did not answer within 0.15 s; trying again in 1 s (try 2 of 3).' },
+			{ fraction: lastPage.fraction, message: 'UCDP did not answer within 0.15 s; trying again in 2 s (try 3 of 3).' }
+		]);
+	});
+	it('names a busy server’s status and the wait it asked for', () => {
+		expect(retryWords('ACLED', 429, 120_000, 1, 4, 30_000)).toBe('ACLED answered HTTP 429 (too many requests); trying again in 120 s (try 2 of 5).');
+		expect(retryWords('UCDP', 503, 4_000, 3, 4, 30_000)).toBe('UCDP answered HTTP 503 (a server error); trying again in 4 s (try 4 of 5).');
+	});
 });
 
 describe('a page budget from the date range', () => {
@@ -107,6 +123,13 @@ describe('a page larger than any real one', () => {
 		await expect(limitedText(response, 'UCDP GED 26.1, page 1')).rejects.toThrow(
 			'UCDP GED 26.1, page 1 is larger than 64 MB, far more than a page of events; nothing was saved.'
 		);
+	});
+	it('is refused when the API streams a 200 MB page, and reading stops at the limit', async () => {
+		mock.scenario.hugePage = { path: /^\/api\/gedevents\//, bytes: 200 * 1024 * 1024, sent: 0 };
+		const err = await failure(ucdp);
+		expect(err.message).toBe('UCDP GED 26.1, page 1 is larger than 64 MB, far more than a page of events; nothing was saved.');
+		// The client stops reading: what left the server is the limit plus what the sockets buffer.
+		expect(mock.scenario.hugePage.sent).toBeLessThan(100 * 1024 * 1024);
 	});
 	it('is refused once the bytes read pass the limit, without a declared length', async () => {
 		await expect(limitedText(new Response(stream(10, 1024)), 'page', 4096)).rejects.toThrow('page is larger than 0 MB');

@@ -24,8 +24,8 @@ export interface HttpOptions {
 	sleep?: (ms: number) => Promise<void>;
 	/** Retries after 429 or 5xx (then the error is reported). */
 	retries?: number;
-	/** Called before each wait, so the progress line can say "UCDP is busy, retrying in 2 s" (status 0: no answer in time). */
-	onRetry?: (status: number, waitMs: number, attempt: number) => void;
+	/** Called before each wait, with what the progress line says (status 0: no answer in time; `words` from retryWords). */
+	onRetry?: (status: number, waitMs: number, attempt: number, words: string) => void;
 	/** "UCDP", "ACLED": named in every message. */
 	service: string;
 	/** What to say when the request cannot be made at all (browser: CORS; CLI: network). */
@@ -50,6 +50,18 @@ export const defaultSleep = (ms: number, signal?: AbortSignal) =>
 export function backoffMs(attempt: number, retryAfter: string | null): number {
 	const seconds = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : NaN;
 	return Number.isFinite(seconds) ? Math.min(seconds, 120) * 1000 : Math.min(1000 * 2 ** attempt, 30_000);
+}
+
+/**
+ * The progress line while a request waits to be tried again: without it a silent server shows the
+ * last page's line for minutes (five tries of 30 s, and the waits between them).
+ */
+export function retryWords(service: string, status: number, waitMs: number, attempt: number, retries: number, timeoutMs: number): string {
+	const what =
+		status === 0
+			? `${service} did not answer within ${timeoutMs / 1000} s`
+			: `${service} answered HTTP ${status}${status === 429 ? ' (too many requests)' : ' (a server error)'}`;
+	return `${what}; trying again in ${Math.round(waitMs / 1000)} s (try ${attempt + 1} of ${retries + 1}).`;
 }
 
 const retryable = (status: number) => status === 429 || status >= 500;
@@ -113,7 +125,7 @@ export async function request(url: string, init: RequestInit, opts: HttpOptions)
 						`${opts.service} did not answer within ${timeoutMs / 1000} s, ${retries + 1} times in a row; nothing was saved. Try again later.`
 					);
 				const wait = backoffMs(attempt, null);
-				opts.onRetry?.(0, wait, attempt + 1);
+				opts.onRetry?.(0, wait, attempt + 1, retryWords(opts.service, 0, wait, attempt + 1, retries, timeoutMs));
 				await sleep(wait);
 				continue;
 			}
@@ -133,7 +145,7 @@ export async function request(url: string, init: RequestInit, opts: HttpOptions)
 			);
 		}
 		const wait = backoffMs(attempt, response.headers.get('retry-after'));
-		opts.onRetry?.(response.status, wait, attempt + 1);
+		opts.onRetry?.(response.status, wait, attempt + 1, retryWords(opts.service, response.status, wait, attempt + 1, retries, timeoutMs));
 		await response.body?.cancel().catch(() => {});
 		await sleep(wait);
 	}

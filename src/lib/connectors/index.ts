@@ -85,7 +85,21 @@ export async function fetchDataset(
 	opts: FetchOptions
 ): Promise<{ result: ImportResult; provenance: FetchProvenance; releases: ReleaseInfo[] }> {
 	const now = opts.now?.() ?? new Date();
-	const http = { ...opts, unreachable: opts.unreachable ?? networkMessage };
+	// A retry's wait is said on the progress line, at the fraction reached so far.
+	let fraction: number | null = null;
+	const report = opts.onProgress;
+	const onProgress =
+		report &&
+		((p: FetchProgress) => {
+			fraction = p.fraction;
+			report(p);
+		});
+	const http = {
+		...opts,
+		onProgress,
+		onRetry: opts.onRetry ?? (onProgress && ((_status: number, _wait: number, _attempt: number, words: string) => onProgress({ fraction, message: words }))),
+		unreachable: opts.unreachable ?? networkMessage
+	};
 	const format = SOURCE_FORMAT[req.source];
 	const label = req.source === 'ucdp' ? 'UCDP API' : 'ACLED API';
 	const importer = createRowImporter(format, ROW_MAPPERS[format], `${label} ${req.query.from} – ${req.query.to}`);
@@ -118,7 +132,7 @@ export async function fetchDataset(
 				received += page.rows.length;
 				totalCount = page.totalCount;
 				const within = page.totalPages ? (page.page + 1) / page.totalPages : 1;
-				opts.onProgress?.({
+				onProgress?.({
 					fraction: (i + within) / requests.length,
 					message: `UCDP GED ${r.version}: page ${page.page + 1} of ${Math.max(1, page.totalPages)} (${importer.rowsRead().toLocaleString('en-GB')} events)`
 				});
@@ -149,11 +163,11 @@ export async function fetchDataset(
 	} else {
 		const q = req.query;
 		if (!(q.from <= q.to)) throw new ConnectorError('query', `The start date ${q.from} is after the end date ${q.to}.`);
-		opts.onProgress?.({ fraction: null, message: 'Signing in to ACLED…' });
+		onProgress?.({ fraction: null, message: 'Signing in to ACLED…' });
 		const signIn = () => acledToken(req.credentials, { ...http, origin: opts.origins?.acled });
 		for await (const page of acledPages(q, signIn, { ...http, origin: opts.origins?.acled })) {
 			take(page.rows);
-			opts.onProgress?.({ fraction: null, message: `ACLED: page ${page.page} (${importer.rowsRead().toLocaleString('en-GB')} events)` });
+			onProgress?.({ fraction: null, message: `ACLED: page ${page.page} (${importer.rowsRead().toLocaleString('en-GB')} events)` });
 		}
 		provenance = {
 			source: 'ACLED',
