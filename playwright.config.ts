@@ -4,7 +4,7 @@ import { findChromium } from './scripts/chromium.mjs';
 // scripts/chromium.mjs has already made sure a Chromium exists (npm test runs it first).
 const chromium = findChromium();
 const PORT = 4174;
-const TIMED = /(large|hostile)-imports?\.spec\.ts/;
+const TIMED = /(large-import|hostile-imports|many-sites)\.spec\.ts/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',

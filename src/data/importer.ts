@@ -54,6 +54,9 @@ export function refreshFetched(id: string, secrets: Secrets, onProgress: (p: Fet
 
 export const cancelImport = () => api().cancel();
 
+/** Reads and stores a saved-sites CSV in the import worker; the counts and the first rejections come back. */
+export const importSitesFile = (file: File) => api().importSites(file);
+
 /**
  * Lets the import worker send each import's columns straight to the dashboard's engine worker,
  * which joins them while they are stored. `open` makes a channel and returns the importer's end.

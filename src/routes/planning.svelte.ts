@@ -14,9 +14,10 @@ import type { RouteExposure } from '$lib/route/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
 import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
 import { randomId } from '../data/random-id.js';
-import { loadSites, planningCsv } from './planning/csv.js';
+import { planningCsv } from './planning/csv.js';
+import { importSitesFile } from '../data/importer.js';
 import { planOverlays } from './planning/overlays.js';
-import type { PlanningContext, ReportSubject } from './planning/context.js';
+import type { PlanningContext, ReportSubject, SiteTally } from './planning/context.js';
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../components/SavedSites.svelte';
@@ -62,7 +63,7 @@ export class Planning {
 	// The engine's answers; the figures below are derived from them and from the page's state.
 	private siteAnswer = $state.raw<Answer<{ risk: SiteRisk; within: [number, number][]; borderKm: number; nearest: Incident[] }> | null>(null);
 	private routeAnswer = $state.raw<Answer<{ exposure: RouteExposure; inCorridor: [number, number][] }> | null>(null);
-	private sitesAnswer = $state.raw<Answer<{ risks: SiteRisk[]; districts: number[]; borderKms: number[] }> | null>(null);
+	private sitesAnswer = $state.raw<Answer<{ tallies: SiteTally[] }> | null>(null);
 	private bandsAnswer = $state.raw<Answer<{ counts: { bands: BandCount[]; total: number } }> | null>(null);
 
 	// What each answer must be for: the data and filters, and the tool's own choices.
@@ -111,16 +112,7 @@ export class Planning {
 			if (!question) return;
 			const { sites, radiusKm, recentMonths } = untrack(() => ({ sites: this.savedSites, radiusKm: this.radiusKm, recentMonths: this.recentMonths }));
 			const points = sites.map((s): [number, number] => [s.lon, s.lat]);
-			return this.ask(
-				ctx.engine.siteRisks(points, { radiusKm, recentMonths, nearest: 0 }),
-				(answers) =>
-					(this.sitesAnswer = {
-						risks: answers.map((a) => a.risk),
-						districts: answers.map((a) => a.district),
-						borderKms: answers.map((a) => a.borderKm),
-						for: question
-					})
-			);
+			return this.ask(ctx.engine.siteTallies(points, { radiusKm, recentMonths }), (tallies) => (this.sitesAnswer = { tallies, for: question }));
 		});
 		$effect(() => {
 			const question = this.bandsQuestion;
@@ -205,16 +197,15 @@ export class Planning {
 		const answer = this.currentSites;
 		if (!answer) return [];
 		return this.savedSites.map((s, k) => {
-			const risk = answer.risks[k]!;
-			const { incidents, killed, wounded } = risk.all;
+			const { all, recent, district, borderKm } = answer.tallies[k]!;
 			return {
 				...s,
-				district: this.ctx.baseMap.districts[answer.districts[k]!]?.properties.name ?? 'outside KP/Balochistan',
-				incidents,
-				recent: risk.recent.incidents,
-				killed,
-				wounded,
-				borderKm: answer.borderKms[k]!
+				district: this.ctx.baseMap.districts[district]?.properties.name ?? 'outside KP/Balochistan',
+				incidents: all.incidents,
+				recent: recent.incidents,
+				killed: all.killed,
+				wounded: all.wounded,
+				borderKm
 			};
 		});
 	});
@@ -262,12 +253,10 @@ export class Planning {
 
 	async importSites(file: File) {
 		try {
-			const { sites, rejected } = (await loadSites()).parseSitesCsv(await file.text());
-			const now = new Date().toISOString();
-			await saveSites(sites.map((s) => ({ ...s, id: randomId('site'), savedAt: now })));
-			const listed = rejected.slice(0, 5).map((r) => `row ${r.row}: ${r.problem}`);
-			if (rejected.length > listed.length) listed.push(`and ${(rejected.length - listed.length).toLocaleString('en-GB')} more`);
-			this.sitesMessage = `${file.name}: ${sites.length.toLocaleString('en-GB')} site(s) imported${rejected.length ? `, ${rejected.length.toLocaleString('en-GB')} rejected (${listed.join('; ')})` : ''}.`;
+			const { imported, rejected, firstRejected } = await importSitesFile(file);
+			const listed = firstRejected.map((r) => `row ${r.row}: ${r.problem}`);
+			if (rejected > listed.length) listed.push(`and ${(rejected - listed.length).toLocaleString('en-GB')} more`);
+			this.sitesMessage = `${file.name}: ${imported.toLocaleString('en-GB')} site(s) imported${rejected ? `, ${rejected.toLocaleString('en-GB')} rejected (${listed.join('; ')})` : ''}.`;
 			await this.refreshSites();
 		} catch (err) {
 			this.sitesMessage = `${file.name}: ${(err as Error).message}`;

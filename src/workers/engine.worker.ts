@@ -14,7 +14,7 @@ import { DATE_PRECISIONS, toColumns, type IncidentColumns } from '../lib/columns
 import { placedIncidents } from '../lib/table/index.js';
 import { loadImported, loadImportedColumns, loadImportedRows } from '../data/store/index.js';
 import type { Incident, PlacedIncident } from '../lib/incident/index.js';
-import { siteRisk, type SiteRisk } from '../lib/risk/index.js';
+import { siteRisk, type SiteRisk, type Tally } from '../lib/risk/index.js';
 import type { RouteExposure } from '../lib/route/index.js';
 import type { BandCount, BorderIndex } from '../lib/border/index.js';
 import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
@@ -225,6 +225,24 @@ const engine = {
 				district: index ? locate(index, p[0], p[1]) : -1,
 				borderKm: border ? border.lib.nearestBorderKm(border.index, p[0], p[1]) : NaN
 			};
+		});
+	},
+
+	/**
+	 * The saved-sites table's figures: each point's tallies (all and recent), district and border
+	 * distance, without the incidents within the radius. For 20,000 sites those lists made one
+	 * message the page took 176 ms to receive; the table shows only the counts.
+	 */
+	siteTallies(
+		points: [number, number][],
+		options: { radiusKm: number; recentMonths: number },
+		filter: IncidentFilter
+	): { all: Tally; recent: Tally; district: number; borderKm: number }[] {
+		const rows = placedRows();
+		const passing = passingRows(filter);
+		return points.map((p) => {
+			const { all, recent } = siteRisk(p, rows, passing, { ...options, nearest: 0 });
+			return { all, recent, district: index ? locate(index, p[0], p[1]) : -1, borderKm: border ? border.lib.nearestBorderKm(border.index, p[0], p[1]) : NaN };
 		});
 	},
 

@@ -245,6 +245,10 @@ export class EngineState extends Hosted<EngineHost> {
 			await this.sendBorder();
 			return this.engine.api.siteRisks(points, options, this.filterNow());
 		},
+		siteTallies: async (points, options) => {
+			await this.sendBorder();
+			return this.engine.api.siteTallies(points, options, this.filterNow());
+		},
 		routeExposure: (route, options) => this.engine.api.routeExposure(route, options, this.filterNow()),
 		bandCounts: async () => {
 			await this.sendBorder();

@@ -1,7 +1,7 @@
 /** What the planning tools (planning.svelte.ts) read from the page and the engine, and what a report is of. */
 import type { BaseMap } from '$lib/geodata/index.js';
 import type { Incident, IncidentDataset } from '$lib/incident/index.js';
-import type { SiteRisk } from '$lib/risk/index.js';
+import type { SiteRisk, Tally } from '$lib/risk/index.js';
 import type { BandCount } from '$lib/border/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
 
@@ -18,6 +18,14 @@ export interface DistrictFacts {
 	needs: { label: string; share: number | null; source: string }[];
 	/** The hazard × need class in words, when that view is on. */
 	hazardNeed: string | null;
+}
+
+/** A saved site's row figures: within the radius (all, recent), its district (base-map index, -1 for none) and km to the border. */
+export interface SiteTally {
+	all: Tally;
+	recent: Tally;
+	district: number;
+	borderKm: number;
 }
 
 /**
@@ -37,6 +45,8 @@ export interface PlanningEngine {
 			/** Km to the Afghanistan–Pakistan border. */ borderKm: number;
 		}[]
 	>;
+	/** The saved-sites table's figures: tallies, district and border distance, no incident lists. */
+	siteTallies(points: [number, number][], options: { radiusKm: number; recentMonths: number }): Promise<SiteTally[]>;
 	routeExposure(
 		route: [number, number][],
 		options: { halfWidthKm: number; segmentKm: number }

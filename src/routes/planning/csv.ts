@@ -24,7 +24,7 @@ export interface PlanFigures {
 }
 
 /** The sites CSV code (papaparse), loaded on first use: not on the first screen. */
-export const loadSites = () => import('$lib/sites/index.js');
+const loadSites = () => import('$lib/sites/index.js');
 
 /** The CSV of `what`; null when there is nothing to export. */
 export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promise<string | null> {
