@@ -11,7 +11,7 @@ describe('a long route in a link', () => {
 		expect(reopened.length).toBeLessThanOrEqual(200);
 		expect(reopened[0]).toEqual([71.58, 34.01]);
 		expect(routeLinkNote(track)).toMatch(
-			/^The link carries this route simplified to \d+ of its 5000 points \(within \d+ m of it\): opened from the link, its figures are of the simplified route\.$/
+			/^The link carries this route simplified to \d+ of its 5,000 points \(within \d+ m of it\): opened from the link, its figures are of the simplified route\.$/
 		);
 	});
 	it('a short route goes whole, with nothing to say', () => {

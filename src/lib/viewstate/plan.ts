@@ -8,6 +8,7 @@
  */
 import { RADII_KM } from '../risk/index.js';
 import { routeForLink } from '../route/file.js';
+import { formatCount } from '../format/index.js';
 import { pointProblem } from './camera.js';
 
 export const PLAN_TOOLS = ['districts', 'site', 'route', 'sites'] as const;
@@ -85,7 +86,7 @@ export function encodePlan(plan: PlanState): URLSearchParams {
 export function routeLinkNote(waypoints: [number, number][]): string | null {
 	const { route, toleranceM } = routeForLink(waypoints);
 	if (toleranceM === null) return null;
-	return `The link carries this route simplified to ${route.length} of its ${waypoints.length} points (within ${toleranceM} m of it): opened from the link, its figures are of the simplified route.`;
+	return `The link carries this route simplified to ${formatCount(route.length)} of its ${formatCount(waypoints.length)} points (within ${toleranceM} m of it): opened from the link, its figures are of the simplified route.`;
 }
 
 export function decodePlan(p: URLSearchParams): PlanState {
