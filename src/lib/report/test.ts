@@ -7,6 +7,7 @@ import { lazy } from '../../../tests/unit/lazy.js';
 import { committedBaseMap, committedCensus, committedDataset } from '../../../tests/unit/sources.js';
 import { countsInDistrict } from '../incident/index.js';
 import { ZERO_COLOUR } from '../shading/index.js';
+import { formatDate } from '../format/index.js';
 
 const { districts } = committedBaseMap();
 const datasets = [committedDataset('gtd-2008'), committedDataset('gtd-2015-bombings')];
@@ -102,5 +103,19 @@ describe('emerging hot spots on the district pages', () => {
 		expect(values.flat().some(Number.isNaN)).toBe(false);
 		const expected = emergingHotSpots(values, queenNeighbours(districts));
 		expect(series().map((r) => ucdp(r).emerging!.category)).toEqual(expected.map((e) => categoryName(e.category)));
+	});
+});
+
+describe('a dataset reaching back to 1900', () => {
+	// `--add` accepted a file dated before 1970, and then every district page failed to build
+	// ("Invalid time value"). Dates from 1900-01-01 import (src/lib/incident/dates.ts): the pages build.
+	const gtd = committedDataset('gtd-2008');
+	const incidents = gtd.incidents.map((inc, i) => (i === 0 ? { ...inc, date: '1900-01-01' } : i === 1 ? { ...inc, date: '1969-07-20' } : inc));
+	const [report] = districtReports(districts, [{ ...gtd, incidents }], committedCensus().districts);
+	it('has months from January 1900, each one written as a month', () => {
+		const f = report!.datasets[0]!;
+		expect(f.months[0]).toBe('1900-01');
+		expect(f.months.at(-1)).toBe('2008-12');
+		expect(f.months.map((m) => formatDate(m, 'month')).slice(0, 2)).toEqual(['Jan 1900', 'Feb 1900']);
 	});
 });
