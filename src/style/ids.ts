@@ -27,6 +27,7 @@ export const LAYER = {
 	borderCasing: 'afghan-border-casing',
 	borderLabel: 'afghan-border-label',
 	hotspots: 'hotspot-outline',
+	hotspotCasing: 'hotspot-casing',
 	heatmap: 'incident-heatmap',
 	pointCircles: 'incident-points'
 } as const;

@@ -11,7 +11,7 @@ import type { BaseMap } from '../lib/geodata/index.js';
 import { labelPoint } from '../lib/districts/index.js';
 import { ZERO_COLOUR } from '../lib/shading/index.js';
 import { LAYER, OVERLAY_SOURCES, SOURCE } from './ids.js';
-import { INK, LAND, OTHER_PROVINCE, WATER } from './palette.js';
+import { COLD_OUTLINE, HOT_OUTLINE, INK, LAND, OTHER_PROVINCE, OUTLINE_CASING, WATER } from './palette.js';
 import { borderLabelPoints, pointCollection } from './labels.js';
 import { bandLayers, planLayers } from './planning.js';
 
@@ -64,24 +64,31 @@ function districtLayers(): LayerSpecification[] {
 
 /**
  * Getis-Ord Gi* hot and cold spots as outlines over the choropleth: red for hot, blue for cold,
- * thicker for higher confidence. Feature-state `gi` holds ±90/95/99 (0 = not significant).
+ * thicker for higher confidence, each on a white casing (dark red alone vanished on the top class
+ * of YlOrRd). Feature-state `gi` holds ±90/95/99 (0 = not significant).
  */
 function hotspotLayers(): LayerSpecification[] {
 	const gi: ExpressionSpecification = ['to-number', ['feature-state', 'gi'], 0];
 	const level: ExpressionSpecification = ['abs', gi];
-	return [
-		{
-			id: LAYER.hotspots,
-			type: 'line',
-			source: SOURCE.districts,
-			layout: { visibility: 'none', 'line-join': 'round' },
-			paint: {
-				'line-color': ['case', ['>', gi, 0], '#a50026', '#08519c'],
-				'line-width': ['case', ['>=', level, 99], 4.5, ['>=', level, 95], 3, ['>=', level, 90], 1.8, 0],
-				'line-offset': ['case', ['>=', level, 90], -1.5, 0]
-			}
-		}
+	const width = (extra: number): ExpressionSpecification => [
+		'case',
+		['>=', level, 99],
+		4.5 + extra,
+		['>=', level, 95],
+		3 + extra,
+		['>=', level, 90],
+		1.8 + extra,
+		0
 	];
+	const offset: ExpressionSpecification = ['case', ['>=', level, 90], -1.5, 0];
+	const line = (id: string, colour: string | ExpressionSpecification, extra: number): LayerSpecification => ({
+		id,
+		type: 'line',
+		source: SOURCE.districts,
+		layout: { visibility: 'none', 'line-join': 'round' },
+		paint: { 'line-color': colour, 'line-width': width(extra), 'line-offset': offset }
+	});
+	return [line(LAYER.hotspotCasing, OUTLINE_CASING, 3), line(LAYER.hotspots, ['case', ['>', gi, 0], HOT_OUTLINE, COLD_OUTLINE], 0)];
 }
 
 /** Incident points: a heatmap when zoomed in to a region, individual points closer still. */
