@@ -125,6 +125,29 @@ test('comparing two halves shades the change on a diverging scale', async ({ pag
 	await expect(page.getByTestId('legend')).toContainText('(%)');
 });
 
+test('Gi* on a comparison is of the change B − A, and refused on a % change with the reason', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	await page.getByTestId('compare-toggle').check();
+	await page.getByTestId('hotspots-toggle').check();
+	const view: ViewState = { ...base, hotspots: true, compare: { mode: 'difference', a: ['2008-01', '2008-06'], b: ['2008-07', '2008-12'] } };
+	await waitForView(page, shadingKey(view));
+	await expect(page.getByTestId('hotspot-of')).toContainText('Gi* of the change B − A in incidents per 1,000 km²');
+	const onChange = [...expectedFor(view).bySlug.values()].filter((e) => hotspotClass(e.z) !== 0).sort((a, b) => b.z - a.z);
+	const onWhole = [...expectedFor({ ...base, hotspots: true }).bySlug.values()].filter((e) => hotspotClass(e.z) !== 0);
+	// The change has its own clusters: not those of the whole year.
+	expect(onChange.map((e) => [e.district.slug, e.z.toFixed(2)])).not.toEqual(onWhole.sort((a, b) => b.z - a.z).map((e) => [e.district.slug, e.z.toFixed(2)]));
+	const items = page.getByTestId('hotspot-list').locator('li');
+	await expect(items).toHaveCount(onChange.length);
+	for (const [i, e] of onChange.entries()) await expect(items.nth(i)).toContainText(`z ${e.z.toFixed(2)}`);
+
+	await page.getByTestId('compare-mode').selectOption('percent');
+	await expect(page.getByTestId('hotspot-refused')).toHaveText(
+		'Gi* not computed: a % change has no figure for the districts not compared, and Gi* needs one for every district. Compare as B − A to find clusters of change.'
+	);
+	await expect(page.getByTestId('hotspot-list')).toHaveCount(0);
+});
+
 test('classification method, class count and colour scheme change the map and the legend', async ({ page }) => {
 	await openDashboard(page);
 	await waitForView(page, shadingKey(base));

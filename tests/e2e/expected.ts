@@ -39,17 +39,21 @@ export function expectedFor(view: ViewState) {
 	const districts = baseMap.districts;
 	const agg = aggregate(cols, assignment, districts.length, viewFilter(view));
 	const { values, ranks, breaks } = districtMetrics(districts, agg, view.metric, view.per, { method: view.classMethod, count: view.classCount });
-	const gi = getisOrdGiStar(values, queenNeighbours(districts));
 	let change: (number | null)[] | null = null;
 	let bounds: number[] = [];
+	// Gi* of the mapped metric, or of the change B − A in it when periods are compared.
+	let giOn = values;
 	if (view.compare) {
 		const period = (w: MonthRange) => aggregate(cols, assignment, districts.length, viewFilter(view, w));
 		const [a, b] = [period(view.compare.a), period(view.compare.b)];
 		const metric = (x: typeof a) => districtMetrics(districts, x, view.metric, view.per).values;
 		const events = (x: typeof a) => x.byDistrict.map((t) => t.incidents);
-		change = comparePeriods(metric(a), metric(b), events(a), events(b), view.compare.mode).change;
+		const [va, vb] = [metric(a), metric(b)];
+		change = comparePeriods(va, vb, events(a), events(b), view.compare.mode).change;
 		bounds = divergingBounds(change, 3);
+		giOn = vb.map((v, i) => v - va[i]!);
 	}
+	const gi = getisOrdGiStar(giOn, queenNeighbours(districts));
 	// The colours the map must show: decided by the same shade() as the app (src/lib/shading).
 	const shaded = districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name }));
 	const unit = metricUnit(view.metric, view.per);

@@ -94,9 +94,10 @@ export class Figures extends Hosted<FiguresHost> {
 		const values = (x: Aggregation) => this.host.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
 		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
 		const [eventsA, eventsB] = [events(r.a), events(r.b)];
-		const change = comparePeriods(values(r.a), values(r.b), eventsA, eventsB, compare.mode);
+		const [a, b] = [values(r.a), values(r.b)];
+		const change = comparePeriods(a, b, eventsA, eventsB, compare.mode);
 		const why = change.reason.map((reason, i) => notComparedWhy(reason, eventsA[i]!, eventsB[i]!));
-		return { ...change, why, bounds: divergingBounds(change.change, 3) };
+		return { ...change, a, b, why, bounds: divergingBounds(change.change, 3) };
 	});
 	/**
 	 * Hazard × need (when a need indicator is chosen and periods are not compared): attacks per
@@ -194,9 +195,26 @@ export class Figures extends Hosted<FiguresHost> {
 				? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})`
 				: this.unit
 	);
+	/** Why Gi* is not computed: the window has no covered month, or the map shows a % change (see `giValues`). */
+	giRefusal = $derived(
+		this.host.coverage.giRefusal ??
+			(this.comparison && this.host.view.compare?.mode === 'percent'
+				? 'a % change has no figure for the districts not compared, and Gi* needs one for every district. Compare as B − A to find clusters of change.'
+				: null)
+	);
+	/**
+	 * What Gi* is computed on: the mapped change B − A when periods are compared (for every
+	 * district, the few-incident ones too: their change is small, not unknown), else the mapped metric.
+	 */
+	private giValues = $derived.by(() => {
+		const c = this.comparison;
+		return c ? c.b.map((vb, i) => vb - c.a[i]!) : this.seq.values;
+	});
+	/** What the Gi* list says it is of. */
+	giOf = $derived(this.comparison ? `the change B − A in ${this.unit}` : 'the mapped metric');
 	gi = $derived.by(() => {
-		if (!this.host.view.hotspots || this.host.coverage.giRefusal) return null;
-		const { z, p } = getisOrdGiStar(this.seq.values, this.neighbours);
+		if (!this.host.view.hotspots || this.giRefusal) return null;
+		const { z, p } = getisOrdGiStar(this.giValues, this.neighbours);
 		return this.host.districts.map((d, i) => ({ slug: d.properties.slug, name: d.properties.name, z: z[i]!, p: p[i]! }));
 	});
 	hotspotStates = $derived(this.gi ? new Map(this.gi.map((d) => [d.slug, hotspotClass(d.z)])) : null);
