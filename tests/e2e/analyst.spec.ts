@@ -120,6 +120,22 @@ test('comparing two halves shades the change on a diverging scale', async ({ pag
 		`${expected.bySlug.get(slug)!.district.name}: not compared (${a + b} incident${a + b === 1 ? '' : 's'} in A and B together, fewer than 5)`
 	);
 
+	// A and B apart, not A + B: in the table, and in the card of the district with the largest change.
+	const top = [...expected.bySlug.entries()].filter(([, d]) => d.change !== null).sort((x, y) => Math.abs(y[1].change!) - Math.abs(x[1].change!))[0]![0];
+	const [pa, pb] = [inA.bySlug.get(top)!, inB.bySlug.get(top)!];
+	await expect(row(page, top).locator('[data-col="a"]')).toHaveText(formatMetric(pa.value, true));
+	await expect(row(page, top).locator('[data-col="b"]')).toHaveText(formatMetric(pb.value, true));
+	await row(page, top).locator('button.name').click();
+	const card = page.getByTestId('compare-card');
+	await expect(card.locator('tr[data-period="A"]')).toHaveText(
+		`A: Jan 2008 – Jun 2008${formatMetric(pa.value, true)}${formatCount(pa.totals.incidents)}${formatCount(pa.totals.killed)}`
+	);
+	await expect(card.locator('tr[data-period="B"]')).toHaveText(
+		`B: Jul 2008 – Dec 2008${formatMetric(pb.value, true)}${formatCount(pb.totals.incidents)}${formatCount(pb.totals.killed)}`
+	);
+	const delta = expected.bySlug.get(top)!.change!;
+	await expect(page.getByTestId('compare-change')).toHaveText(`Change (B − A): ${delta > 0 ? '+' : ''}${formatMetric(delta, true)}`);
+
 	await page.getByTestId('compare-mode').selectOption('percent');
 	await expectView(page, { ...view, compare: { ...view.compare!, mode: 'percent' } });
 	await expect(page.getByTestId('legend')).toContainText('(%)');

@@ -5,6 +5,7 @@
  * Derived only; the analytic work is in src/lib.
  */
 import type { RankingRow } from '../../components/RankingTable.svelte';
+import type { ComparedDistrict } from '../../components/CompareCard.svelte';
 import { districtMetrics, metricTotal, metricValue, type Aggregation, type Totals } from '$lib/aggregate/index.js';
 import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
 import type { CensusFile } from '$lib/geodata/index.js';
@@ -237,10 +238,28 @@ export class Figures extends Hosted<FiguresHost> {
 				value: this.mapped[i] ?? null,
 				z: this.gi ? this.gi[i]!.z : null,
 				trend: onTimeline(timeline, agg.districtMonthly, agg.months.first, i * monthCount, monthCount),
-				surge: surged.kind === 'figures' && surged.districts[i]!.surging ? surgeWords(surged.districts[i]!, surged.month, surged.baselineMonths) : null
+				surge: surged.kind === 'figures' && surged.districts[i]!.surging ? surgeWords(surged.districts[i]!, surged.month, surged.baselineMonths) : null,
+				...(this.comparison ? { a: this.comparison.a[i]!, b: this.comparison.b[i]! } : {})
 			};
 		})
 	);
+
+	/** A district in each compared period and the change between them, for its card (A and B apart, not A + B); null when not comparing. */
+	comparedAt = (i: number): ComparedDistrict | null => {
+		const c = this.comparison;
+		const r = this.host.engine.result;
+		const compare = this.host.view.compare;
+		if (!c || !r?.a || !r.b || !compare) return null;
+		const period = (window: [string, string], x: Aggregation, values: number[]) => ({ span: spanWords(window), totals: x.byDistrict[i]!, value: values[i]! });
+		return {
+			a: period(compare.a, r.a, c.a),
+			b: period(compare.b, r.b, c.b),
+			change: c.change[i] ?? null,
+			why: c.why[i] ?? null,
+			mode: compare.mode,
+			unit: this.unit
+		};
+	};
 
 	/** The district a point lies in, with its class and rank under the current metric (planning tools). */
 	districtFacts = (p: [number, number]): DistrictFacts | null => {
