@@ -11,11 +11,12 @@ export const SOURCE = {
 	bands: 'border-bands',
 	planArea: 'plan-area',
 	planRoute: 'plan-route',
-	planPoints: 'plan-points'
+	planPoints: 'plan-points',
+	surges: 'surges'
 } as const;
 
 /** Overlay sources the page fills with GeoJSON (empty collections draw nothing). */
-export const OVERLAY_SOURCES = [SOURCE.bands, SOURCE.planArea, SOURCE.planRoute, SOURCE.planPoints] as const;
+export const OVERLAY_SOURCES = [SOURCE.bands, SOURCE.planArea, SOURCE.planRoute, SOURCE.planPoints, SOURCE.surges] as const;
 export type OverlaySource = (typeof OVERLAY_SOURCES)[number];
 
 export const LAYER = {
@@ -29,5 +30,6 @@ export const LAYER = {
 	hotspots: 'hotspot-outline',
 	hotspotCasing: 'hotspot-casing',
 	heatmap: 'incident-heatmap',
-	pointCircles: 'incident-points'
+	pointCircles: 'incident-points',
+	surgeMarks: 'surge-marks'
 } as const;

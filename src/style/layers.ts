@@ -11,6 +11,7 @@ import type { BaseMap } from '../lib/geodata/index.js';
 import { labelPoint } from '../lib/districts/index.js';
 import { ZERO_COLOUR } from '../lib/shading/index.js';
 import { LAYER, OVERLAY_SOURCES, SOURCE } from './ids.js';
+import { surgeLayers } from './surges.js';
 import { COLD_OUTLINE, HOT_OUTLINE, INK, LAND, OTHER_PROVINCE, OUTLINE_CASING, WATER } from './palette.js';
 import { borderLabelPoints, pointCollection } from './labels.js';
 import { bandLayers, planLayers } from './planning.js';
@@ -159,6 +160,15 @@ export function buildStyle(base: BaseMap): StyleSpecification {
 			[SOURCE.points]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 			...Object.fromEntries(OVERLAY_SOURCES.map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }]))
 		},
-		layers: [...contextLayers(), ...districtLayers(), ...hotspotLayers(), ...bandLayers(), ...pointLayers(), ...borderLayers(), ...planLayers()]
+		layers: [
+			...contextLayers(),
+			...districtLayers(),
+			...hotspotLayers(),
+			...bandLayers(),
+			...pointLayers(),
+			...borderLayers(),
+			...surgeLayers(),
+			...planLayers()
+		]
 	};
 }

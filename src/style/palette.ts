@@ -12,3 +12,6 @@ export const FONT = ['sans-serif'];
 export const HOT_OUTLINE = '#67000d';
 export const COLD_OUTLINE = '#08306b';
 export const OUTLINE_CASING = '#ffffff';
+
+/** A surging district's marker (and its mark in the legend and the ranking): orange, apart from every fill's red. */
+export const SURGE_MARK = '#ff7f00';

@@ -93,6 +93,18 @@ test('surges: flagged against the 12 covered months before, the gap left out, or
 	const list = page.getByTestId('surges-list').locator('li[data-slug]');
 	await expect(list).toHaveCount(flagged.length, { timeout: 45_000 });
 	for (const f of flagged) await expect(page.getByTestId('surges-list').locator(`li[data-slug="${f.slug}"]`)).toContainText(f.words);
+	// The map marks the same districts, and the legend says what the marks are.
+	await expect
+		.poll(() =>
+			page.evaluate(() =>
+				window
+					.__incidentMap!.queryRenderedFeatures({ layers: ['surge-marks'] })
+					.map((f) => String(f.properties.slug))
+					.sort()
+			)
+		)
+		.toEqual(flagged.map((f) => f.slug).sort());
+	await expect(page.getByTestId('legend-surge')).toHaveText(`Surge in Jan 2026 (${flagged.length} district${flagged.length === 1 ? '' : 's'}; see Surges)`);
 	// The ranking marks the same districts, the baseline in its words.
 	const marks = page.getByTestId('ranking-table').getByTestId('surge-mark');
 	await expect(marks).toHaveCount(flagged.length);

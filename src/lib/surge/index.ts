@@ -6,7 +6,9 @@
  * flagged and the reason is given instead. Pure: months and counts in, figures and words out.
  */
 import { isoMonth } from '../columns/index.js';
-import type { TimelineState as MonthState } from '../coverage/index.js';
+import { monthWords, type TimelineState as MonthState } from '../coverage/index.js';
+import { labelPoint, type District } from '../districts/index.js';
+import type { FeatureCollection, Point } from 'geojson';
 
 export const SURGE_MIN = 3;
 export const SURGE_RATIO = 2;
@@ -66,4 +68,23 @@ export function surges(
 export function surgeWords(s: DistrictSurge, month: string, baselineMonths: [string, string]): string {
 	const times = s.baseline > 0 ? `${(s.count / s.baseline).toFixed(1)}× its mean of ${s.baseline.toFixed(2)}` : 'against a mean of 0';
 	return `${s.count} incidents in ${month}, ${times} a month over ${baselineMonths[0]} – ${baselineMonths[1]}`;
+}
+
+/** A marker at the label point of each surging district, with its name and its baseline in words; none when surges are refused. */
+export function surgeMarks(districts: readonly District[], s: Surges): FeatureCollection<Point, { slug: string; name: string; words: string }> {
+	if (s.kind !== 'figures') return { type: 'FeatureCollection', features: [] };
+	return {
+		type: 'FeatureCollection',
+		features: districts.flatMap((d, i) => {
+			const surge = s.districts[i]!;
+			if (!surge.surging) return [];
+			const properties = { slug: d.properties.slug, name: d.properties.name, words: surgeWords(surge, s.month, s.baselineMonths) };
+			return [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: labelPoint(d) }, properties }];
+		})
+	};
+}
+
+/** The legend's line for the markers ("Surge in Jan 2026 (2 districts; see Surges)"), or null when none is marked. */
+export function surgeKey(s: Surges, marked: number): string | null {
+	return marked && s.kind === 'figures' ? `Surge in ${monthWords(s.month)} (${marked} district${marked === 1 ? '' : 's'}; see Surges)` : null;
 }

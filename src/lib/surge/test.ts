@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { surges, surgeWords } from './index.js';
+import { surgeKey, surgeMarks, surges, surgeWords } from './index.js';
+import { labelPoint, type District } from '../districts/index.js';
 import type { TimelineState as MonthState } from '../coverage/index.js';
 
 // Three districts over 15 months (numbers 600–614, 2020-01 – 2021-03), one row per district.
@@ -49,5 +50,40 @@ describe('surges', () => {
 		const r = surges(monthly, 3, 600, 15, states, 600);
 		expect(r).toMatchObject({ kind: 'figures', month: '2021-04' });
 		if (r.kind === 'figures') expect(r.districts.map((d) => d.count)).toEqual([0, 0, 0]);
+	});
+});
+
+describe('surgeMarks and surgeKey', () => {
+	// Three square TEST districts side by side; the second surges (the fixture above).
+	const square = (x: number, slug: string): District => ({
+		type: 'Feature',
+		properties: { slug, name: `TEST ${slug}` } as District['properties'],
+		geometry: {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[x, 30],
+					[x + 1, 30],
+					[x + 1, 31],
+					[x, 31],
+					[x, 30]
+				]
+			]
+		}
+	});
+	const districts = [square(70, 'a'), square(71, 'b'), square(72, 'c')];
+	it('puts one marker at the label point of each surging district, with its words', () => {
+		const r = surges(monthly, 3, 600, 15, covered(15), 600);
+		const marks = surgeMarks(districts, r);
+		expect(marks.features.map((f) => f.properties.slug)).toEqual(['b']);
+		expect(marks.features[0]!.geometry.coordinates).toEqual(labelPoint(districts[1]!));
+		if (r.kind === 'figures') expect(marks.features[0]!.properties.words).toBe(surgeWords(r.districts[1]!, r.month, r.baselineMonths));
+		expect(surgeKey(r, marks.features.length)).toBe('Surge in Mar 2021 (1 district; see Surges)');
+	});
+	it('marks nothing, and says nothing in the legend, when surges are refused', () => {
+		const r = surges(monthly, 3, 600, 5, covered(5), 600);
+		expect(r.kind).toBe('refused');
+		expect(surgeMarks(districts, r).features).toEqual([]);
+		expect(surgeKey(r, 0)).toBeNull();
 	});
 });

@@ -11,7 +11,7 @@ import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type 
 import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf, heldBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
-import { surges, surgeWords } from '$lib/surge/index.js';
+import { surgeKey, surgeMarks, surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
 import { onTimeline, spanWords } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
@@ -148,6 +148,9 @@ export class Figures extends Hosted<FiguresHost> {
 		const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
 		return surges(agg.districtMonthly, this.host.districts.length, agg.months.first, monthCount, timeline.states, timeline.first);
 	});
+	/** Markers for the surging districts, and the legend's line for them (src/lib/surge). */
+	surgeMarks = $derived(surgeMarks(this.host.districts, this.surges));
+	surgeKey = $derived(surgeKey(this.surges, this.surgeMarks.features.length));
 	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
 	/** Every district's colour, the legend, its title and method, and each district in words: decided by shade() (src/lib/shading). */

@@ -17,7 +17,7 @@ export interface PlanShapes {
 	bands: Band[] | null;
 }
 
-export function planOverlays({ site, waypoints, route, bands }: PlanShapes): Record<OverlaySource, FeatureCollection> {
+export function planOverlays({ site, waypoints, route, bands }: PlanShapes): Record<Exclude<OverlaySource, 'surges'>, FeatureCollection> {
 	const found = (at: [number, number]) => point(at, { kind: 'incident' });
 	const area: Feature[] = [];
 	const marks: Feature[] = [];
