@@ -3,7 +3,8 @@
  * from the local mock APIs (tests/mock-apis), so the page cannot tell the difference.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import type { MockApis } from '../mock-apis/server.js';
+import { MOCK_UCDP_TOKEN, type MockApis } from '../mock-apis/server.js';
+import { openDashboard, waitForView } from './map-page.js';
 
 export const API_ORIGINS = ['https://ucdpapi.pcr.uu.se', 'https://acleddata.com'];
 
@@ -25,4 +26,15 @@ export async function routeApis(context: BrowserContext, mock: MockApis, { unrea
 export async function openFetchDialog(page: Page) {
 	await page.getByTestId('get-current-data').click();
 	await expect(page.getByTestId('current-data')).toBeVisible();
+}
+
+/** Opens the dashboard and its "Get current data" dialog, and asks UCDP (the mock's token) for `from` – `to`. */
+export async function askUcdp(page: Page, from: string, to: string) {
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await openFetchDialog(page);
+	await page.getByTestId('fetch-from').fill(from);
+	await page.getByTestId('fetch-to').fill(to);
+	await page.getByTestId('ucdp-token').fill(MOCK_UCDP_TOKEN);
+	await page.getByTestId('fetch-run').click();
 }

@@ -4,7 +4,7 @@
  * cannot tell the difference: same URLs, same headers, same documented responses.
  */
 import { expect, test } from '@playwright/test';
-import { openFetchDialog, routeApis } from './api-routes.js';
+import { askUcdp, openFetchDialog, routeApis } from './api-routes.js';
 import { districtColour, openDashboard, waitForView } from './map-page.js';
 import { NO_DATA_COLOUR, ZERO_COLOUR } from '../../src/lib/shading/index.js';
 import {
@@ -119,13 +119,7 @@ test('ACLED: signs in with the account, pages through, and the dataset is stored
 
 test('an API the browser cannot reach is explained, with the command-line alternative', async ({ page, context }) => {
 	await routeApis(context, mock, { unreachable: true });
-	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|area');
-	await openFetchDialog(page);
-	await page.getByTestId('fetch-from').fill('2023-01-01');
-	await page.getByTestId('fetch-to').fill('2023-12-31');
-	await page.getByTestId('ucdp-token').fill(MOCK_UCDP_TOKEN);
-	await page.getByTestId('fetch-run').click();
+	await askUcdp(page, '2023-01-01', '2023-12-31');
 	const error = page.getByTestId('fetch-error');
 	await expect(error).toContainText('The browser could not reach UCDP (ucdpapi.pcr.uu.se)');
 	await expect(error).toContainText('npm run fetch-data -- --source ucdp --from 2023-01-01 --to 2023-12-31');

@@ -1,13 +1,12 @@
 /**
  * The connectors under a hostile API, in the page (the same cases run in Node in
- * src/lib/connectors/http.test.ts): a redirect to another site, an absurd page count, a 200 MB
+ * src/lib/connectors/http.test.ts): a redirect to another site, an absurd page count, an oversized
  * page and a silent server. Each ends with a message saying what happened and that nothing was
  * saved; the token reaches no other site, and the console stays free of errors.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard, waitForView } from './map-page.js';
-import { openFetchDialog, routeApis } from './api-routes.js';
-import { MOCK_UCDP_TOKEN, startMockApis, type MockApis } from '../mock-apis/server.js';
+import { askUcdp, routeApis } from './api-routes.js';
+import { startMockApis, type MockApis } from '../mock-apis/server.js';
 
 let mock: MockApis;
 test.beforeAll(async () => (mock = await startMockApis()));
@@ -16,18 +15,12 @@ test.beforeEach(() => mock.reset());
 
 const ELSEWHERE = 'https://elsewhere.example';
 
-/** Opens the dialog and asks UCDP for 2023 (the mock's yearly release holds it); returns the console's errors so far. */
+/** Asks UCDP for 2023 (the mock's yearly release holds it); returns the console's errors from then on. */
 async function fetchUcdp2023(page: Page) {
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('pageerror', (e) => errors.push(e.message));
-	await openDashboard(page);
-	await waitForView(page, 'gtd-2008|incidents|area');
-	await openFetchDialog(page);
-	await page.getByTestId('fetch-from').fill('2023-01-01');
-	await page.getByTestId('fetch-to').fill('2023-12-31');
-	await page.getByTestId('ucdp-token').fill(MOCK_UCDP_TOKEN);
-	await page.getByTestId('fetch-run').click();
+	await askUcdp(page, '2023-01-01', '2023-12-31');
 	return errors;
 }
 
