@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LineLayerSpecification } from 'maplibre-gl';
 import { buildStyle, LAYER } from './layers.js';
 import { committedBaseMap } from '../../tests/unit/sources.js';
-import { BIVARIATE_COLOURS, NO_DATA_COLOUR, ZERO_COLOUR } from '../lib/shading/index.js';
-import { classColours, divergingColours } from '../lib/shading/colours.js';
-import { SCHEMES } from '../lib/viewstate/index.js';
+import { everyFillColour } from '../lib/shading/colours.js';
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -19,16 +17,7 @@ function contrast(a: string, b: string): number {
 	return (hi + 0.05) / (lo + 0.05);
 }
 
-/** Every colour a district's fill can take: each scheme at 3–9 classes, the diverging ramps, hazard × need, zero and no data. */
-const FILLS = [
-	...new Set([
-		...SCHEMES.flatMap((s) => [3, 4, 5, 6, 7, 8, 9].flatMap((n) => classColours(n, s))),
-		...[1, 2, 3, 4, 5].flatMap((perSide) => divergingColours(perSide)),
-		...BIVARIATE_COLOURS,
-		ZERO_COLOUR,
-		NO_DATA_COLOUR
-	])
-];
+const FILLS = everyFillColour();
 
 describe('Gi* hot- and cold-spot outlines', () => {
 	const layers = buildStyle(committedBaseMap()).layers;

@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectedFor } from './expected.js';
-import { checkShading, openDashboard, project, waitForView } from './map-page.js';
+import { baseMap, expectedFor } from './expected.js';
+import { checkShading, districtColour, openDashboard, project, waitForView } from './map-page.js';
 import { defaultView, shadingKey, type ViewState } from '../../src/lib/viewstate/index.js';
 import { hotspotClass } from '../../src/lib/hotspot/index.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
-import { heldBreaks } from '../../src/lib/classify/index.js';
+import { heldBreaks, typedBreaks } from '../../src/lib/classify/index.js';
+import { districtMetrics } from '../../src/lib/aggregate/index.js';
+import { classColours } from '../../src/lib/shading/colours.js';
 import { sequentialLegend } from '../../src/lib/shading/sequential.js';
 
 const TTP = 'Tehrik-i-Taliban Pakistan (TTP)';
@@ -177,6 +179,38 @@ test('classification method, class count and colour scheme change the map and th
 		await expect(legend.locator(`li[data-class="${i}"]`)).toContainText(`(${expected.breaks.counts[i]})`);
 	}
 	await expect(legend).toContainText('Quantiles');
+});
+
+test('classes typed by hand shade the map, hold in the legend, and are kept in the link', async ({ page }) => {
+	await openDashboard(page);
+	await waitForView(page, shadingKey(base));
+	const input = page.getByTestId('typed-breaks');
+	await input.fill('5, 1');
+	await input.press('Enter');
+	await expect(page.getByTestId('breaks-error')).toHaveText('1 does not come after 5: breaks go up');
+	await input.fill('1, 5, 10');
+	await input.press('Enter');
+	const view: ViewState = { ...base, breaks: [1, 5, 10] };
+	await waitForView(page, shadingKey(view));
+	const { values } = districtMetrics(baseMap.districts, expectedFor(base).agg, 'incidents', 'area');
+	const fixed = typedBreaks([1, 5, 10], values);
+	const legend = page.getByTestId('legend');
+	await expect(legend).toContainText('Classes fixed by hand at 1.00, 5.00, 10.00');
+	for (let i = 0; i < 4; i++) await expect(legend.locator(`li[data-class="${i}"]`)).toContainText(`(${fixed.counts[i]})`);
+	// The highest district is in the top class, coloured as such.
+	const top = baseMap.districts[values.indexOf(Math.max(...values))]!.properties.slug;
+	expect(await districtColour(page, top)).toBe(classColours(4, 'YlOrRd')[3]);
+	await expect(page).toHaveURL(/breaks=1%2C5%2C10/);
+	await expect(page.getByTestId('class-method')).toBeDisabled();
+	await page.reload();
+	await waitForView(page, shadingKey(view));
+	await expect(legend).toContainText('Classes fixed by hand at 1.00, 5.00, 10.00');
+	await expect(page.getByTestId('typed-breaks')).toHaveValue('1, 5, 10');
+	// Emptied: back to the method's classes.
+	await page.getByTestId('typed-breaks').fill('');
+	await page.getByTestId('typed-breaks').press('Enter');
+	await waitForView(page, shadingKey(base));
+	await expect(legend).not.toContainText('fixed by hand');
 });
 
 test('Gi* hot and cold spots are listed as the analytic core finds them', async ({ page }) => {

@@ -82,3 +82,37 @@ export function heldBreaks(pool: readonly number[], values: readonly number[], o
 	}
 	return { ...held, counts, zeroCount };
 }
+
+/** Breaks typed by hand: at most this many (so at most 7 positive classes, as the class-count menu offers). */
+export const MAX_TYPED_BREAKS = 6;
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+
+/** Why typed breaks ("1, 5, 10": where each class after the first starts) cannot be used, or null when they can. */
+export function typedBreaksProblem(text: string): string | null {
+	const parts = text.split(',').map((s) => s.trim());
+	if (parts.length > MAX_TYPED_BREAKS) return `${parts.length} breaks, more than ${MAX_TYPED_BREAKS}`;
+	const bad = parts.find((s) => !PLAIN_DECIMAL.test(s) || Number(s) <= 0);
+	if (bad !== undefined) return `“${bad.slice(0, 20)}” is not a number above 0`;
+	const numbers = parts.map(Number);
+	const i = numbers.findIndex((v, k) => k > 0 && v <= numbers[k - 1]!);
+	return i > 0 ? `${parts[i]} does not come after ${parts[i - 1]}: breaks go up` : null;
+}
+
+/** The typed breaks as numbers, or null when typedBreaksProblem finds a problem. */
+export const parseTypedBreaks = (text: string): number[] | null => (typedBreaksProblem(text) === null ? text.split(',').map(Number) : null);
+
+/**
+ * Classes fixed by hand: class 0 below the first break, class i from break i, the last from the
+ * last break up. The legend's ranges are the breaks (the last class up to the highest value), so
+ * they stay put whatever the window; the counts are of `values`.
+ */
+export function typedBreaks(breaks: readonly number[], values: readonly number[]): ClassBreaks {
+	const positive = values.filter((v) => v > 0);
+	const max = Math.max(breaks.at(-1)!, ...positive);
+	// The first class from its smallest value, or from 0 when it holds none.
+	const below = positive.filter((v) => v < breaks[0]!);
+	const lower = [below.length ? Math.min(...below) : 0, ...breaks];
+	const fixed: ClassBreaks = { lower, upper: [...breaks, max], counts: lower.map(() => 0), zeroCount: values.filter((v) => v === 0).length };
+	for (const v of positive) fixed.counts[classOf(v, fixed)]!++;
+	return fixed;
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CLASS_METHOD_LABEL, CLASS_METHODS, classBreaks, classOf, heldBreaks, NO_FIGURE_CLASS } from './index.js';
+import {
+	CLASS_METHOD_LABEL,
+	CLASS_METHODS,
+	classBreaks,
+	classOf,
+	heldBreaks,
+	NO_FIGURE_CLASS,
+	parseTypedBreaks,
+	typedBreaks,
+	typedBreaksProblem
+} from './index.js';
 
 const naturalBreaks = (values: number[], count: number) => classBreaks(values, { method: 'natural', count });
 
@@ -79,5 +89,29 @@ describe('heldBreaks', () => {
 		const held = heldBreaks([1, 2, 3], [NaN, 2], { method: 'equal', count: 3 });
 		expect(held.counts.reduce((a, b) => a + b, 0)).toBe(1);
 		expect(held.zeroCount).toBe(0);
+	});
+});
+
+describe('classes typed by hand', () => {
+	it('reads "1, 5, 10" as breaks, and names what is wrong otherwise', () => {
+		expect(parseTypedBreaks('1, 5, 10')).toEqual([1, 5, 10]);
+		expect(parseTypedBreaks('0.5')).toEqual([0.5]);
+		expect(typedBreaksProblem('1, 5, 10')).toBeNull();
+		expect(typedBreaksProblem('5, 1')).toBe('1 does not come after 5: breaks go up');
+		expect(typedBreaksProblem('1, 1')).toBe('1 does not come after 1: breaks go up');
+		expect(typedBreaksProblem('0, 2')).toBe('“0” is not a number above 0');
+		expect(typedBreaksProblem('1e3')).toBe('“1e3” is not a number above 0');
+		expect(typedBreaksProblem('1,,2')).toBe('“” is not a number above 0');
+		expect(typedBreaksProblem('1,2,3,4,5,6,7')).toBe('7 breaks, more than 6');
+		expect(parseTypedBreaks('5, 1')).toBeNull();
+	});
+	it('puts each value in the class its breaks say, zero apart, with the breaks as the legend’s ranges', () => {
+		const b = typedBreaks([1, 5, 10], [0, 0.2, 1, 4.9, 5, 12, 30]);
+		expect([0.2, 1, 4.9, 5, 12, 30, 0].map((v) => classOf(v, b))).toEqual([0, 1, 1, 2, 3, 3, -1]);
+		expect(b).toEqual({ lower: [0.2, 1, 5, 10], upper: [1, 5, 10, 30], counts: [1, 2, 1, 2], zeroCount: 1 });
+	});
+	it('keeps its classes when no value reaches them (the ranges do not follow the data)', () => {
+		const b = typedBreaks([1, 5, 10], [2, 3]);
+		expect(b).toEqual({ lower: [0, 1, 5, 10], upper: [1, 5, 10, 10], counts: [0, 2, 0, 0], zeroCount: 0 });
 	});
 });

@@ -36,6 +36,13 @@ export function divergingColours(perSide: number): string[] {
 /** Hazard × need: index = violence class × 3 + need class; violence grey → magenta, need grey → teal. */
 export const BIVARIATE_COLOURS = ['#e8e8e8', '#ace4e4', '#5ac8c8', '#dfb0d6', '#a5add3', '#5698b9', '#be64ac', '#8c62aa', '#3b4994'] as const;
 
+/** Every colour a district's fill can take, in any mode (overlays drawn on fills are checked against these). */
+export function everyFillColour(): string[] {
+	const sequential = Object.keys(SCHEMES).flatMap((s) => [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => classColours(n, s as SchemeName)));
+	const diverging = [1, 2, 3, 4, 5].flatMap((perSide) => divergingColours(perSide));
+	return [...new Set([...sequential, ...diverging, ...BIVARIATE_COLOURS, ZERO_COLOUR, NO_DATA_COLOUR])];
+}
+
 export interface LegendItem {
 	colour: string;
 	label: string;

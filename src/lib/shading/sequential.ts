@@ -25,6 +25,8 @@ export interface SequentialInput {
 	 * playing a metric whose classes follow each frame; absent when not playing.
 	 */
 	heldOver?: string | null;
+	/** Classes typed by hand (src/lib/classify typedBreaks): the method gives way to them, and the legend says so. */
+	typed?: readonly number[] | null;
 }
 
 /** The colour a value gets under the classes. */
@@ -56,9 +58,14 @@ export function sequential(input: SequentialInput): Shading {
 		values: values.map((v) => (Number.isNaN(v) ? null : v)),
 		legend: sequentialLegend(breaks, scheme, format),
 		title: `${unit[0]!.toUpperCase()}${unit.slice(1)}`,
-		method:
-			CLASS_METHOD_LABEL[input.method] +
-			(input.heldOver ? `; classes fixed over ${input.heldOver}` : input.heldOver === null ? '; classes follow each frame (fixed classes need incidents)' : ''),
+		method: input.typed
+			? `Classes fixed by hand at ${input.typed.map(format).join(', ')}`
+			: CLASS_METHOD_LABEL[input.method] +
+				(input.heldOver
+					? `; classes fixed over ${input.heldOver}`
+					: input.heldOver === null
+						? '; classes follow each frame (fixed classes need incidents)'
+						: ''),
 		noData: null,
 		describe: (d, i) => (Number.isNaN(values[i]!) ? `${d.name}: ${NO_CENSUS_FIGURE}` : `${d.name}: ${format(values[i]!)} ${unit}`)
 	});

@@ -3,7 +3,7 @@
  * same view. Unknown or malformed parameters fall back to defaults instead of failing.
  */
 import { METRICS, PERS, type Metric, type Per } from '../aggregate/index.js';
-import { CLASS_METHODS, type ClassMethod } from '../classify/index.js';
+import { CLASS_METHODS, parseTypedBreaks, type ClassMethod } from '../classify/index.js';
 import type { CompareMode } from '../compare/index.js';
 import { dayNumber, PRECISIONS } from '../columns/index.js';
 import type { IncidentFilter } from '../filter/index.js';
@@ -25,6 +25,8 @@ export interface ViewState {
 	classMethod: ClassMethod;
 	classCount: number;
 	scheme: SchemeName;
+	/** Classes fixed by hand: where each class after the first starts (src/lib/classify typedBreaks); null = by the method. */
+	breaks: number[] | null;
 	/** The time window; null = the whole dataset. */
 	window: MonthRange | null;
 	actor: string[];
@@ -58,6 +60,7 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 		classMethod: 'natural',
 		classCount: 5,
 		scheme: 'YlOrRd',
+		breaks: null,
 		window,
 		actor: [],
 		eventType: [],
@@ -91,6 +94,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	if (view.classMethod !== defaults.classMethod) p.set('classes', view.classMethod);
 	if (view.classCount !== defaults.classCount) p.set('k', String(view.classCount));
 	if (view.scheme !== defaults.scheme) p.set('scheme', view.scheme);
+	if (view.breaks) p.set('breaks', view.breaks.join(','));
 	// A dataset that opens on a window (its newest month) needs "all" said out loud.
 	if (!sameWindow(view.window, defaults.window)) p.set('window', view.window ? view.window.join('..') : 'all');
 	for (const v of view.actor) p.append('group', v);
@@ -132,6 +136,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		classMethod: oneOf(p.get('classes'), CLASS_METHODS) ?? d.classMethod,
 		classCount: Number.isInteger(k) && k >= 2 && k <= 7 ? k : d.classCount,
 		scheme: oneOf(p.get('scheme'), SCHEMES) ?? d.scheme,
+		breaks: parseTypedBreaks(p.get('breaks') ?? ''),
 		window: p.get('window') === 'all' ? null : (parseMonthRange(p.get('window')) ?? d.window),
 		actor: p.getAll('group'),
 		eventType: p.getAll('type'),

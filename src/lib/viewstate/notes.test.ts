@@ -15,6 +15,12 @@ describe('what a link asked for that the page ignores', () => {
 		expect(ignoredParams(new URLSearchParams('emerging=weekly'))).toBe('From the link: emerging=weekly ignored: not one of year, quarter, month.');
 		expect(ignoredParams(new URLSearchParams('emerging=year'))).toBeNull();
 	});
+	it('names typed class breaks it cannot use, and does not use them', () => {
+		const p = new URLSearchParams('breaks=5,1');
+		expect(ignoredParams(p)).toBe('From the link: breaks=5,1 ignored: 1 does not come after 5: breaks go up.');
+		expect(decodeView(p, 'gtd-2008').breaks).toBeNull();
+		expect(ignoredParams(new URLSearchParams('breaks=1,5,10'))).toBeNull();
+	});
 	it('a site the note ignores is not opened', () => {
 		const p = new URLSearchParams('site=34,71,5');
 		expect(ignoredParams(p)).toBe('From the link: site=34,71,5 ignored: not "latitude,longitude".');

@@ -7,7 +7,7 @@
 import { parseMonthRange, SCHEMES } from './index.js';
 import { METRICS, PERS } from '../aggregate/index.js';
 import { CORRIDOR_KM, PLAN_TOOLS, RECENT_MONTHS, SEGMENT_KM } from './plan.js';
-import { CLASS_METHODS } from '../classify/index.js';
+import { CLASS_METHODS, typedBreaksProblem } from '../classify/index.js';
 import { NEED_INDICATORS } from '../bivariate/index.js';
 import { PRECISIONS } from '../columns/index.js';
 import { RADII_KM } from '../risk/index.js';
@@ -28,6 +28,7 @@ const CHECKS: Record<string, (v: string) => string | null> = {
 	classes: among(CLASS_METHODS),
 	k: among([2, 3, 4, 5, 6, 7]),
 	scheme: among(SCHEMES),
+	breaks: typedBreaksProblem,
 	window: (v) => (v === 'all' ? null : monthRange(v)),
 	group: free,
 	type: free,

@@ -12,6 +12,7 @@ describe('view state in the URL', () => {
 			classMethod: 'quantile',
 			classCount: 4,
 			scheme: 'Purples',
+			breaks: [0.5, 2, 10],
 			window: ['2008-03', '2008-05'],
 			actor: ['Tehrik-i-Taliban Pakistan (TTP)', 'Unknown'],
 			eventType: ['Bombing/Explosion'],
@@ -35,7 +36,7 @@ describe('view state in the URL', () => {
 	});
 	it('falls back to defaults for malformed parameters', () => {
 		const v = decodeView(
-			new URLSearchParams('metric=bogus&k=99&window=2008-13..2008-01&map=1,2&precision=nowhere&compare=percent&emerging=weekly'),
+			new URLSearchParams('metric=bogus&k=99&window=2008-13..2008-01&map=1,2&precision=nowhere&compare=percent&emerging=weekly&breaks=5,1'),
 			'gtd-2008'
 		);
 		expect(v).toEqual(defaultView('gtd-2008'));

@@ -9,7 +9,7 @@ import type { ComparedDistrict } from '../../components/CompareCard.svelte';
 import { districtMetrics, metricTotal, metricValue, type Aggregation, type Totals } from '$lib/aggregate/index.js';
 import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
 import type { CensusFile } from '$lib/geodata/index.js';
-import { classOf, heldBreaks } from '$lib/classify/index.js';
+import { classOf, heldBreaks, typedBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
 import { surgeKey, surgeMarks, surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
@@ -61,6 +61,8 @@ export class Figures extends Hosted<FiguresHost> {
 	seq = $derived.by(() => {
 		const options = { method: this.host.view.classMethod, count: this.host.view.classCount };
 		const metrics = districtMetrics(this.host.districts, this.host.engine.agg, this.host.view.metric, this.host.view.per, options);
+		const { breaks } = this.host.view;
+		if (breaks) return { ...metrics, breaks: typedBreaks(breaks, metrics.values) };
 		const held = this.held;
 		return held ? { ...metrics, breaks: heldBreaks(held.pool, metrics.values, options) } : metrics;
 	});
@@ -189,7 +191,8 @@ export class Figures extends Hosted<FiguresHost> {
 			method: view.classMethod,
 			unit,
 			fractional,
-			heldOver: this.held?.over ?? (this.host.play ? null : undefined)
+			heldOver: this.held?.over ?? (this.host.play ? null : undefined),
+			typed: view.breaks
 		});
 	});
 	shadedBy = $derived(
