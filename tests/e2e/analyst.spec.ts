@@ -6,7 +6,7 @@ import { hotspotClass } from '../../src/lib/hotspot/index.js';
 import { formatCount, formatMetric } from '../../src/lib/format/index.js';
 import { heldBreaks, typedBreaks } from '../../src/lib/classify/index.js';
 import { districtMetrics } from '../../src/lib/aggregate/index.js';
-import { classColours } from '../../src/lib/shading/colours.js';
+import { shade } from '../../src/lib/shading/index.js';
 import { sequentialLegend } from '../../src/lib/shading/sequential.js';
 
 const TTP = 'Tehrik-i-Taliban Pakistan (TTP)';
@@ -197,9 +197,21 @@ test('classes typed by hand shade the map, hold in the legend, and are kept in t
 	const legend = page.getByTestId('legend');
 	await expect(legend).toContainText('Classes fixed by hand at 1.00, 5.00, 10.00');
 	for (let i = 0; i < 4; i++) await expect(legend.locator(`li[data-class="${i}"]`)).toContainText(`(${fixed.counts[i]})`);
-	// The highest district is in the top class, coloured as such.
+	// Every district coloured as shade() colours these classes.
+	const shaded = shade({
+		mode: 'sequential',
+		districts: baseMap.districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name })),
+		values,
+		breaks: fixed,
+		scheme: 'YlOrRd',
+		method: 'natural',
+		unit: 'incidents per 1,000 km²',
+		fractional: true,
+		typed: [1, 5, 10]
+	});
+	for (const d of baseMap.districts) expect(await districtColour(page, d.properties.slug)).toBe(shaded.colours.get(d.properties.slug));
 	const top = baseMap.districts[values.indexOf(Math.max(...values))]!.properties.slug;
-	expect(await districtColour(page, top)).toBe(classColours(4, 'YlOrRd')[3]);
+	expect(shaded.colours.get(top)).toBe(shaded.legend.find((l) => l.key === '3')!.colour);
 	await expect(page).toHaveURL(/breaks=1%2C5%2C10/);
 	await expect(page.getByTestId('class-method')).toBeDisabled();
 	await page.reload();
