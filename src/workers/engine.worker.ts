@@ -116,6 +116,12 @@ function rowsByDistrict(assignment: Assignment, districtCount: number): { start:
 	return { start, rows };
 }
 
+/** The district a point is in (the join's own index; -1 for none) and its km to the border (NaN before the border is sent). */
+const placeOf = (p: [number, number]) => ({
+	district: index ? locate(index, p[0], p[1]) : -1,
+	borderKm: border ? border.lib.nearestBorderKm(border.index, p[0], p[1]) : NaN
+});
+
 const engine = {
 	setDistricts(districts: District[]): void {
 		index = buildJoinIndex(districts);
@@ -222,8 +228,7 @@ const engine = {
 			return {
 				risk,
 				within: coordinatesOf(risk.within.map((w) => w.index)),
-				district: index ? locate(index, p[0], p[1]) : -1,
-				borderKm: border ? border.lib.nearestBorderKm(border.index, p[0], p[1]) : NaN
+				...placeOf(p)
 			};
 		});
 	},
@@ -242,7 +247,7 @@ const engine = {
 		const passing = passingRows(filter);
 		return points.map((p) => {
 			const { all, recent } = siteRisk(p, rows, passing, { ...options, nearest: 0 });
-			return { all, recent, district: index ? locate(index, p[0], p[1]) : -1, borderKm: border ? border.lib.nearestBorderKm(border.index, p[0], p[1]) : NaN };
+			return { all, recent, ...placeOf(p) };
 		});
 	},
 
