@@ -112,9 +112,18 @@ export function focusDistricts(
  * A point for a label: the centre of mass of the shape's largest part when it falls inside the
  * shape, else a point on it. One pass over the outer rings (the shoelace formula): Turf's
  * `centerOfMass` takes a MultiPolygon's convex hull first, and on the full-detail outlines that was
- * ~60–200 ms of the page's start-up for 69 districts (issue #12).
+ * ~60–200 ms of the page's start-up for 69 districts (issue #12). Kept per shape (outlines are
+ * not changed once loaded): the surge marks ask again on every update, and the point-in-polygon
+ * test on a full-detail outline was a few milliseconds of a dataset switch.
  */
 export function labelPoint(shape: Feature<Polygon | MultiPolygon>): [number, number] {
+	let at = labelPoints.get(shape);
+	if (!at) labelPoints.set(shape, (at = computeLabelPoint(shape)));
+	return [at[0], at[1]];
+}
+const labelPoints = new WeakMap<Feature<Polygon | MultiPolygon>, [number, number]>();
+
+function computeLabelPoint(shape: Feature<Polygon | MultiPolygon>): [number, number] {
 	const parts = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
 	let best: [number, number] | null = null;
 	let bestArea = 0;
