@@ -183,13 +183,17 @@ describe('coordinates', () => {
 	it('refuses a latitude past ±90 and a longitude past ±180, and keeps the edges', () => {
 		expect(at('90', '180')).toEqual({ lat: 90, lon: 180 });
 		expect(at('-90', '-180')).toEqual({ lat: -90, lon: -180 });
-		expect(() => at('90.5', '71')).toThrow(new RowProblem('lat', 'latitude 90.5 is outside −90…90'));
-		expect(() => at('-91', '71')).toThrow(new RowProblem('lat', 'latitude -91 is outside −90…90'));
-		expect(() => at('34', '180.5')).toThrow(new RowProblem('lon', 'longitude 180.5 is outside −180…180'));
+		expect(() => at('90.5', '71')).toThrow(new RowProblem('lat', 'latitude 90.5 is outside −90…90', 'latitude … is outside −90…90'));
+		expect(() => at('-91', '71')).toThrow(new RowProblem('lat', 'latitude -91 is outside −90…90', 'latitude … is outside −90…90'));
+		expect(() => at('34', '180.5')).toThrow(new RowProblem('lon', 'longitude 180.5 is outside −180…180', 'longitude … is outside −180…180'));
 	});
 	it('refuses a point that falls in the region only when swapped, up to the region’s edges', () => {
 		expect(() => at('71.58', '34.01')).toThrow(
-			new RowProblem('lat', 'latitude 71.58, longitude 34.01 look swapped: swapped, the point falls in Pakistan/Afghanistan')
+			new RowProblem(
+				'lat',
+				'latitude 71.58, longitude 34.01 look swapped (read the other way round, the point falls in Pakistan or Afghanistan): rejected, not swapped; swap the two columns in the file and import it again',
+				'latitude …, longitude … look swapped (read the other way round, the point falls in Pakistan or Afghanistan): rejected, not swapped; swap the two columns in the file and import it again'
+			)
 		);
 		// The region is longitude 60–78, latitude 23–38: each edge, swapped, is still refused.
 		for (const [lat, lon] of [

@@ -24,11 +24,21 @@ export const MAX_TEXT = 20_000;
 export class RowProblem extends Error {
 	constructor(
 		readonly column: string,
-		readonly problem: string
+		readonly problem: string,
+		/**
+		 * The problem with the row's own values left out, for counting rows by reason, where the
+		 * message holds fixed figures too (a range, a limit) that must stay in the count's words.
+		 * Without it the report leaves out every number (reasonKind).
+		 */
+		readonly kind?: string
 	) {
 		super(`${column}: ${problem}`);
 	}
 }
+
+/** What a row whose coordinates look swapped is told: what was done with it, and what to do. */
+const SWAPPED =
+	'look swapped (read the other way round, the point falls in Pakistan or Afghanistan): rejected, not swapped; swap the two columns in the file and import it again';
 
 export interface RowContext {
 	/** Decimal commas are accepted when the file's delimiter is ';'. */
@@ -82,13 +92,15 @@ export function numberCell<C extends string>(row: Cells<C>, column: C, ctx: RowC
  * would outweigh a district's whole record.
  */
 export const MAX_CASUALTIES = 100_000;
+const CASUALTY_LIMIT = MAX_CASUALTIES.toLocaleString('en-GB');
 
 /** A casualty count: empty = unknown (null); negative, fractional or over MAX_CASUALTIES is rejected. */
 export function casualtyCount<C extends string>(row: Cells<C>, column: C, ctx: RowContext): number | null {
 	const n = numberCell(row, column, ctx);
 	if (n === null) return null;
 	if (n < 0 || !Number.isInteger(n)) throw new RowProblem(column, `${n} is not a whole number ≥ 0`);
-	if (n > MAX_CASUALTIES) throw new RowProblem(column, `${n} is over ${MAX_CASUALTIES.toLocaleString('en-GB')}, the most one event may record`);
+	if (n > MAX_CASUALTIES)
+		throw new RowProblem(column, `${n} is over ${CASUALTY_LIMIT}, the most one event may record`, `… is over ${CASUALTY_LIMIT}, the most one event may record`);
 	return n;
 }
 
@@ -147,7 +159,7 @@ function parsedDate(raw: string, column: string): string {
 	// date (NaN): either way the day of the month differs.
 	if (check.getUTCDate() !== d) throw new RowProblem(column, `${iso} is not a calendar date`);
 	const outOfRange = dateRangeProblem(iso, LATEST);
-	if (outOfRange) throw new RowProblem(column, outOfRange);
+	if (outOfRange) throw new RowProblem(column, outOfRange, outOfRange.replace(iso, '…'));
 	return remember(isoDates, key, iso);
 }
 
@@ -173,10 +185,10 @@ export function coordinates<C extends string>(row: Cells<C>, latColumn: C, lonCo
 	if (lat === null) throw new RowProblem(latColumn, 'latitude is missing but longitude is given');
 	if (lon === null) throw new RowProblem(lonColumn, 'longitude is missing but latitude is given');
 	// (Swapped, a latitude past ±90 cannot be a longitude in the region, so no swap hint here.)
-	if (lat < -90 || lat > 90) throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90`);
-	if (lon < -180 || lon > 180) throw new RowProblem(lonColumn, `longitude ${lon} is outside −180…180`);
+	if (lat < -90 || lat > 90) throw new RowProblem(latColumn, `latitude ${lat} is outside −90…90`, 'latitude … is outside −90…90');
+	if (lon < -180 || lon > 180) throw new RowProblem(lonColumn, `longitude ${lon} is outside −180…180`, 'longitude … is outside −180…180');
 	if (!inRegion(lon, lat) && inRegion(lat, lon)) {
-		throw new RowProblem(latColumn, `latitude ${lat}, longitude ${lon} look swapped: swapped, the point falls in Pakistan/Afghanistan`);
+		throw new RowProblem(latColumn, `latitude ${lat}, longitude ${lon} ${SWAPPED}`, `latitude …, longitude … ${SWAPPED}`);
 	}
 	return { lon, lat };
 }

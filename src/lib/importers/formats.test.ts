@@ -62,6 +62,25 @@ describe('UCDP GED (test fixture)', () => {
 		expect(rejection(r, 8)!.problem).toMatch(/look swapped/);
 		expect(rejection(r, 8)!.cells.where_coordinates).toBe('TEST FIXTURE swapped');
 	});
+	it('counts rows by reason with the row’s values left out and the fixed figures (ranges, limits, dates) kept', async () => {
+		const csv = [
+			'id,date_start,latitude,longitude,where_prec,side_a,best',
+			'T1,2023-01-01,95,71,1,TEST,1',
+			'T2,2023-01-01,-91.5,71,1,TEST,1',
+			'T3,2023-01-01,34,181,1,TEST,1',
+			'T4,2023-01-01,34,71,1,TEST,100001',
+			'T5,1850-06-01,34,71,1,TEST,1',
+			'T6,2023-01-01,71.58,34.01,1,TEST,1'
+		].join('\n');
+		const r = await done(new TextEncoder().encode(csv), 'reasons.csv');
+		expect(r.report.byReason).toEqual({
+			'latitude: latitude … is outside −90…90': 2,
+			'longitude: longitude … is outside −180…180': 1,
+			'best: … is over 100,000, the most one event may record': 1,
+			'date_start: … is before 1900-01-01, the earliest date accepted': 1,
+			'latitude: latitude …, longitude … look swapped (read the other way round, the point falls in Pakistan or Afghanistan): rejected, not swapped; swap the two columns in the file and import it again': 1
+		});
+	});
 });
 
 describe('HDX layout: an HXL tag row under the header, an extra column', () => {

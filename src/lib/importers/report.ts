@@ -84,8 +84,8 @@ export function isHxlTagRow(cells: readonly string[]): boolean {
 export const hxlNote = (n: number) =>
 	`${n} HXL tag row${n === 1 ? '' : 's'} (not an event): the row under the header holds HXL hashtags (#geo+lat, …) that describe the columns; it was skipped, not rejected.`;
 
-/** The rejection count's key: the column and the problem with its quoted values and numbers left out. */
-export const reasonKind = (column: string, problem: string) => `${column}: ${problem.replace(/"[^"]*"|-?\d[\d.,:-]*/g, '…')}`;
+/** The rejection count's key: the column and the problem with its quoted values and numbers left out, or the problem's own kind (RowProblem). */
+export const reasonKind = (column: string, problem: string, kind?: string) => `${column}: ${kind ?? problem.replace(/"[^"]*"|-?\d[\d.,:-]*/g, '…')}`;
 
 /**
  * What a row importer read: the accepted rows as a table, the rejected rows, and its counts.
@@ -169,10 +169,10 @@ export function createRowImporter(
 	let linesRejected = 0;
 	/** The release the rows come from (a bundled release's file), kept on every row that does not name its own. */
 	const release = options.release;
-	const reject = (row: number, column: string, problem: string, cells: Row) => {
+	const reject = (row: number, column: string, problem: string, cells: Row, problemKind?: string) => {
 		linesRejected += rowLines();
 		rejections.push(rejectedRow(row, column, problem, cells, { from: fromLine, to: toLine }));
-		const kind = reasonKind(column, problem);
+		const kind = reasonKind(column, problem, problemKind);
 		byReason[kind] = (byReason[kind] ?? 0) + 1;
 	};
 	/** The lines of the row being added (a row without `at`: one). */
@@ -219,7 +219,7 @@ export function createRowImporter(
 				table.add(incident);
 				imported++;
 			} catch (err) {
-				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, cells?.() ?? row);
+				if (err instanceof RowProblem) reject(rowsRead, err.column, err.problem, cells?.() ?? row, err.kind);
 				else reject(rowsRead, '(row)', (err as Error).message, cells?.() ?? row);
 			}
 		},
