@@ -55,7 +55,8 @@ function incidentFields(inc: Incident, district: string, roles: SourceRoles): [s
 		['date_precision', inc.datePrecision],
 		['longitude', inc.lon],
 		['latitude', inc.lat],
-		['place_precision', inc.placePrecision],
+		// A row without coordinates has no place to be precise about (the importer keeps it as "no coordinates").
+		['place_precision', inc.lat === null || inc.lon === null ? 'none' : inc.placePrecision],
 		['place', inc.place],
 		['province_recorded', inc.provinceRecorded],
 		['district_recorded', inc.districtRecorded],

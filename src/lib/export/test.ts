@@ -80,6 +80,15 @@ describe('fields named as each source names them', () => {
 		expect(data.filter((r) => r.target === 'Civilians').every((r) => r.event_type === 'One-sided violence')).toBe(true);
 		expect(data.some((r) => r.side_a === 'Government of Pakistan' && r.side_b === 'TTP')).toBe(true);
 	});
+	it('writes the place precision of a row without coordinates as "none", not the code it was stored with', () => {
+		const { info, incidents } = committedDataset('gtd-2008');
+		const located = incidents[0]!;
+		const unlocated = { ...located, id: 'TEST-unlocated', lat: null, lon: null };
+		const rows = Papa.parse<Record<string, string>>(incidentsCsv([located, unlocated], () => 'x', { dataset: info, filters: 'none' }).trim(), {
+			header: true
+		}).data;
+		expect(rows.map((r) => r.place_precision)).toEqual([located.placePrecision, 'none']);
+	});
 	it('GTD: perpetrator and target_type, with wounded as recorded', () => {
 		const { info, incidents } = committedDataset('gtd-2008');
 		const data = Papa.parse<Record<string, string>>(incidentsCsv(incidents.slice(0, 5), () => 'x', { dataset: info, filters: 'none' }).trim(), {
