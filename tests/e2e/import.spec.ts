@@ -282,6 +282,8 @@ test('a CSV of 4 MB or more is read by two workers at once, and joined exactly a
 });
 
 test('cancelling the import of a large CSV stops both readers and saves nothing', async ({ page }) => {
+	// Handing the page a 20 MB file is itself slow on a busy machine (CI timed out in setInputFiles at 60 s).
+	test.setTimeout(120_000);
 	const problems = guard(page);
 	const partReaders: Promise<void>[] = [];
 	page.on('worker', (w) => {
