@@ -82,7 +82,7 @@ for (const c of HOSTILE_CASES) {
 			}
 			const report = page.getByTestId('import-report');
 			await expect(page.getByTestId('report-identity')).toHaveText(
-				`${formatCount(want.imported)} imported + ${formatCount(want.rejected)} rejected = ${formatCount(want.rowsRead)} rows read`,
+				`${formatCount(want.imported)} imported + ${formatCount(want.rejected)} rejected = ${formatCount(want.rowsRead)} ${want.rowsRead === 1 ? 'row' : 'rows'} read`,
 				{ timeout: 90_000 }
 			);
 			if (want.lines)
