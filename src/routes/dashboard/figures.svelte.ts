@@ -11,7 +11,7 @@ import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type 
 import type { CensusFile } from '$lib/geodata/index.js';
 import { classOf, heldBreaks, typedBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
-import { surgeKey, surgeMarks, surges, surgeWords, type Surges } from '$lib/surge/index.js';
+import { surgeKey, surgeMarks, surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
 import { onTimeline, spanWords } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
@@ -26,6 +26,7 @@ import type { DistrictFacts } from '../planning.svelte.js';
 import type { Coverage } from './coverage.svelte.js';
 import type { EngineState } from './engine.svelte.js';
 import { Hosted } from './hosted.js';
+import { Deferred } from '../deferred.svelte.js';
 
 export interface FiguresHost {
 	readonly districts: District[];
@@ -51,11 +52,6 @@ export class Figures extends Hosted<FiguresHost> {
 	constructor(host: FiguresHost) {
 		super(host);
 		this.shadedDistricts = this.host.districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name }));
-		$effect(() => {
-			const input = { agg: this.host.engine.agg, timeline: this.host.coverage.timeline };
-			const later = setTimeout(() => (this.surgeInput = input));
-			return () => clearTimeout(later);
-		});
 	}
 
 	/** Queen contiguity for Gi*, worked out when hot spots are first asked for: ~80–150 ms on the full-detail outlines, kept out of the page's start-up. */
@@ -146,11 +142,10 @@ export class Figures extends Hosted<FiguresHost> {
 	 * What the surges are found in: the aggregation and timeline on screen, one task after the map has them, so a dataset
 	 * switch is two tasks: with the surges, their marks and panel beside the shading, a 100,000-row import's ran 62 ms on CI.
 	 */
-	private surgeInput = $state.raw<{ agg: Aggregation; timeline: Coverage['timeline'] } | null>(null);
-	/** Surges in the newest covered month against the 12 covered months before (src/lib/surge); refused until the first figures. */
-	surges = $derived.by((): Surges => {
-		if (!this.surgeInput) return { kind: 'refused', month: null, reason: 'the figures are not in yet' };
-		const { agg, timeline } = this.surgeInput;
+	private surgeInput = new Deferred(() => ({ agg: this.host.engine.agg, timeline: this.host.coverage.timeline }));
+	/** Surges in the newest covered month against the 12 covered months before (src/lib/surge). */
+	surges = $derived.by(() => {
+		const { agg, timeline } = this.surgeInput.current;
 		const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
 		return surges(agg.districtMonthly, this.host.districts.length, agg.months.first, monthCount, timeline.states, timeline.first);
 	});
