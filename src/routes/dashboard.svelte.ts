@@ -5,6 +5,7 @@
  *   dashboard/engine     the join and aggregation in the engine worker, points, a district's list
  *   dashboard/url        the view and the plan ⇄ the URL
  *   dashboard/coverage   the timeline, and what months not covered mean for each figure
+ *   dashboard/crosscheck the dataset on screen against another source, over the months both cover
  *   dashboard/figures    classes, comparison, hazard × need, Gi*, colours, the ranking
  *   dashboard/exports    the stamp and the exports of what is on screen
  * The analytic work is in src/lib; the page only lays components out.
@@ -22,6 +23,7 @@ import { EngineState } from './dashboard/engine.svelte.js';
 import { UrlSync } from './dashboard/url.svelte.js';
 import { Coverage } from './dashboard/coverage.svelte.js';
 import { Figures } from './dashboard/figures.svelte.js';
+import { SourceCheck } from './dashboard/crosscheck.svelte.js';
 import { Exports } from './dashboard/exports.svelte.js';
 
 export interface DashboardData {
@@ -59,6 +61,7 @@ export class Dashboard {
 	readonly engine: EngineState;
 	readonly url: UrlSync;
 	readonly coverage: Coverage;
+	readonly sources: SourceCheck;
 	readonly figures: Figures;
 	readonly exports: Exports;
 
@@ -97,10 +100,20 @@ export class Dashboard {
 			const id = this.view.dataset;
 			if (id === this.shownDataset) return;
 			this.shownDataset = id;
-			untrack(() => Object.assign(this.view, { window: this.datasets.defaultWindowOf(id), compare: null }));
+			untrack(() =>
+				Object.assign(this.view, { window: this.datasets.defaultWindowOf(id), compare: null, versus: this.view.versus === id ? null : this.view.versus })
+			);
 		});
 		this.engine = new EngineState(this);
 		this.coverage = new Coverage(this);
+		this.sources = new SourceCheck({
+			districts: this.districts,
+			manifest: data.manifest,
+			get view() {
+				return dash.view;
+			},
+			fail: this.fail
+		});
 		this.figures = new Figures(this);
 		this.exports = new Exports(this);
 		// A view asking the source for what it does not record falls back and says why (src/lib/actors/view-rules).

@@ -21,6 +21,8 @@ export interface DivergingInput {
 	fractional: boolean;
 	/** Why each district is not compared, in words (src/lib/compare notComparedWhy); null where it is. */
 	why?: readonly (string | null)[];
+	/** The legend's title when the change is not between two periods (two sources: "UCDP − GTD 2008, incidents in 2008"). */
+	title?: string;
 }
 
 /**
@@ -94,7 +96,7 @@ export function diverging(input: DivergingInput): Shading {
 		colours: change.map((v) => (v === null ? NO_DATA_COLOUR : divergingColour(v, bounds, down))),
 		values: [...change],
 		legend: divergingLegend(bounds, change, format, down),
-		title: `Change in ${unit} (${input.compare === 'percent' ? '%' : 'B − A'})`,
+		title: input.title ?? `Change in ${unit} (${input.compare === 'percent' ? '%' : 'B − A'})`,
 		method: input.compare === 'percent' ? 'Equal steps up to the largest increase, and down to −100 %' : 'Equal steps either side of no change',
 		noData: { colour: NO_DATA_COLOUR, label: notCompared, count: change.filter((v) => v === null).length },
 		describe: (d, i) => {

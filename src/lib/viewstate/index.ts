@@ -37,6 +37,8 @@ export interface ViewState {
 	precision: PlacePrecision[];
 	/** Period comparison; null = off. */
 	compare: { mode: CompareMode; a: MonthRange; b: MonthRange } | null;
+	/** Another bundled dataset the one on screen is compared with, over the months both cover (src/lib/crosscheck); null = off. */
+	versus: string | null;
 	hotspots: boolean;
 	/** Emerging hot spots over the window, by years, quarters or months (src/lib/emerging); null = off. */
 	emerging: StepUnit | null;
@@ -69,6 +71,7 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 		minCasualties: 0,
 		precision: [],
 		compare: null,
+		versus: null,
 		hotspots: false,
 		emerging: null,
 		points: false,
@@ -108,6 +111,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 		p.set('a', view.compare.a.join('..'));
 		p.set('b', view.compare.b.join('..'));
 	}
+	if (view.versus) p.set('versus', view.versus);
 	if (view.hotspots) p.set('hotspots', '1');
 	if (view.emerging) p.set('emerging', view.emerging);
 	if (view.points) p.set('points', '1');
@@ -145,6 +149,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		minCasualties: Number.isFinite(mincas) && mincas > 0 ? Math.floor(mincas) : 0,
 		precision: p.getAll('precision').filter((v): v is PlacePrecision => (PRECISIONS as readonly string[]).includes(v)),
 		compare: mode && a && b ? { mode, a, b } : null,
+		versus: p.get('versus') || null,
 		hotspots: p.get('hotspots') === '1',
 		emerging: oneOf(p.get('emerging'), ['year', 'quarter', 'month'] as const),
 		points: p.get('points') === '1',
@@ -216,6 +221,7 @@ export function filterChips(view: ViewState, names: ChipNames = CHIP_NAMES): Fil
 export function describeFilters(view: ViewState, names: ChipNames = CHIP_NAMES): string {
 	const chips = filterChips(view, names).map((c) => c.label);
 	if (view.compare) chips.push(`Comparing ${view.compare.a.join('..')} with ${view.compare.b.join('..')} (${view.compare.mode})`);
+	if (view.versus) chips.push(`Compared with the dataset ${view.versus}`);
 	return chips.length ? chips.join('; ') : 'none';
 }
 

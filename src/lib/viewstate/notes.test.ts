@@ -42,6 +42,7 @@ describe('what a link asked for that the page ignores', () => {
 			minCasualties: 3,
 			hotspots: true,
 			emerging: 'quarter' as const,
+			versus: 'ucdp',
 			points: true,
 			district: 'peshawar',
 			camera: { lon: 71.5, lat: 34, zoom: 7 },

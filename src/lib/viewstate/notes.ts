@@ -41,6 +41,8 @@ const CHECKS: Record<string, (v: string) => string | null> = {
 	b: monthRange,
 	hotspots: among(['1']),
 	emerging: among(['year', 'quarter', 'month']),
+	// An unknown dataset is explained in the source comparison's panel.
+	versus: free,
 	points: among(['1']),
 	need: among(NEED_INDICATORS),
 	map: cameraProblem,

@@ -23,6 +23,7 @@ describe('view state in the URL', () => {
 			compare: { mode: 'percent', a: ['2008-01', '2008-06'], b: ['2008-07', '2008-12'] },
 			hotspots: true,
 			emerging: 'quarter',
+			versus: 'ucdp',
 			points: true,
 			need: 'toilet',
 			district: 'peshawar',

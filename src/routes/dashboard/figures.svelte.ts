@@ -7,9 +7,9 @@
 import type { RankingRow } from '../../components/RankingTable.svelte';
 import type { ComparedDistrict } from '../../components/CompareCard.svelte';
 import { districtMetrics, metricTotal, metricValue, type Aggregation, type Totals } from '$lib/aggregate/index.js';
-import { bivariateClasses, classWords, highOnBoth, NEED_INDICATORS, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
+import { bivariateClasses, highOnBoth, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
 import type { CensusFile } from '$lib/geodata/index.js';
-import { classOf, heldBreaks, typedBreaks } from '$lib/classify/index.js';
+import { heldBreaks, typedBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
 import { surgeKey, surgeMarks, surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
@@ -17,16 +17,17 @@ import { onTimeline, spanWords } from '$lib/coverage/index.js';
 import { monthNumber } from '$lib/columns/index.js';
 import { emergingOverWindow, leftOutWords, stepTotals } from '$lib/emerging/index.js';
 import type { District } from '$lib/districts/index.js';
-import { formatMetric, metricUnit } from '$lib/format/index.js';
+import { metricUnit } from '$lib/format/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
-import { districtAt } from '$lib/risk/index.js';
 import { shade } from '$lib/shading/index.js';
 import type { ViewState } from '$lib/viewstate/index.js';
 import type { DistrictFacts } from '../planning.svelte.js';
+import { comparedDistrict, districtFactsAt } from './facts.js';
 import type { Coverage } from './coverage.svelte.js';
 import type { EngineState } from './engine.svelte.js';
 import { Hosted } from './hosted.js';
 import { Deferred } from '../deferred.svelte.js';
+import type { SourceCheck } from './crosscheck.svelte.js';
 
 export interface FiguresHost {
 	readonly districts: District[];
@@ -37,6 +38,8 @@ export interface FiguresHost {
 	readonly play: { start: number; length: number } | null;
 	/** The timeline, and why a comparison or Gi* is refused (months not covered), or null. */
 	readonly coverage: Pick<Coverage, 'timeline' | 'compareRefusal' | 'giRefusal'>;
+	/** Two sources compared: each district's B − A, which the map shades instead of the metric (dashboard/crosscheck). */
+	readonly sources: Pick<SourceCheck, 'difference' | 'shown'>;
 }
 
 const NO_TOTALS: Totals = { incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 };
@@ -94,7 +97,7 @@ export class Figures extends Hosted<FiguresHost> {
 	comparison = $derived.by(() => {
 		const { compare, metric, per } = this.host.view;
 		const r = this.host.engine.result;
-		if (!compare || this.host.coverage.compareRefusal || !r?.a || !r.b) return null;
+		if (!compare || this.host.sources.difference || this.host.coverage.compareRefusal || !r?.a || !r.b) return null;
 		const values = (x: Aggregation) => this.host.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
 		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
 		const [eventsA, eventsB] = [events(r.a), events(r.b)];
@@ -106,7 +109,7 @@ export class Figures extends Hosted<FiguresHost> {
 	/** Hazard × need (a need chosen, periods not compared): attacks per 100,000 people against the census indicator, 3 × 3 classes. */
 	bivariate = $derived.by(() => {
 		const need = this.host.view.need;
-		if (!need || this.comparison) return null;
+		if (!need || this.comparison || this.host.sources.difference) return null;
 		const violence = this.host.districts.map((d, i) => metricValue(this.host.engine.agg.byDistrict[i]!, 'incidents', 'people', d.properties));
 		const needs = this.host.districts.map((d) => {
 			const c = this.host.census.districts[d.properties.slug];
@@ -125,7 +128,7 @@ export class Figures extends Hosted<FiguresHost> {
 	/** Emerging hot spots (asked for; no comparison, no hazard × need): Gi* of each covered step's incidents over the window (src/lib/emerging). */
 	emerging = $derived.by(() => {
 		const { emerging: unit, window } = this.host.view;
-		if (!unit || this.comparison || this.bivariate) return null;
+		if (!unit || this.comparison || this.bivariate || this.host.sources.difference) return null;
 		const { timeline } = this.host.coverage;
 		if (timeline.months.length === 0) return null;
 		const span = window
@@ -153,11 +156,27 @@ export class Figures extends Hosted<FiguresHost> {
 	surgeMarks = $derived(surgeMarks(this.host.districts, this.surges));
 	surgeKey = $derived(surgeKey(this.surges, this.surgeMarks.features.length));
 	/** The value per district (null: no figure / not compared). */
-	mapped = $derived(this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)));
+	mapped = $derived(
+		this.host.sources.difference?.change ?? (this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)))
+	);
 	/** Every district's colour, the legend, its title and method, and each district in words: decided by shade() (src/lib/shading). */
 	shading = $derived.by(() => {
 		const districts = this.shadedDistricts;
 		const { view } = this.host;
+		const versus = this.host.sources.difference;
+		if (versus) {
+			const { change, title } = versus;
+			return shade({
+				mode: 'diverging',
+				districts,
+				change,
+				bounds: divergingBounds(change, 3),
+				compare: 'difference',
+				unit: 'incidents',
+				fractional: false,
+				title
+			});
+		}
 		const b = this.bivariate;
 		if (b) {
 			const { classes, violence, needs, need, violenceBreaks, needBreaks } = b;
@@ -195,11 +214,13 @@ export class Figures extends Hosted<FiguresHost> {
 		});
 	});
 	shadedBy = $derived(
-		this.emerging
-			? 'emerging hot spots of incidents'
-			: this.comparison && this.host.view.compare
-				? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})`
-				: this.unit
+		this.host.sources.difference
+			? 'difference in incidents between two sources (B − A)'
+			: this.emerging
+				? 'emerging hot spots of incidents'
+				: this.comparison && this.host.view.compare
+					? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})`
+					: this.unit
 	);
 	/** Why Gi* is not computed: the window has no covered month, or the map shows a % change (see `giValues`). */
 	giRefusal = $derived(
@@ -214,10 +235,16 @@ export class Figures extends Hosted<FiguresHost> {
 	 */
 	private giValues = $derived.by(() => {
 		const c = this.comparison;
-		return c ? c.b.map((vb, i) => vb - c.a[i]!) : this.seq.values;
+		return this.host.sources.difference?.change ?? (c ? c.b.map((vb, i) => vb - c.a[i]!) : this.seq.values);
 	});
 	/** What the Gi* list says it is of. */
-	giOf = $derived(this.comparison ? `the change B − A in ${this.unit}` : 'the mapped metric');
+	giOf = $derived(
+		this.host.sources.difference
+			? 'the difference B − A in incidents between the sources'
+			: this.comparison
+				? `the change B − A in ${this.unit}`
+				: 'the mapped metric'
+	);
 	gi = $derived.by(() => {
 		if (!this.host.view.hotspots || this.giRefusal) return null;
 		const { z, p } = getisOrdGiStar(this.giValues, this.neighbours);
@@ -244,51 +271,24 @@ export class Figures extends Hosted<FiguresHost> {
 				z: this.gi ? this.gi[i]!.z : null,
 				trend: onTimeline(timeline, agg.districtMonthly, agg.months.first, i * monthCount, monthCount),
 				surge: surged.kind === 'figures' && surged.districts[i]!.surging ? surgeWords(surged.districts[i]!, surged.month, surged.baselineMonths) : null,
-				...(this.comparison ? { a: this.comparison.a[i]!, b: this.comparison.b[i]! } : {})
+				...(this.comparison ? { a: this.comparison.a[i]!, b: this.comparison.b[i]! } : {}),
+				...(this.host.sources.shown ? { a: this.host.sources.shown.check.districts[i]!.a, b: this.host.sources.shown.check.districts[i]!.b } : {})
 			};
 		})
 	);
 
 	/** A district in each compared period and the change between them, for its card (A and B apart, not A + B); null when not comparing. */
-	comparedAt = (i: number): ComparedDistrict | null => {
-		const c = this.comparison;
-		const r = this.host.engine.result;
-		const compare = this.host.view.compare;
-		if (!c || !r?.a || !r.b || !compare) return null;
-		const period = (window: [string, string], x: Aggregation, values: number[]) => ({ span: spanWords(window), totals: x.byDistrict[i]!, value: values[i]! });
-		return {
-			a: period(compare.a, r.a, c.a),
-			b: period(compare.b, r.b, c.b),
-			change: c.change[i] ?? null,
-			why: c.why[i] ?? null,
-			mode: compare.mode,
-			unit: this.unit
-		};
-	};
+	comparedAt = (i: number): ComparedDistrict | null => comparedDistrict(i, this.comparison, this.host.engine.result, this.host.view.compare, this.unit);
 
-	/** The district a point lies in, with its class and rank under the current metric (planning tools). */
-	districtFacts = (p: [number, number]): DistrictFacts | null => {
-		const i = districtAt(p, this.host.districts);
-		if (i < 0) return null;
-		const { seq, unit } = this;
-		const cls = classOf(seq.values[i]!, seq.breaks);
-		const fmt = (v: number) => formatMetric(v, this.fractional);
-		const classLabel = cls < 0 ? '0 (none recorded)' : `${fmt(seq.breaks.lower[cls]!)} – ${fmt(seq.breaks.upper[cls]!)} ${unit}`;
-		const d = this.host.districts[i]!.properties;
-		const c = this.host.census.districts[d.slug];
-		const needs = NEED_INDICATORS.map((k) => ({ label: NEEDS[k].label, share: c ? NEEDS[k].of(c) : null, source: NEEDS[k].source }));
-		const perPeople = metricValue(this.host.engine.agg.byDistrict[i]!, 'incidents', 'people', d);
-		const bivariate = this.bivariate?.classes[i];
-		return {
-			name: d.name,
-			province: d.province,
-			rank: seq.ranks[i]!,
-			of: this.host.districts.length,
-			unit,
-			classLabel,
-			perHundredThousand: Number.isNaN(perPeople) ? null : perPeople,
-			needs,
-			hazardNeed: bivariate === null || bivariate === undefined ? null : classWords(bivariate)
-		};
-	};
+	/** The district a point lies in, with its class and rank under the current metric (planning tools, ./facts.ts). */
+	districtFacts = (p: [number, number]): DistrictFacts | null =>
+		districtFactsAt(p, {
+			districts: this.host.districts,
+			census: this.host.census,
+			agg: this.host.engine.agg,
+			seq: this.seq,
+			unit: this.unit,
+			fractional: this.fractional,
+			bivariate: this.bivariate
+		});
 }
