@@ -69,3 +69,20 @@ export async function composeReportPng(map: HTMLCanvasElement, stamp: ReportStam
 	footer.forEach((line, i) => ctx.fillText(line, pad, header + map.height + pad + (i + 0.8) * 16 * scale));
 	return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
+
+/** An SVG drawn to a PNG at `scale` × its size (through an <img> of the SVG as a blob URL: offline, within the CSP). */
+export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+	try {
+		const img = new Image();
+		img.src = url;
+		await img.decode();
+		const out = document.createElement('canvas');
+		out.width = Math.round(width * scale);
+		out.height = Math.round(height * scale);
+		out.getContext('2d')!.drawImage(img, 0, 0, out.width, out.height);
+		return await new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}

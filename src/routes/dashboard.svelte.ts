@@ -8,6 +8,7 @@
  *   dashboard/crosscheck the dataset on screen against another source, over the months both cover
  *   dashboard/figures    classes, comparison, hazard × need, Gi*, colours, the ranking
  *   dashboard/exports    the stamp and the exports of what is on screen
+ *   dashboard/multiples  small multiples of the metric over the window's steps
  * The analytic work is in src/lib; the page only lays components out.
  */
 import { untrack } from 'svelte';
@@ -25,6 +26,7 @@ import { Coverage } from './dashboard/coverage.svelte.js';
 import { Figures } from './dashboard/figures.svelte.js';
 import { SourceCheck } from './dashboard/crosscheck.svelte.js';
 import { Exports } from './dashboard/exports.svelte.js';
+import { Multiples } from './dashboard/multiples.svelte.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -64,6 +66,7 @@ export class Dashboard {
 	readonly sources: SourceCheck;
 	readonly figures: Figures;
 	readonly exports: Exports;
+	readonly multiples: Multiples;
 
 	get agg() {
 		return this.engine.agg;
@@ -116,6 +119,7 @@ export class Dashboard {
 		});
 		this.figures = new Figures(this);
 		this.exports = new Exports(this);
+		this.multiples = new Multiples(this);
 		// A view asking the source for what it does not record falls back and says why (src/lib/actors/view-rules).
 		$effect(() => {
 			const roles = rolesOf(this.datasets.requested.info);

@@ -295,25 +295,28 @@ test('the view lives in the URL: reload restores it, back and forward step throu
 	await expectView(page, view);
 });
 
-test('play holds the classes still: the legend’s ranges are the same in every frame, those of the whole play', async ({ page }) => {
-	await openDashboard(page);
-	await waitForView(page, shadingKey(base));
-	// Every value play will show (GTD 2008, one month a step), pooled, classed once.
-	const months = Array.from({ length: 12 }, (_, m) => `2008-${String(m + 1).padStart(2, '0')}`);
-	const pool = months.flatMap((m) => [...expectedFor({ ...base, window: [m, m] }).bySlug.values()].map((d) => d.value));
-	const held = heldBreaks(pool, pool, { method: base.classMethod, count: base.classCount });
-	const ranges = sequentialLegend(held, base.scheme, (v) => formatMetric(v, true)).map((l) => l.label);
-	const legend = page.getByTestId('legend');
-	const label = page.getByTestId('window-label');
-	await page.getByTestId('play').click();
-	const frames = new Set<string>();
-	for (let k = 0; k < 3; k++) {
-		const before = await label.textContent();
-		await expect(label).not.toHaveText(before!, { timeout: 5000 });
-		frames.add((await label.textContent())!);
-		await expect(legend.locator('li[data-class] .range')).toHaveText(ranges);
-		await expect(legend).toContainText('classes fixed over Jan 2008 – Dec 2008');
-	}
-	await page.getByTestId('play').click(); // pause
-	expect(frames.size).toBe(3);
-});
+for (const metric of ['incidents', 'killed'] as const) {
+	test(`play holds the classes of ${metric} still: the legend’s ranges are the same in every frame, those of the whole play`, async ({ page }) => {
+		const view = { ...base, metric };
+		await openDashboard(page, metric === 'incidents' ? '' : `metric=${metric}`);
+		await waitForView(page, shadingKey(view));
+		// Every value play will show (GTD 2008, one month a step), pooled, classed once.
+		const months = Array.from({ length: 12 }, (_, m) => `2008-${String(m + 1).padStart(2, '0')}`);
+		const pool = months.flatMap((m) => [...expectedFor({ ...view, window: [m, m] }).bySlug.values()].map((d) => d.value));
+		const held = heldBreaks(pool, pool, { method: view.classMethod, count: view.classCount });
+		const ranges = sequentialLegend(held, view.scheme, (v) => formatMetric(v, true)).map((l) => l.label);
+		const legend = page.getByTestId('legend');
+		const label = page.getByTestId('window-label');
+		await page.getByTestId('play').click();
+		const frames = new Set<string>();
+		for (let k = 0; k < 3; k++) {
+			const before = await label.textContent();
+			await expect(label).not.toHaveText(before!, { timeout: 5000 });
+			frames.add((await label.textContent())!);
+			await expect(legend.locator('li[data-class] .range')).toHaveText(ranges);
+			await expect(legend).toContainText('classes fixed over Jan 2008 – Dec 2008');
+		}
+		await page.getByTestId('play').click(); // pause
+		expect(frames.size).toBe(3);
+	});
+}

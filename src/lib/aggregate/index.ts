@@ -93,6 +93,13 @@ export interface Aggregation {
 	histogram: Int32Array;
 	/** The same per district: districtMonthly[d * monthCount + m] (sparklines). */
 	districtMonthly: Int32Array;
+	/**
+	 * Known killed and wounded per district and month, laid out as districtMonthly (rows with an
+	 * unknown figure add nothing): what play's fixed classes, emerging hot spots and small
+	 * multiples read when the map shows killed, wounded or casualties.
+	 */
+	killedMonthly: Float64Array;
+	woundedMonthly: Float64Array;
 }
 
 /** An aggregation of no rows (what the page shows before the first join returns). */
@@ -152,6 +159,8 @@ export function aggregate(
 	const monthCount = months.last - months.first + 1;
 	const histogram = new Int32Array(monthCount);
 	const districtMonthly = new Int32Array(districtCount * monthCount);
+	const killedMonthly = new Float64Array(districtCount * monthCount);
+	const woundedMonthly = new Float64Array(districtCount * monthCount);
 	let rows = 0;
 	for (let i = 0; i < cols.length; i++) {
 		const fails = failing[i]!;
@@ -168,17 +177,22 @@ export function aggregate(
 		if ((fails & ~BIT.suicide) === 0) facets.suicide[cols.suicide[i] === -1 ? 2 : cols.suicide[i]!]!++;
 		if ((fails & ~BIT.precision) === 0) facets.precision[cols.precision[i]!]!++;
 		const code = assignment[i]!;
+		const k = cols.killed[i]!;
+		const w = cols.wounded[i]!;
 		if ((fails & ~BIT.date) === 0) {
 			const m = cols.month[i]! - months.first;
 			histogram[m]!++;
-			if (code >= 0) districtMonthly[code * monthCount + m]!++;
+			if (code >= 0) {
+				const at = code * monthCount + m;
+				districtMonthly[at]!++;
+				if (k === k) killedMonthly[at]! += k;
+				if (w === w) woundedMonthly[at]! += w;
+			}
 		}
 		if (fails !== 0) continue;
 		passing[i] = 1;
 		rows++;
 		const slot = slotOf(code, districtCount) * 5;
-		const k = cols.killed[i]!;
-		const w = cols.wounded[i]!;
 		acc[slot]!++;
 		if (k === k) acc[slot + 1]! += k;
 		else acc[slot + 3]!++;
@@ -205,8 +219,21 @@ export function aggregate(
 		facets,
 		months,
 		histogram,
-		districtMonthly
+		districtMonthly,
+		killedMonthly,
+		woundedMonthly
 	};
+}
+
+/**
+ * A metric's district × month matrix (laid out as `districtMonthly`, filters but the dates):
+ * incidents, known killed, known wounded, or both added for casualties.
+ */
+export function monthlyOf(agg: Pick<Aggregation, 'districtMonthly' | 'killedMonthly' | 'woundedMonthly'>, metric: Metric): ArrayLike<number> {
+	if (metric === 'incidents') return agg.districtMonthly;
+	if (metric === 'killed') return agg.killedMonthly;
+	if (metric === 'wounded') return agg.woundedMonthly;
+	return agg.killedMonthly.map((k, i) => k + agg.woundedMonthly[i]!);
 }
 
 export type Metric = 'incidents' | 'killed' | 'wounded' | 'casualties';
@@ -227,7 +254,11 @@ export const PERS: readonly Per[] = ['count', 'area', 'people'];
  * population: "no census figure", never 0.
  */
 export function metricValue(totals: Totals, metric: Metric, per: Per, district: Pick<DistrictProps, 'areaKm2' | 'population'>): number {
-	const raw = metricTotal(totals, metric);
+	return perValue(metricTotal(totals, metric), per, district);
+}
+
+/** A raw figure as the map shows it: itself, per 1,000 km², or per 100,000 people (NaN: no census population). */
+export function perValue(raw: number, per: Per, district: Pick<DistrictProps, 'areaKm2' | 'population'>): number {
 	if (per === 'area') return (raw / district.areaKm2) * 1000;
 	if (per === 'people') return perHundredThousand(raw, district.population) ?? NaN;
 	return raw;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, polygon } from '@turf/turf';
-import { aggregate, assignColumns, assignIncidents, COARSE_LOCATION, metricValue, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
+import { aggregate, assignColumns, assignIncidents, COARSE_LOCATION, metricValue, monthlyOf, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
 import { formatMetric } from '../format/index.js';
 import { classBreaks, classOf, NO_FIGURE_CLASS } from '../classify/index.js';
 import { dayNumber, emptyColumns, isoMonth, PRECISIONS, toColumns, type IncidentColumns } from '../columns/index.js';
@@ -46,6 +46,21 @@ describe('assignIncidents on the bundled GTD 2008 data', () => {
 			if (d >= 0) turfCount[d]!++;
 		}
 		expect(totals.byDistrict.map((t) => t.incidents)).toEqual(turfCount);
+	});
+	// Independent of the code's sums: each district-month's known killed and wounded read off the raw rows.
+	it('lays known killed and wounded out per district and month, as the raw rows give them', () => {
+		const monthCount = totals.months.last - totals.months.first + 1;
+		const killed = new Float64Array(districts.length * monthCount);
+		const wounded = new Float64Array(districts.length * monthCount);
+		incidents.forEach((inc, i) => {
+			if (assignment[i]! < 0) return;
+			const at = assignment[i]! * monthCount + (Number(inc.date.slice(0, 4)) - 1970) * 12 + Number(inc.date.slice(5, 7)) - 1 - totals.months.first;
+			killed[at]! += inc.killed ?? 0;
+			wounded[at]! += inc.wounded ?? 0;
+		});
+		expect([...totals.killedMonthly]).toEqual([...killed]);
+		expect([...totals.woundedMonthly]).toEqual([...wounded]);
+		expect(Array.from(monthlyOf(totals, 'casualties')).reduce((a, b) => a + b, 0)).toBe(totals.inDistricts.killed + totals.inDistricts.wounded);
 	});
 	it('agrees with the naive Turf loop for every located incident', () => {
 		incidents.forEach((incident, i) => {

@@ -161,6 +161,16 @@ export function aggregateWindow(cube: TimeCube, window: { from: number; to: numb
 		facets: { actor: facet('actor'), eventType: facet('eventType'), target: facet('target'), suicide: facet('suicide'), precision: facet('precision') },
 		months,
 		histogram: cube.histogram.slice(),
-		districtMonthly: cube.districtMonthly.slice()
+		districtMonthly: cube.districtMonthly.slice(),
+		killedMonthly: districtMonthlyOf(cube, 1),
+		woundedMonthly: districtMonthlyOf(cube, 2)
 	};
+}
+
+/** One accumulator (1 killed, 2 wounded) of the cube's district slots, as a district × month matrix. */
+function districtMonthlyOf(cube: TimeCube, accumulator: number): Float64Array {
+	const { districtCount, monthCount } = cube.cells;
+	const out = new Float64Array(districtCount * monthCount);
+	for (let at = 0; at < out.length; at++) out[at] = cube.totals[at * 5 + accumulator]!;
+	return out;
 }

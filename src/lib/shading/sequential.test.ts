@@ -52,7 +52,9 @@ describe('sequential shading while playing', () => {
 	it('says when the classes are fixed over the play, and when they follow each frame', () => {
 		const breaks = classBreaks([1], { method: 'natural', count: 1 });
 		expect(sequential({ ...base, breaks, heldOver: 'Jan 2008 – Dec 2008' }).method).toBe('Natural breaks (ckmeans); classes fixed over Jan 2008 – Dec 2008');
-		expect(sequential({ ...base, breaks, heldOver: null }).method).toBe('Natural breaks (ckmeans); classes follow each frame (fixed classes need incidents)');
+		expect(sequential({ ...base, breaks, heldOver: null }).method).toBe(
+			'Natural breaks (ckmeans); classes follow each frame (no covered step to fix them over)'
+		);
 		expect(sequential({ ...base, breaks }).method).toBe('Natural breaks (ckmeans)');
 	});
 });

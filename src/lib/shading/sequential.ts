@@ -22,7 +22,7 @@ export interface SequentialInput {
 	fractional: boolean;
 	/**
 	 * The months the classes hold still over while playing ("2008-01 – 2008-12"); null while
-	 * playing a metric whose classes follow each frame; absent when not playing.
+	 * playing with no covered step to hold them over (they follow each frame); absent when not playing.
 	 */
 	heldOver?: string | null;
 	/** Classes typed by hand (src/lib/classify typedBreaks): the method gives way to them, and the legend says so. */
@@ -64,7 +64,7 @@ export function sequential(input: SequentialInput): Shading {
 				(input.heldOver
 					? `; classes fixed over ${input.heldOver}`
 					: input.heldOver === null
-						? '; classes follow each frame (fixed classes need incidents)'
+						? '; classes follow each frame (no covered step to fix them over)'
 						: ''),
 		noData: null,
 		describe: (d, i) => (Number.isNaN(values[i]!) ? `${d.name}: ${NO_CENSUS_FIGURE}` : `${d.name}: ${format(values[i]!)} ${unit}`)

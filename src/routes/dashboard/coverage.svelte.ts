@@ -6,6 +6,8 @@
 import { codebookOf, rolesOf } from '$lib/actors/index.js';
 import { coverageNote, gapRefusal, onTimeline, periodLabel, preliminaryNote, timelineOf } from '$lib/coverage/index.js';
 import type { ViewState } from '$lib/viewstate/index.js';
+import { monthNumber } from '$lib/columns/index.js';
+import { windowSteps, type StepUnit } from '$lib/emerging/index.js';
 import { isImported, type Datasets } from './datasets.svelte.js';
 import type { EngineState } from './engine.svelte.js';
 import { Hosted } from './hosted.js';
@@ -37,6 +39,18 @@ export class Coverage extends Hosted<CoverageHost> {
 		const w = this.host.view.window;
 		return w ? [Math.max(0, this.months.indexOf(w[0])), Math.max(0, this.months.indexOf(w[1]))] : [0, Math.max(0, this.months.length - 1)];
 	});
+	/** The window as month numbers: the view's, or the whole timeline when none is set (what steps are cut from). */
+	windowSpan = $derived.by(() => {
+		const w = this.host.view.window;
+		return w ? { first: monthNumber(w[0]), last: monthNumber(w[1]) } : { first: this.timeline.first, last: this.timeline.first + this.months.length - 1 };
+	});
+	/** Why a month cannot be part of a step (emerging hot spots, small multiples): not covered or not loaded yet; null when it can. */
+	unusable = (m: number): string | null => {
+		const state = this.timeline.states[m - this.timeline.first];
+		return state === undefined || state === 'not-covered' ? 'not covered' : state === 'not-loaded' ? 'not loaded yet' : null;
+	};
+	/** The window's whole covered steps of a unit, and the steps left out with why (src/lib/emerging windowSteps). */
+	stepsOf = (unit: StepUnit) => windowSteps(this.windowSpan.first, this.windowSpan.last, unit, this.unusable);
 	/** Why a period comparison is refused (a period touches months not covered), or null. */
 	compareRefusal = $derived.by(() => {
 		const c = this.host.view.compare;

@@ -6,7 +6,7 @@
  */
 import type { RankingRow } from '../../components/RankingTable.svelte';
 import type { ComparedDistrict } from '../../components/CompareCard.svelte';
-import { districtMetrics, metricTotal, metricValue, type Aggregation, type Totals } from '$lib/aggregate/index.js';
+import { districtMetrics, metricTotal, metricValue, monthlyOf, perValue, type Aggregation } from '$lib/aggregate/index.js';
 import { bivariateClasses, highOnBoth, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
 import type { CensusFile } from '$lib/geodata/index.js';
 import { heldBreaks, typedBreaks } from '$lib/classify/index.js';
@@ -14,8 +14,7 @@ import { playSteps } from '$lib/timeline/strip.js';
 import { surgeKey, surgeMarks, surges, surgeWords } from '$lib/surge/index.js';
 import { comparePeriods, divergingBounds, notComparedWhy } from '$lib/compare/index.js';
 import { onTimeline, spanWords } from '$lib/coverage/index.js';
-import { monthNumber } from '$lib/columns/index.js';
-import { emergingOverWindow, leftOutWords, stepTotals } from '$lib/emerging/index.js';
+import { emergingOverWindow, leftOutWords, stepTotals, type Step } from '$lib/emerging/index.js';
 import type { District } from '$lib/districts/index.js';
 import { metricUnit } from '$lib/format/index.js';
 import { getisOrdGiStar, hotspotClass, queenNeighbours } from '$lib/hotspot/index.js';
@@ -37,12 +36,10 @@ export interface FiguresHost {
 	/** While playing: where play started and its step (timeline month indices). */
 	readonly play: { start: number; length: number } | null;
 	/** The timeline, and why a comparison or Gi* is refused (months not covered), or null. */
-	readonly coverage: Pick<Coverage, 'timeline' | 'compareRefusal' | 'giRefusal'>;
+	readonly coverage: Pick<Coverage, 'timeline' | 'compareRefusal' | 'giRefusal' | 'windowSpan' | 'unusable'>;
 	/** Two sources compared: each district's B − A, which the map shades instead of the metric (dashboard/crosscheck). */
 	readonly sources: Pick<SourceCheck, 'difference' | 'shown'>;
 }
-
-const NO_TOTALS: Totals = { incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0 };
 
 export class Figures extends Hosted<FiguresHost> {
 	private readonly shadedDistricts;
@@ -71,26 +68,27 @@ export class Figures extends Hosted<FiguresHost> {
 		return held ? { ...metrics, breaks: heldBreaks(held.pool, metrics.values, options) } : metrics;
 	});
 	/**
-	 * While playing incidents: every district's value in every step play visits, pooled, so the
-	 * classes are made once over all of them and a colour means the same value in every frame.
-	 * (Other metrics have no district × month matrix yet: their classes follow each frame, and
-	 * the legend says so.)
+	 * While playing: every district's value in every step play visits, pooled (from the metric's
+	 * district × month matrix), so the classes are made once over all of them and a colour means
+	 * the same value in every frame.
 	 */
 	held = $derived.by(() => {
 		const { play } = this.host;
-		const { metric, per } = this.host.view;
-		if (!play || metric !== 'incidents') return null;
+		if (!play) return null;
 		const { timeline } = this.host.coverage;
 		const starts = playSteps(timeline.states, play.start, play.length);
 		if (!starts.length) return null;
 		const steps = starts.map((s) => ({ label: '', from: timeline.first + s, to: timeline.first + s + play.length - 1 }));
-		const { agg } = this.host.engine;
-		const totals = stepTotals(agg.districtMonthly, this.host.districts.length, agg.months.first, Math.max(0, agg.months.last - agg.months.first + 1), steps);
-		const pool = totals.flatMap((step) =>
-			step.map((n, i) => metricValue({ ...NO_TOTALS, incidents: n }, 'incidents', per, this.host.districts[i]!.properties))
-		);
-		return { pool, over: spanWords([timeline.months[starts[0]!]!, timeline.months[starts.at(-1)! + play.length - 1]!]) };
+		return { pool: this.stepValues(steps).flat(), over: spanWords([timeline.months[starts[0]!]!, timeline.months[starts.at(-1)! + play.length - 1]!]) };
 	});
+	/** The mapped metric (divided as mapped, or as `per` says) of each district in each step: values[step][district]. */
+	stepValues(steps: readonly Step[], per = this.host.view.per): number[][] {
+		const { agg } = this.host.engine;
+		const { metric } = this.host.view;
+		const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
+		const totals = stepTotals(monthlyOf(agg, metric), this.host.districts.length, agg.months.first, monthCount, steps);
+		return totals.map((step) => step.map((n, i) => perValue(n, per, this.host.districts[i]!.properties)));
+	}
 	unit = $derived(metricUnit(this.host.view.metric, this.host.view.per));
 	/** Rates print with decimals, counts without. */
 	fractional = $derived(this.host.view.per !== 'count');
@@ -125,21 +123,17 @@ export class Figures extends Hosted<FiguresHost> {
 		});
 		return { ...b, need, violence, needs, rows, high: highOnBoth(rows) };
 	});
-	/** Emerging hot spots (asked for; no comparison, no hazard × need): Gi* of each covered step's incidents over the window (src/lib/emerging). */
+	/** Emerging hot spots (asked for; no comparison, no hazard × need): Gi* of each covered step's count of the mapped metric over the window (src/lib/emerging). */
 	emerging = $derived.by(() => {
-		const { emerging: unit, window } = this.host.view;
+		const { emerging: unit } = this.host.view;
 		if (!unit || this.comparison || this.bivariate || this.host.sources.difference) return null;
-		const { timeline } = this.host.coverage;
+		const { timeline, windowSpan, unusable } = this.host.coverage;
 		if (timeline.months.length === 0) return null;
-		const span = window
-			? { first: monthNumber(window[0]), last: monthNumber(window[1]) }
-			: { first: timeline.first, last: timeline.first + timeline.months.length - 1 };
-		const unusable = (m: number) => {
-			const state = timeline.states[m - timeline.first];
-			return state === undefined || state === 'not-covered' ? 'not covered' : state === 'not-loaded' ? 'not loaded yet' : null;
-		};
 		const words = { year: 'yearly', quarter: 'quarterly', month: 'monthly' } as const;
-		return { ...emergingOverWindow(this.host.engine.agg, this.neighbours, span, unit, unusable), unit: words[unit] };
+		const { agg } = this.host.engine;
+		const { metric } = this.host.view;
+		const monthly = { districtMonthly: monthlyOf(agg, metric), months: agg.months };
+		return { ...emergingOverWindow(monthly, this.neighbours, windowSpan, unit, unusable), unit: words[unit], metric };
 	});
 	/**
 	 * What the surges are found in: the aggregation and timeline on screen, one task after the map has them, so a dataset
@@ -186,7 +180,7 @@ export class Figures extends Hosted<FiguresHost> {
 		const e = this.emerging;
 		if (e) {
 			const span = e.steps.length ? `${e.steps[0]!.label}–${e.steps.at(-1)!.label} (${e.steps.length})` : '';
-			return shade({ mode: 'emerging', districts, results: e.results, over: `incidents, ${e.unit} steps ${span}`.trim(), leftOut: leftOutWords(e.leftOut) });
+			return shade({ mode: 'emerging', districts, results: e.results, over: `${e.metric}, ${e.unit} steps ${span}`.trim(), leftOut: leftOutWords(e.leftOut) });
 		}
 		if (this.comparison && view.compare) {
 			return shade({
@@ -217,7 +211,7 @@ export class Figures extends Hosted<FiguresHost> {
 		this.host.sources.difference
 			? 'difference in incidents between two sources (B − A)'
 			: this.emerging
-				? 'emerging hot spots of incidents'
+				? `emerging hot spots of ${this.emerging.metric}`
 				: this.comparison && this.host.view.compare
 					? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})`
 					: this.unit
