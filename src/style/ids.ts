@@ -27,6 +27,8 @@ export const LAYER = {
 	border: 'afghan-border-line',
 	borderCasing: 'afghan-border-casing',
 	borderLabel: 'afghan-border-label',
+	districtLabels: 'district-labels',
+	placeLabels: 'place-labels',
 	hotspots: 'hotspot-outline',
 	hotspotCasing: 'hotspot-casing',
 	heatmap: 'incident-heatmap',

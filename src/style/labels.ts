@@ -39,10 +39,36 @@ export function borderLabelPoints(border: Feature<MultiLineString>, fractions = 
 /**
  * Text labels. Without a glyph server MapLibre rasterises every glyph locally, which costs about
  * 300 ms on the first frame in headless Chromium, so the map adds these after the first shaded
- * frame (see IncidentMap) instead of listing them in the initial style.
+ * frame (see IncidentMap) instead of listing them in the initial style. The border's label is the
+ * top layer: MapLibre places the top layer's symbols first, so every other label (a country's
+ * name, a town's) gives way to it rather than overlapping it.
  */
 export function labelLayers(): LayerSpecification[] {
 	return [
+		{
+			id: LAYER.placeLabels,
+			type: 'symbol',
+			source: SOURCE.placeLabels,
+			layout: {
+				'text-field': ['get', 'name'],
+				'text-font': FONT,
+				'text-size': ['match', ['get', 'kind'], 'country', 18, 12],
+				'text-transform': ['match', ['get', 'kind'], 'country', 'uppercase', 'none'],
+				'text-letter-spacing': ['match', ['get', 'kind'], 'country', 0.25, 0.05],
+				// Free to move off the border's label, which is placed first and never gives way.
+				'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+				'text-radial-offset': 1
+			},
+			paint: { 'text-color': ['match', ['get', 'kind'], 'country', '#5b5347', '#7a7266'], 'text-halo-color': LAND, 'text-halo-width': 1.5 }
+		},
+		{
+			id: LAYER.districtLabels,
+			type: 'symbol',
+			source: SOURCE.districtLabels,
+			minzoom: 4.4,
+			layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4.4, 9, 8, 14], 'text-max-width': 7 },
+			paint: { 'text-color': INK, 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.4 }
+		},
 		{
 			id: LAYER.borderLabel,
 			type: 'symbol',
@@ -57,27 +83,6 @@ export function labelLayers(): LayerSpecification[] {
 				'text-allow-overlap': true
 			},
 			paint: { 'text-color': '#3b0764', 'text-halo-color': '#ffffff', 'text-halo-width': 2 }
-		},
-		{
-			id: 'place-labels',
-			type: 'symbol',
-			source: SOURCE.placeLabels,
-			layout: {
-				'text-field': ['get', 'name'],
-				'text-font': FONT,
-				'text-size': ['match', ['get', 'kind'], 'country', 18, 12],
-				'text-transform': ['match', ['get', 'kind'], 'country', 'uppercase', 'none'],
-				'text-letter-spacing': ['match', ['get', 'kind'], 'country', 0.25, 0.05]
-			},
-			paint: { 'text-color': ['match', ['get', 'kind'], 'country', '#5b5347', '#7a7266'], 'text-halo-color': LAND, 'text-halo-width': 1.5 }
-		},
-		{
-			id: 'district-labels',
-			type: 'symbol',
-			source: SOURCE.districtLabels,
-			minzoom: 4.4,
-			layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4.4, 9, 8, 14], 'text-max-width': 7 },
-			paint: { 'text-color': INK, 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.4 }
 		}
 	];
 }

@@ -24,15 +24,19 @@ function contextLayers(): LayerSpecification[] {
 		{ id: 'background', type: 'background', paint: { 'background-color': WATER } },
 		{ id: 'countries-fill', type: 'fill', source: SOURCE.countries, paint: { 'fill-color': LAND } },
 		{ id: 'countries-outline', type: 'line', source: SOURCE.countries, paint: { 'line-color': '#a09a90', 'line-width': 0.8 } },
+		// The two focus provinces get land beneath their districts, which is what shows through the
+		// translucent fill when zoomed in (without it, the sea's blue did).
 		{
 			id: 'provinces-fill',
 			type: 'fill',
 			source: SOURCE.provinces,
-			filter: ['!', ['get', 'focus']],
-			paint: { 'fill-color': OTHER_PROVINCE }
+			paint: { 'fill-color': ['case', ['get', 'focus'], LAND, OTHER_PROVINCE] }
 		}
 	];
 }
+
+/** Opaque up to zoom 7, so the choropleth's colours are exact; 55 % from zoom 8, to read the basemap through. */
+export const DISTRICT_FILL_OPACITY: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 7, 1, 8, 0.55];
 
 function districtLayers(): LayerSpecification[] {
 	return [
@@ -40,7 +44,13 @@ function districtLayers(): LayerSpecification[] {
 		// expression stays the same for every view: MapLibre lays a source's tiles out again whenever
 		// a data-driven paint expression changes, and re-shading by swapping a step expression did that
 		// to the full-detail outlines on every filter change and every step of play (issue #12).
-		{ id: LAYER.districtFill, type: 'fill', source: SOURCE.districts, paint: { 'fill-color': ['to-color', ['feature-state', 'colour'], ZERO_COLOUR] } },
+		// From zoom 8 the fill lets the basemap's roads and rivers beneath it show through.
+		{
+			id: LAYER.districtFill,
+			type: 'fill',
+			source: SOURCE.districts,
+			paint: { 'fill-color': ['to-color', ['feature-state', 'colour'], ZERO_COLOUR], 'fill-opacity': DISTRICT_FILL_OPACITY }
+		},
 		{ id: LAYER.districtOutline, type: 'line', source: SOURCE.districts, paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
 		{
 			id: 'provinces-outline',

@@ -10,7 +10,7 @@ import { borderIndex, countInBands } from '../../src/lib/border/index.js';
 const { incidents } = committedDataset('gtd-2008');
 const everything = new Uint8Array(incidents.length).fill(1);
 // Landi Kotal in the GeoNames gazetteer (geodata/gazetteer.json).
-const gazetteer = JSON.parse(readFileSync('geodata/gazetteer.json', 'utf8')) as { places: { name: string; lon: number; lat: number }[] };
+const gazetteer = JSON.parse(readFileSync('geodata/gazetteer.json', 'utf8')) as { places: { name: string; lon: number; lat: number; population: number }[] };
 const landiKotal = gazetteer.places.find((p) => p.name === 'Landi Kotal')!;
 
 async function start(page: Page) {
@@ -26,7 +26,7 @@ async function checkLandiKotal(page: Page, query: string) {
 	await page.getByTestId('place-search').fill(query);
 	await page
 		.getByTestId('place-results')
-		.getByRole('button', { name: /Landi Kotal town/ })
+		.getByRole('button', { name: /^Landi Kotal — town \(GeoNames/ })
 		.click();
 }
 
@@ -55,7 +55,10 @@ test('search a town and read its site check, as the analytic core computes it', 
 	expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
 	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('site-csv').click()]);
 	const text = readFileSync((await csv.path())!, 'utf8');
-	expect(text).toContain(`Landi Kotal,${landiKotal.lat},${landiKotal.lon},10,${ten.all.incidents}`);
+	// The site's kind goes with it: "town (GeoNames, Pakistan, pop. …)", quoted for its commas.
+	expect(text).toContain(
+		`Landi Kotal,"town (GeoNames, Pakistan, pop. ${landiKotal.population.toLocaleString('en-GB')})",${landiKotal.lat},${landiKotal.lon},10,${ten.all.incidents}`
+	);
 	expect(text).toContain('Global Terrorism Database');
 });
 
@@ -135,7 +138,8 @@ test('a saved site is kept across reloads, with its figures in the table', async
 	await expect(row.locator('td').nth(2)).toHaveText(String(risk.all.incidents));
 	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sites-csv').click()]);
 	const text = readFileSync((await csv.path())!, 'utf8');
-	expect(text).toContain(`TEST clinic Landi Kotal,${landiKotal.lat},${landiKotal.lon},,Khyber,${risk.all.incidents}`);
+	// Saved from the town search: its kind, "town", goes into the file.
+	expect(text).toContain(`TEST clinic Landi Kotal,${landiKotal.lat},${landiKotal.lon},town,,Khyber,${risk.all.incidents}`);
 });
 
 test('a GPX track is imported as the route', async ({ page }) => {

@@ -26,7 +26,7 @@ const census = committedCensus();
 
 const plan = {
 	tool: 'site' as const,
-	site: { name: 'TEST clinic Bannu', lon: 70.604, lat: 32.986 },
+	site: { name: 'TEST clinic Bannu', lon: 70.604, lat: 32.986, kind: 'map point' as const, detail: '' },
 	radiusKm: 10,
 	recentMonths: 6,
 	waypoints: [

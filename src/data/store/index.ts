@@ -14,6 +14,7 @@ import type { ImportReport, RejectedRow } from '../../lib/importers/index.js';
 import type { IncidentColumns } from '../../lib/columns/index.js';
 import { incidentAt, sliceText, type IncidentTable, type TextColumns } from '../../lib/table/index.js';
 import { upgradeColumns, upgradeIncident } from '../../lib/actors/index.js';
+import type { PlaceKind } from '../../lib/place/index.js';
 
 /**
  * Rows per stored chunk. Reading a chunk back deserialises it in one go on the reading thread;
@@ -50,6 +51,8 @@ export interface SavedSite {
 	lon: number;
 	lat: number;
 	note: string;
+	/** What the point is; absent on sites saved before kinds were kept. */
+	kind?: PlaceKind | null;
 	savedAt: string;
 }
 

@@ -14,7 +14,7 @@ export const BOUNDARY_CREDIT =
 
 /** The map's own attribution control (incidents are credited under the map, per dataset). */
 export const MAP_ATTRIBUTION =
-	'<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · PBS Census 2023 · incidents: see credit below';
+	'<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · PBS Census 2023 · basemap: <a href="https://www.naturalearthdata.com">Natural Earth</a>, naturalearthtiles (ODbL), towns <a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0) · incidents: see credit below';
 
 export interface ProvinceProps {
 	name: string;

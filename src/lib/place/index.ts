@@ -3,16 +3,54 @@
  * over district names, incident place names and a gazetteer of Pakistani and Afghan towns.
  */
 
+import { distance } from '@turf/turf';
 import { labelPoint, type District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
+
+/**
+ * What a place is, kept with it wherever it goes (the site card, saved sites, their CSV, the
+ * link): "Quetta" the town is 26 km from "Quetta" the district's centre.
+ */
+export const PLACE_KINDS = ['town', 'district', 'incident place', 'coordinates', 'map point'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface Place {
 	name: string;
 	lon: number;
 	lat: number;
 	/** Where the name comes from, shown beside it. */
-	kind: 'district' | 'town' | 'incident place' | 'coordinates';
+	kind: PlaceKind;
+	/** Said after the kind: a town's country and population, a district's province, an incident place's source. */
 	detail: string;
+}
+
+/** A place's kind in words: "town (GeoNames, Pakistan, pop. 733,675)", "district centre (Balochistan)". */
+export function kindWords(kind: PlaceKind, detail = ''): string {
+	const more = detail ? `, ${detail}` : '';
+	switch (kind) {
+		case 'town':
+			return `town (GeoNames${more})`;
+		case 'district':
+			// A district's "centre" is its label point, inside its largest part: not a town.
+			return `district centre${detail ? ` (${detail})` : ''}`;
+		case 'incident place':
+			return `place named by incidents${detail ? ` (${detail})` : ''}`;
+		case 'coordinates':
+			return 'typed coordinates';
+		case 'map point':
+			return 'point picked on the map';
+	}
+}
+
+/** The town nearest a point (geodesic), with its distance; null when there are no towns. */
+export function nearestTown(lon: number, lat: number, places: readonly Place[]): { town: Place; km: number } | null {
+	let best: { town: Place; km: number } | null = null;
+	for (const p of places) {
+		if (p.kind !== 'town') continue;
+		const km = distance([lon, lat], [p.lon, p.lat], { units: 'kilometers' });
+		if (!best || km < best.km) best = { town: p, km };
+	}
+	return best;
 }
 
 /** Pakistan, Afghanistan and their borders: where a site check makes sense. */
@@ -86,7 +124,11 @@ const fold = (s: string) =>
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase();
 
-/** Places whose name starts with (then contains) the query, districts and bigger towns first. */
+/**
+ * Places whose name starts with (then contains) the query: a town before the district of the same
+ * name (a site check at "Quetta" means the town, not the district's centre 26 km away), then
+ * incident places; bigger towns first (the list is by population).
+ */
 export function searchPlaces(query: string, places: readonly Place[], limit = 8): Place[] {
 	const q = fold(query.trim());
 	if (q.length < 2) return [];
@@ -95,7 +137,7 @@ export function searchPlaces(query: string, places: readonly Place[], limit = 8)
 		const name = fold(p.name);
 		const at = name.indexOf(q);
 		if (at < 0) continue;
-		const kindRank = p.kind === 'district' ? 0 : p.kind === 'town' ? 1 : 2;
+		const kindRank = p.kind === 'town' ? 0 : p.kind === 'district' ? 1 : 2;
 		scored.push({ p, score: (at === 0 ? 0 : 10) + (name === q ? -5 : 0) + kindRank });
 	}
 	return scored
@@ -132,6 +174,7 @@ export interface GazetteerTown {
 	lon: number;
 	lat: number;
 	population: number;
+	geonamesId?: number;
 }
 
 /** The gazetteer's towns as places: "Pakistan, pop. 1,970,042". */

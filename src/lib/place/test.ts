@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoordinates, searchPlaces, type Place } from './index.js';
+import { kindWords, nearestTown, parseCoordinates, searchPlaces, type Place } from './index.js';
 
 describe('parseCoordinates', () => {
 	it('reads decimal pairs, hemisphere letters and DMS', () => {
@@ -30,12 +30,37 @@ describe('searchPlaces', () => {
 		{ name: 'Upper Peshawar road', lon: 71, lat: 34, kind: 'incident place', detail: '' },
 		{ name: 'Quetta', lon: 67, lat: 30.2, kind: 'town', detail: '' }
 	];
-	it('ranks exact and prefix matches first, districts before towns', () => {
+	it('ranks exact and prefix matches first, a town before the district of its name', () => {
 		expect(searchPlaces('pesh', places).map((p) => `${p.kind}:${p.name}`)).toEqual([
-			'district:Peshawar',
 			'town:Peshawar',
+			'district:Peshawar',
 			'incident place:Upper Peshawar road'
 		]);
+		expect(searchPlaces('peshawar', [...places].reverse()).map((p) => p.kind)).toEqual(['town', 'district', 'incident place']);
 		expect(searchPlaces('q', places)).toEqual([]);
+	});
+});
+
+describe('kindWords and nearestTown', () => {
+	it('says what each kind of place is', () => {
+		expect(kindWords('town', 'Pakistan, pop. 733,675')).toBe('town (GeoNames, Pakistan, pop. 733,675)');
+		expect(kindWords('district', 'Balochistan')).toBe('district centre (Balochistan)');
+		expect(kindWords('district')).toBe('district centre');
+		expect(kindWords('incident place', 'GTD 2008')).toBe('place named by incidents (GTD 2008)');
+		expect(kindWords('coordinates')).toBe('typed coordinates');
+		expect(kindWords('map point')).toBe('point picked on the map');
+	});
+	it('finds the nearest town by geodesic distance, ignoring districts', () => {
+		const towns: Place[] = [
+			{ name: 'Quetta', lon: 67.00141, lat: 30.18414, kind: 'town', detail: '' },
+			{ name: 'Kuchlak', lon: 66.96, lat: 30.41, kind: 'town', detail: '' },
+			{ name: 'Quetta', lon: 66.73, lat: 30.17, kind: 'district', detail: '' }
+		];
+		// The district centre of Quetta is 26 km from the town (issue #25).
+		const near = nearestTown(66.73, 30.17, towns)!;
+		expect(near.town.name).toBe('Quetta');
+		expect(near.km).toBeCloseTo(26.1, 1);
+		expect(nearestTown(66.96, 30.4, towns)!.town.name).toBe('Kuchlak');
+		expect(nearestTown(70, 30, [])).toBeNull();
 	});
 });

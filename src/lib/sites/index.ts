@@ -1,7 +1,7 @@
 /** Saved sites as CSV: the list an NGO keeps, moved in and out of the dashboard. */
 import Papa from 'papaparse';
 import { toCsv } from '../export/index.js';
-import { parseCoordinates } from '../place/index.js';
+import { parseCoordinates, PLACE_KINDS, type PlaceKind } from '../place/index.js';
 import { rowLikeLines } from '../importers/csv-stream.js';
 
 export interface SiteRow {
@@ -9,9 +9,11 @@ export interface SiteRow {
 	lon: number;
 	lat: number;
 	note: string;
+	/** What the point is (a town, a district centre, typed coordinates…); null when the file does not say. */
+	kind: PlaceKind | null;
 }
 
-/** Reads name, latitude, longitude (and note) columns; every other row is rejected with a reason. */
+/** Reads name, latitude, longitude (and note, kind) columns; every other row is rejected with a reason. */
 export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row: number; problem: string }[] } {
 	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
 		header: true,
@@ -42,14 +44,17 @@ export function parseSitesCsv(text: string): { sites: SiteRow[]; rejected: { row
 		if (!name) return void rejected.push({ row: i + 1, problem: 'name is empty' });
 		const at = parseCoordinates(`${r.latitude ?? ''}, ${r.longitude ?? ''}`);
 		if (!at || 'error' in at) return void rejected.push({ row: i + 1, problem: at ? at.error : 'latitude/longitude missing' });
-		sites.push({ name, lon: at.lon, lat: at.lat, note: (r.note ?? '').trim() });
+		const kind = (r.kind ?? '').trim();
+		if (kind && !(PLACE_KINDS as readonly string[]).includes(kind))
+			return void rejected.push({ row: i + 1, problem: `kind "${kind.slice(0, 40)}" is not one of ${PLACE_KINDS.join(', ')} (or empty)` });
+		sites.push({ name, lon: at.lon, lat: at.lat, note: (r.note ?? '').trim(), kind: (kind || null) as PlaceKind | null });
 	});
 	return { sites, rejected };
 }
 
 export function sitesCsv(rows: readonly (SiteRow & Record<string, string | number | null>)[], extraColumns: readonly string[] = []): string {
 	return toCsv(
-		['name', 'latitude', 'longitude', 'note', ...extraColumns],
-		rows.map((r) => [r.name, r.lat, r.lon, r.note, ...extraColumns.map((c) => r[c] ?? null)])
+		['name', 'latitude', 'longitude', 'kind', 'note', ...extraColumns],
+		rows.map((r) => [r.name, r.lat, r.lon, r.kind, r.note, ...extraColumns.map((c) => r[c] ?? null)])
 	);
 }

@@ -3,11 +3,19 @@ import { parseSitesCsv, sitesCsv } from './index.js';
 
 describe('saved sites CSV', () => {
 	it('round-trips a list and explains bad rows', () => {
-		const csv = sitesCsv([{ name: 'TEST clinic, Peshawar', lat: 34.01, lon: 71.58, note: '=not a formula' }]);
-		const back = parseSitesCsv(csv + 'No place,,\r\nFar away,51.5,-0.1\r\n');
-		expect(back.sites).toEqual([{ name: 'TEST clinic, Peshawar', lat: 34.01, lon: 71.58, note: "'=not a formula" }]);
-		expect(back.rejected.map((r) => r.row)).toEqual([2, 3]);
+		const csv = sitesCsv([
+			{ name: 'TEST clinic, Peshawar', lat: 34.01, lon: 71.58, note: '=not a formula', kind: 'town' },
+			{ name: 'TEST office', lat: 34.1, lon: 71.5, note: '', kind: null }
+		]);
+		expect(csv.split('\r\n')[0]).toBe('name,latitude,longitude,kind,note');
+		const back = parseSitesCsv(csv + 'No place,,\r\nFar away,51.5,-0.1\r\nTEST fort,34,71,fortress,\r\n');
+		expect(back.sites).toEqual([
+			{ name: 'TEST clinic, Peshawar', lat: 34.01, lon: 71.58, note: "'=not a formula", kind: 'town' },
+			{ name: 'TEST office', lat: 34.1, lon: 71.5, note: '', kind: null }
+		]);
+		expect(back.rejected.map((r) => r.row)).toEqual([3, 4, 5]);
 		expect(back.rejected[1]!.problem).toMatch(/outside Pakistan and Afghanistan/);
+		expect(back.rejected[2]!.problem).toMatch(/^kind "fortress" is not one of town, district, /);
 	});
 	it('names the missing columns', () => {
 		expect(() => parseSitesCsv('title,x,y\na,1,2\n')).toThrow(/needs columns name, latitude and longitude/);

@@ -43,6 +43,8 @@ export interface ViewState {
 	/** Emerging hot spots over the window, by years, quarters or months (src/lib/emerging); null = off. */
 	emerging: StepUnit | null;
 	points: boolean;
+	/** The basemap (roads, railways, rivers, airports, towns) under the districts; on unless turned off. */
+	basemap: boolean;
 	/** Hazard × need: the census need indicator the bivariate map pairs with attacks per person; null = off. */
 	need: NeedIndicator | null;
 	district: string | null;
@@ -75,6 +77,7 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 		hotspots: false,
 		emerging: null,
 		points: false,
+		basemap: true,
 		need: null,
 		district: null,
 		camera: null
@@ -115,6 +118,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	if (view.hotspots) p.set('hotspots', '1');
 	if (view.emerging) p.set('emerging', view.emerging);
 	if (view.points) p.set('points', '1');
+	if (!view.basemap) p.set('basemap', '0');
 	if (view.need) p.set('need', view.need);
 	if (view.district) p.set('district', view.district);
 	if (view.camera) p.set('map', `${view.camera.lon.toFixed(4)},${view.camera.lat.toFixed(4)},${view.camera.zoom.toFixed(2)}`);
@@ -153,6 +157,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		hotspots: p.get('hotspots') === '1',
 		emerging: oneOf(p.get('emerging'), ['year', 'quarter', 'month'] as const),
 		points: p.get('points') === '1',
+		basemap: p.get('basemap') !== '0',
 		need: oneOf(p.get('need'), NEED_INDICATORS),
 		district: p.get('district'),
 		// An impossible camera (latitude 100) is ignored and named (notes.ts), not handed to the map.
@@ -182,7 +187,7 @@ export function viewFilter(view: ViewState, window: MonthRange | null = view.win
 
 /** What the map shows, as a short stable string (district, camera and overlays aside). */
 export function shadingKey(view: ViewState): string {
-	const p = encodeView({ ...view, district: null, camera: null, hotspots: false, points: false });
+	const p = encodeView({ ...view, district: null, camera: null, hotspots: false, points: false, basemap: true });
 	for (const k of ['dataset', 'metric', 'per']) p.delete(k);
 	const rest = p.toString();
 	return `${view.dataset}|${view.metric}|${view.per}${rest ? `|${rest}` : ''}`;

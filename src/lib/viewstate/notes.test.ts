@@ -51,7 +51,7 @@ describe('what a link asked for that the page ignores', () => {
 		const plan = encodePlan({
 			...DEFAULT_PLAN,
 			tool: 'route',
-			site: { lon: 71.5, lat: 34, name: 'TEST' },
+			site: { lon: 71.5, lat: 34, name: 'TEST', kind: null, detail: '' },
 			waypoints: [
 				[71.5, 34],
 				[71.4, 33.6]

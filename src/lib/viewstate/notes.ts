@@ -12,6 +12,7 @@ import { NEED_INDICATORS } from '../bivariate/index.js';
 import { PRECISIONS } from '../columns/index.js';
 import { RADII_KM } from '../risk/index.js';
 import { cameraProblem, pointProblem } from './camera.js';
+import { PLACE_KINDS } from '../place/index.js';
 
 const list = (options: readonly (string | number)[]) => `not one of ${options.join(', ')}`;
 const among = (options: readonly (string | number)[]) => (v: string) => (options.map(String).includes(v) ? null : list(options));
@@ -44,11 +45,13 @@ const CHECKS: Record<string, (v: string) => string | null> = {
 	// An unknown dataset is explained in the source comparison's panel.
 	versus: free,
 	points: among(['1']),
+	basemap: among(['0']),
 	need: among(NEED_INDICATORS),
 	map: cameraProblem,
 	tool: among(PLAN_TOOLS),
 	site: pointProblem,
 	sitename: free,
+	sitekind: among(PLACE_KINDS),
 	radius: among(RADII_KM),
 	recent: among(RECENT_MONTHS),
 	route: (v) => {

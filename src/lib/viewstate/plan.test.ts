@@ -22,3 +22,14 @@ describe('a long route in a link', () => {
 		expect(routeLinkNote(route)).toBeNull();
 	});
 });
+
+describe('a site in a link', () => {
+	it('keeps what kind of place it is, and a link that does not say stays unsaid', () => {
+		const site = { name: 'Quetta', lon: 67.00141, lat: 30.18414, kind: 'town' as const, detail: 'Pakistan, pop. 733,675' };
+		const link = encodePlan({ ...DEFAULT_PLAN, tool: 'site', site });
+		expect(link.get('sitekind')).toBe('town');
+		expect(decodePlan(link).site).toEqual({ ...site, detail: '' });
+		expect(decodePlan(new URLSearchParams('site=30.17,66.73&sitename=Quetta')).site!.kind).toBeNull();
+		expect(decodePlan(new URLSearchParams('site=30.17,66.73&sitekind=fortress')).site!.kind).toBeNull();
+	});
+});

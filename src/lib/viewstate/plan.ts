@@ -10,6 +10,17 @@ import { RADII_KM } from '../risk/index.js';
 import { routeForLink } from '../route/file.js';
 import { formatCount } from '../format/index.js';
 import { pointProblem } from './camera.js';
+import { PLACE_KINDS, type PlaceKind } from '../place/index.js';
+
+/** A site: where it is, its name, and what kind of place it is (null: a link that did not say). */
+export interface PlanSite {
+	name: string;
+	lon: number;
+	lat: number;
+	kind: PlaceKind | null;
+	/** A town's country and population, a district's province; not carried by the link. */
+	detail: string;
+}
 
 export const PLAN_TOOLS = ['districts', 'site', 'route', 'sites'] as const;
 export type PlanTool = (typeof PLAN_TOOLS)[number];
@@ -19,7 +30,7 @@ export const SEGMENT_KM = [5, 10, 20] as const;
 
 export interface PlanState {
 	tool: PlanTool;
-	site: { name: string; lon: number; lat: number } | null;
+	site: PlanSite | null;
 	radiusKm: number;
 	recentMonths: number;
 	waypoints: [number, number][];
@@ -40,7 +51,7 @@ export const DEFAULT_PLAN: PlanState = {
 };
 
 /** The parameters a plan uses (the analyst view uses none of them). */
-export const PLAN_PARAMS = ['tool', 'site', 'sitename', 'radius', 'recent', 'route', 'corridor', 'seg', 'bands'] as const;
+export const PLAN_PARAMS = ['tool', 'site', 'sitename', 'sitekind', 'radius', 'recent', 'route', 'corridor', 'seg', 'bands'] as const;
 
 const coordinate = (lon: number, lat: number) => `${Number(lat.toFixed(5))},${Number(lon.toFixed(5))}`;
 
@@ -65,6 +76,7 @@ export function encodePlan(plan: PlanState): URLSearchParams {
 		p.set('site', coordinate(plan.site.lon, plan.site.lat));
 		// A name that only repeats the coordinates is not written twice.
 		if (plan.site.name !== `${plan.site.lat.toFixed(4)}, ${plan.site.lon.toFixed(4)}`) p.set('sitename', plan.site.name);
+		if (plan.site.kind) p.set('sitekind', plan.site.kind);
 	}
 	if (plan.radiusKm !== d.radiusKm) p.set('radius', String(plan.radiusKm));
 	if (plan.recentMonths !== d.recentMonths) p.set('recent', String(plan.recentMonths));
@@ -98,7 +110,15 @@ export function decodePlan(p: URLSearchParams): PlanState {
 	const waypoints = route.every((w) => w !== null) ? (route as [number, number][]) : [];
 	return {
 		tool: oneOf<PlanTool>(p.get('tool'), PLAN_TOOLS, (v) => v as PlanTool) ?? (at ? 'site' : waypoints.length ? 'route' : d.tool),
-		site: at ? { lon: at[0], lat: at[1], name: name || `${at[1].toFixed(4)}, ${at[0].toFixed(4)}` } : null,
+		site: at
+			? {
+					lon: at[0],
+					lat: at[1],
+					name: name || `${at[1].toFixed(4)}, ${at[0].toFixed(4)}`,
+					kind: oneOf(p.get('sitekind'), PLACE_KINDS, (v) => v as PlaceKind),
+					detail: ''
+				}
+			: null,
 		radiusKm: oneOf(p.get('radius'), RADII_KM, Number) ?? d.radiusKm,
 		recentMonths: oneOf(p.get('recent'), RECENT_MONTHS, Number) ?? d.recentMonths,
 		waypoints,

@@ -25,12 +25,18 @@ describe('view state in the URL', () => {
 			emerging: 'quarter',
 			versus: 'ucdp',
 			points: true,
+			basemap: false,
 			need: 'toilet',
 			district: 'peshawar',
 			camera: { lon: 71.5, lat: 34, zoom: 7.25 }
 		};
 		const url = encodeView(view).toString();
 		expect(decodeView(new URLSearchParams(url), 'other')).toEqual(view);
+	});
+	it('keeps the basemap on unless the link turns it off', () => {
+		expect(decodeView(new URLSearchParams('dataset=gtd-2008'), 'x').basemap).toBe(true);
+		expect(decodeView(new URLSearchParams('dataset=gtd-2008&basemap=0'), 'x').basemap).toBe(false);
+		expect(encodeView({ ...defaultView('gtd-2008'), basemap: false }).get('basemap')).toBe('0');
 	});
 	it('keeps the URL short for the default view', () => {
 		expect(encodeView(defaultView('gtd-2008')).toString()).toBe('dataset=gtd-2008');
@@ -59,7 +65,7 @@ describe('filters and keys from a view', () => {
 describe('plan in the URL', () => {
 	const plan: PlanState = {
 		tool: 'route',
-		site: { name: 'TEST clinic, Landi Kotal', lon: 71.14589, lat: 34.09861 },
+		site: { name: 'TEST clinic, Landi Kotal', lon: 71.14589, lat: 34.09861, kind: 'map point', detail: '' },
 		radiusKm: 10,
 		recentMonths: 6,
 		waypoints: [
@@ -87,6 +93,6 @@ describe('plan in the URL', () => {
 		const p = decodePlan(new URLSearchParams('site=95,71&radius=7&recent=x&route=34,71;oops&corridor=3&bands=yes'));
 		expect(p).toEqual(DEFAULT_PLAN);
 		expect(decodePlan(new URLSearchParams('site=34.01,71.58')).tool).toBe('site');
-		expect(decodePlan(new URLSearchParams('site=34.01,71.58')).site).toEqual({ lon: 71.58, lat: 34.01, name: '34.0100, 71.5800' });
+		expect(decodePlan(new URLSearchParams('site=34.01,71.58')).site).toEqual({ lon: 71.58, lat: 34.01, name: '34.0100, 71.5800', kind: null, detail: '' });
 	});
 });

@@ -3,6 +3,7 @@
  * carries the dataset, its attribution and the filters, so an exported file says what it is of.
  */
 import { toCsv } from '$lib/export/index.js';
+import { kindWords } from '$lib/place/index.js';
 import { NEED_INDICATORS, NEEDS } from '$lib/bivariate/index.js';
 import { CENSUS_SOURCE, CENSUS_VINTAGE } from '$lib/census/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
@@ -35,6 +36,7 @@ export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promi
 		return toCsv(
 			[
 				'site',
+				'site_kind',
 				'latitude',
 				'longitude',
 				'radius_km',
@@ -57,6 +59,7 @@ export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promi
 			[
 				[
 					site.name,
+					site.kind ? kindWords(site.kind, site.detail) : null,
 					site.lat,
 					site.lon,
 					plan.radiusKm,
