@@ -5,6 +5,7 @@
  */
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapView } from '$lib/planreport/index.js';
 
 type MapLibre = typeof import('maplibre-gl');
 let pending: Promise<MapLibre> | null = null;
@@ -18,8 +19,24 @@ export function loadMapLibre(): Promise<MapLibre> {
 	return pending;
 }
 
-/** A map as drawn now, copied into a canvas (read during the render event, so no need to keep the WebGL buffer). */
-export function captureCanvas(m: MapLibreMap): Promise<HTMLCanvasElement> {
+/**
+ * A map copied into a canvas (read during the render event, so no need to keep the WebGL buffer):
+ * as drawn now, or at `view` (a report framed on its place) once everything in it is drawn, after
+ * which the camera goes back to where the user had it.
+ */
+export async function captureCanvas(m: MapLibreMap, view?: MapView): Promise<HTMLCanvasElement> {
+	if (!view) return copyOnRender(m);
+	const camera = { center: m.getCenter(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+	m.jumpTo({ center: view.centre, zoom: view.zoom, bearing: 0, pitch: 0 });
+	await new Promise((resolve) => m.once('idle', resolve));
+	try {
+		return await copyOnRender(m);
+	} finally {
+		m.jumpTo(camera);
+	}
+}
+
+function copyOnRender(m: MapLibreMap): Promise<HTMLCanvasElement> {
 	return new Promise((resolve) => {
 		m.once('render', () => {
 			const src = m.getCanvas();

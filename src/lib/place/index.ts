@@ -146,6 +146,30 @@ export function searchPlaces(query: string, places: readonly Place[], limit = 8)
 		.map((s) => s.p);
 }
 
+/**
+ * Waypoints typed as names ("Peshawar; Kohat; Bannu; Dera Ismail Khan", or one per line): each is
+ * the best match of the search (a town before a district of its name), or typed coordinates.
+ * Names that match nothing are listed, and no route is made from the rest: a route that silently
+ * skipped a stop would be another route.
+ */
+export function resolveWaypoints(text: string, places: readonly Place[]): { stops: Place[] } | { unknown: string[] } | { error: string } {
+	const names = text
+		.split(/[;\n]/)
+		.map((t) => t.trim())
+		.filter(Boolean);
+	if (names.length < 2) return { error: 'Type at least two places, separated by ";" (e.g. Peshawar; Kohat; Bannu).' };
+	const stops: Place[] = [];
+	const unknown: string[] = [];
+	for (const name of names) {
+		const at = parseCoordinates(name);
+		if (at && 'error' in at) return { error: at.error };
+		const place = at ? { name, lon: at.lon, lat: at.lat, kind: 'coordinates' as const, detail: '' } : searchPlaces(name, places, 1)[0];
+		if (place) stops.push(place);
+		else unknown.push(name);
+	}
+	return unknown.length ? { unknown } : { stops };
+}
+
 /** Every district, at its label point (inside its largest part), named with its province. */
 export function districtPlaces(districts: readonly District[]): Place[] {
 	return districts.map((d) => {

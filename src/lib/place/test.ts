@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindWords, nearestTown, parseCoordinates, searchPlaces, type Place } from './index.js';
+import { kindWords, nearestTown, parseCoordinates, resolveWaypoints, searchPlaces, type Place } from './index.js';
 
 describe('parseCoordinates', () => {
 	it('reads decimal pairs, hemisphere letters and DMS', () => {
@@ -62,5 +62,25 @@ describe('kindWords and nearestTown', () => {
 		expect(near.km).toBeCloseTo(26.1, 1);
 		expect(nearestTown(66.96, 30.4, towns)!.town.name).toBe('Kuchlak');
 		expect(nearestTown(70, 30, [])).toBeNull();
+	});
+});
+
+describe('resolveWaypoints', () => {
+	const places: Place[] = [
+		{ name: 'Kohat', lon: 71.44, lat: 33.58, kind: 'district', detail: '' },
+		{ name: 'Peshawar', lon: 71.58, lat: 34.01, kind: 'district', detail: '' },
+		{ name: 'Peshawar', lon: 71.5785, lat: 34.008, kind: 'town', detail: '' },
+		{ name: 'Kohat', lon: 71.4419, lat: 33.5869, kind: 'town', detail: '' },
+		{ name: 'Bannu', lon: 70.604, lat: 32.986, kind: 'town', detail: '' }
+	];
+	it('turns typed names into the towns they name, in order', () => {
+		const r = resolveWaypoints('Peshawar; kohat;\nBannu', places);
+		expect('stops' in r && r.stops.map((p) => `${p.kind}:${p.name}:${p.lon}`)).toEqual(['town:Peshawar:71.5785', 'town:Kohat:71.4419', 'town:Bannu:70.604']);
+	});
+	it('takes typed coordinates as a stop, and refuses a route with a name it cannot find', () => {
+		const r = resolveWaypoints('Peshawar; 33.6, 71.4', places);
+		expect('stops' in r && r.stops[1]).toMatchObject({ lon: 71.4, lat: 33.6, kind: 'coordinates' });
+		expect(resolveWaypoints('Peshawar; Atlantis; Bannu; Kohatt', places)).toEqual({ unknown: ['Atlantis', 'Kohatt'] });
+		expect(resolveWaypoints('Peshawar', places)).toEqual({ error: expect.stringMatching(/at least two places/) });
 	});
 });
