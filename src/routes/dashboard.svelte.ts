@@ -16,6 +16,7 @@ import type { Camera } from '../components/IncidentMap.svelte';
 import { rolesOf } from '$lib/actors/index.js';
 import { viewForSource } from '$lib/actors/view-rules.js';
 import type { BaseMap, CensusFile } from '$lib/geodata/index.js';
+import { withAreaBasis } from '$lib/districts/index.js';
 import type { IncidentDataset } from '$lib/incident/index.js';
 import type { MonthRange, ViewState } from '$lib/viewstate/index.js';
 import type { Manifest } from '../data/bundled.js';
@@ -39,6 +40,8 @@ export class Dashboard {
 	readonly baseMap: BaseMap;
 	readonly census: CensusFile;
 	readonly districts: BaseMap['districts'];
+	/** The districts as rates see them: dividing by the published or the outline's area (view.area). */
+	rateDistricts = $derived.by(() => withAreaBasis(this.districts, this.view.area));
 	private readonly indexOf: Map<string, number>;
 
 	/** The whole view: controls bind to it, the URL mirrors it. */

@@ -115,3 +115,61 @@ test('zoomed in over Peshawar: towns, main roads read through the fill, and a to
 	await page.reload();
 	await expect(page.getByTestId('basemap-toggle')).not.toBeChecked();
 });
+
+/**
+ * A vertex of a road on screen with nothing but the road and one district's fill around it (and
+ * the map itself on top there: not under the legend or a phone's sheet).
+ */
+async function clearRoadVertex(page: Page, near: (lonLat: number[]) => boolean) {
+	for (const road of basemap.roads.features) {
+		for (const vertex of road.geometry.coordinates) {
+			if (!near(vertex)) continue;
+			const at = await project(page, vertex as [number, number]);
+			const onTop = await page.evaluate((at) => {
+				const canvas = window.__incidentMap!.getCanvas();
+				const r = canvas.getBoundingClientRect();
+				return at.x > 12 && at.y > 12 && at.x < r.width - 12 && at.y < r.height - 12 && document.elementFromPoint(r.left + at.x, r.top + at.y) === canvas;
+			}, at);
+			if (!onTop) continue;
+			const around = await featuresAt(page, at, 8);
+			const slugs = new Set(around.filter((f) => f.layer === 'district-fill').map((f) => f.slug));
+			if (slugs.size === 1 && around.every((f) => ['district-fill', 'provinces-fill', 'basemap-roads'].includes(f.layer)))
+				return { vertex: vertex as [number, number], slug: [...slugs][0]!, colour: ROAD_COLOUR[road.properties.class as keyof typeof ROAD_COLOUR] };
+		}
+	}
+	return null;
+}
+
+for (const viewport of [
+	{ width: 1440, height: 900 },
+	{ width: 390, height: 844 }
+]) {
+	test.describe(`${viewport.width}×${viewport.height}`, () => {
+		test.use({ viewport, ...(viewport.width < 640 ? { hasTouch: true, isMobile: true } : {}) });
+		test('the N-25 between Quetta and Chaman shows through the fill, and is gone with the basemap off', async ({ page }) => {
+			const camera = 'map=66.75,30.55,9';
+			await openDashboard(page, `?${camera}`);
+			await basemapDrawn(page);
+			await settle(page);
+			// Between Quetta (30.18 N) and Chaman (30.92 N), west of 67.1 E.
+			const sample = await clearRoadVertex(page, ([lon, lat]) => lat! > 30.3 && lat! < 30.85 && lon! > 66.3 && lon! < 67.1);
+			expect(sample, 'a clear vertex of the N-25 on screen').not.toBeNull();
+			const fill = hexToRgb((await districtColour(page, sample!.slug))!);
+			const on = await dominantColour(page, await project(page, sample!.vertex), 0);
+			// Town labels are drawn there too (read through MapLibre's rendered features).
+			const towns = await page.evaluate(() =>
+				window.__incidentMap!.queryRenderedFeatures({ layers: [0, 1, 2, 3, 4].map((t) => `basemap-town-labels-${t}`) }).map((f) => f.properties.name as string)
+			);
+			expect(towns.length).toBeGreaterThan(0);
+
+			await openDashboard(page, `?${camera}&basemap=0`);
+			await expect(page.getByTestId('map')).toHaveAttribute('data-labels', 'drawn', { timeout: 45_000 });
+			await settle(page);
+			const off = await dominantColour(page, await project(page, sample!.vertex), 0);
+			expect(colourDistance(off, blend(fill, hexToRgb(LAND))), `bare pixel ${off}`).toBeLessThanOrEqual(8);
+			expect(colourDistance(on, off), `road pixel ${on} vs bare ${off}`).toBeGreaterThan(20);
+			const throughFill = blend(fill, hexToRgb(sample!.colour));
+			expect(colourDistance(on, throughFill)).toBeLessThan(colourDistance(off, throughFill) / 2);
+		});
+	});
+}

@@ -58,6 +58,36 @@ export function isFocusProvince(name: string): name is Province {
 	return (PROVINCES as readonly string[]).includes(name);
 }
 
+/** Which area per-km² rates divide by: PBS's published figure (the default) or the outline's own. */
+export const AREA_BASES = ['published', 'measured'] as const;
+export type AreaBasis = (typeof AREA_BASES)[number];
+
+/**
+ * The districts as rates see them under `basis`: for 'measured', each divides by its outline's
+ * geodesic area. The same objects for 'published', so nothing downstream recomputes for nothing.
+ */
+export function withAreaBasis<D extends { properties: DistrictProps }>(districts: readonly D[], basis: AreaBasis): readonly D[] {
+	if (basis === 'published') return districts;
+	return districts.map((d) => ({
+		...d,
+		properties: { ...d.properties, areaKm2: d.properties.measuredAreaKm2, areaSource: 'measured on the OSM geometry' as const }
+	}));
+}
+
+/** Published and measured areas that differ by more than this share of the smaller are flagged. */
+export const AREA_MISMATCH = 0.25;
+
+/**
+ * A district whose PBS-published area and outline area disagree by more than 25 %: both figures
+ * and their ratio (Surab: 762 km² published, 3,980 km² on the outline, 5.2×). Null when they agree
+ * or PBS publishes no area.
+ */
+export function areaMismatch(published: number | null | undefined, measured: number): { published: number; measured: number; ratio: number } | null {
+	if (!published || !(measured > 0)) return null;
+	const ratio = measured / published;
+	return Math.max(ratio, 1 / ratio) > 1 + AREA_MISMATCH ? { published, measured, ratio } : null;
+}
+
 /** km², rounded to 0.01 (turf.area is m²). */
 export const measuredAreaKm2 = (shape: Feature<Polygon | MultiPolygon>) => Math.round(area(shape) / 1e4) / 100;
 

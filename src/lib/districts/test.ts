@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, multiPolygon, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { focusDistricts, labelPoint, slugify, type LayoutProps } from './index.js';
+import { areaMismatch, focusDistricts, labelPoint, slugify, withAreaBasis, type LayoutProps } from './index.js';
 import { LEGACY_SLUGS, resolveDistrictSlug } from './legacy.js';
-import { fullResolutionDistricts, readJson, projectRoot } from '../../../tests/unit/sources.js';
+import { committedBaseMap, fullResolutionDistricts, readJson, projectRoot } from '../../../tests/unit/sources.js';
 import { censusByName, type RawCensus } from '../census/index.js';
 import { join } from 'node:path';
 
@@ -151,5 +151,38 @@ describe('a district link naming a property of every object', () => {
 		expect(r.slug).toBeNull();
 		expect(r.today).toEqual([]);
 		expect(r.note).toContain(`“${slug}”, which is not in the 2023 census layout`);
+	});
+});
+
+describe('which area rates divide by', () => {
+	const districts = committedBaseMap().districts;
+	it('flags the districts whose published and outline areas differ by more than 25 %, Surab first', () => {
+		const flagged = districts
+			.map((d) => ({
+				name: d.properties.name,
+				m: areaMismatch(d.properties.areaSource === 'PBS Census 2023 Table 1' ? d.properties.areaKm2 : null, d.properties.measuredAreaKm2)
+			}))
+			.filter((d) => d.m)
+			.sort((a, b) => b.m!.ratio - a.m!.ratio);
+		expect(flagged[0]!.name).toBe('Surab');
+		expect(flagged[0]!.m!.ratio).toBeCloseTo(5.2, 1);
+		expect(flagged.map((d) => d.name)).toEqual(expect.arrayContaining(['Killa Saifullah', 'Mastung', 'Lower Dir']));
+		// Independently: every flagged district's two areas, and no unflagged one, differ by > 25 %.
+		for (const d of districts) {
+			const { areaKm2, measuredAreaKm2 } = d.properties;
+			const off = Math.max(areaKm2 / measuredAreaKm2, measuredAreaKm2 / areaKm2) > 1.25;
+			expect(flagged.some((f) => f.name === d.properties.name)).toBe(off && d.properties.areaSource === 'PBS Census 2023 Table 1');
+		}
+		expect(areaMismatch(100, 124)).toBeNull();
+		expect(areaMismatch(100, 80)).toBeNull();
+		expect(areaMismatch(100, 79)).not.toBeNull();
+		expect(areaMismatch(null, 80)).toBeNull();
+	});
+	it('divides by the outline under "measured", and leaves the published districts as they are', () => {
+		expect(withAreaBasis(districts, 'published')).toBe(districts);
+		const measured = withAreaBasis(districts, 'measured');
+		expect(measured.map((d) => d.properties.areaKm2)).toEqual(districts.map((d) => d.properties.measuredAreaKm2));
+		expect(new Set(measured.map((d) => d.properties.areaSource))).toEqual(new Set(['measured on the OSM geometry']));
+		expect(districts[0]!.properties.areaKm2).not.toBe(districts[0]!.properties.measuredAreaKm2);
 	});
 });

@@ -2,6 +2,7 @@
  * The whole analyst view as plain data, and its URL form: reload or a shared link restores the
  * same view. Unknown or malformed parameters fall back to defaults instead of failing.
  */
+import { AREA_BASES, type AreaBasis } from '../districts/index.js';
 import { METRICS, PERS, type Metric, type Per } from '../aggregate/index.js';
 import { CLASS_METHODS, parseTypedBreaks, type ClassMethod } from '../classify/index.js';
 import type { CompareMode } from '../compare/index.js';
@@ -45,6 +46,8 @@ export interface ViewState {
 	points: boolean;
 	/** The basemap (roads, railways, rivers, airports, towns) under the districts; on unless turned off. */
 	basemap: boolean;
+	/** Which area per-km² rates divide by: PBS's published area, or the outline's (src/lib/districts). */
+	area: AreaBasis;
 	/** Hazard × need: the census need indicator the bivariate map pairs with attacks per person; null = off. */
 	need: NeedIndicator | null;
 	district: string | null;
@@ -78,6 +81,7 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 		emerging: null,
 		points: false,
 		basemap: true,
+		area: 'published',
 		need: null,
 		district: null,
 		camera: null
@@ -119,6 +123,7 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	if (view.emerging) p.set('emerging', view.emerging);
 	if (view.points) p.set('points', '1');
 	if (!view.basemap) p.set('basemap', '0');
+	if (view.area !== defaults.area) p.set('area', view.area);
 	if (view.need) p.set('need', view.need);
 	if (view.district) p.set('district', view.district);
 	if (view.camera) p.set('map', `${view.camera.lon.toFixed(4)},${view.camera.lat.toFixed(4)},${view.camera.zoom.toFixed(2)}`);
@@ -158,6 +163,7 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		emerging: oneOf(p.get('emerging'), ['year', 'quarter', 'month'] as const),
 		points: p.get('points') === '1',
 		basemap: p.get('basemap') !== '0',
+		area: oneOf(p.get('area'), AREA_BASES) ?? d.area,
 		need: oneOf(p.get('need'), NEED_INDICATORS),
 		district: p.get('district'),
 		// An impossible camera (latitude 100) is ignored and named (notes.ts), not handed to the map.

@@ -13,6 +13,7 @@ import { PRECISIONS } from '../columns/index.js';
 import { RADII_KM } from '../risk/index.js';
 import { cameraProblem, pointProblem } from './camera.js';
 import { PLACE_KINDS } from '../place/index.js';
+import { AREA_BASES } from '../districts/index.js';
 
 const list = (options: readonly (string | number)[]) => `not one of ${options.join(', ')}`;
 const among = (options: readonly (string | number)[]) => (v: string) => (options.map(String).includes(v) ? null : list(options));
@@ -46,6 +47,7 @@ const CHECKS: Record<string, (v: string) => string | null> = {
 	versus: free,
 	points: among(['1']),
 	basemap: among(['0']),
+	area: among(AREA_BASES),
 	need: among(NEED_INDICATORS),
 	map: cameraProblem,
 	tool: among(PLAN_TOOLS),

@@ -26,6 +26,7 @@ describe('view state in the URL', () => {
 			versus: 'ucdp',
 			points: true,
 			basemap: false,
+			area: 'measured',
 			need: 'toilet',
 			district: 'peshawar',
 			camera: { lon: 71.5, lat: 34, zoom: 7.25 }

@@ -20,6 +20,8 @@ import { Hosted } from './hosted.js';
 
 export interface ExportsHost {
 	readonly districts: District[];
+	/** The districts with the area rates divide by (src/lib/districts withAreaBasis). */
+	readonly rateDistricts: readonly District[];
 	readonly engine: EngineState;
 	readonly figures: Figures;
 	readonly view: ViewState;
@@ -62,7 +64,7 @@ export class Exports extends Hosted<ExportsHost> {
 	view = async (kind: IncidentExport | 'districts-csv') => {
 		const result = this.host.engine.result;
 		if (!result) return;
-		const { figures, districts } = this.host;
+		const { figures, rateDistricts: districts } = this.host;
 		const { dataset } = this.host.engine;
 		const provenance = { dataset: dataset.info, filters: this.filters, period: this.host.coverage.period, coverage: this.host.coverage.note };
 		const stem = `${dataset.info.id}-${new Date().toISOString().slice(0, 10)}`;

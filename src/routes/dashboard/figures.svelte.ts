@@ -30,6 +30,8 @@ import type { SourceCheck } from './crosscheck.svelte.js';
 
 export interface FiguresHost {
 	readonly districts: District[];
+	/** The districts with the area rates divide by (src/lib/districts withAreaBasis). */
+	readonly rateDistricts: readonly District[];
 	readonly census: CensusFile;
 	readonly view: ViewState;
 	readonly engine: Pick<EngineState, 'result' | 'agg'>;
@@ -61,7 +63,7 @@ export class Figures extends Hosted<FiguresHost> {
 
 	seq = $derived.by(() => {
 		const options = { method: this.host.view.classMethod, count: this.host.view.classCount };
-		const metrics = districtMetrics(this.host.districts, this.host.engine.agg, this.host.view.metric, this.host.view.per, options);
+		const metrics = districtMetrics(this.host.rateDistricts, this.host.engine.agg, this.host.view.metric, this.host.view.per, options);
 		const { breaks } = this.host.view;
 		if (breaks) return { ...metrics, breaks: typedBreaks(breaks, metrics.values) };
 		const held = this.held;
@@ -87,7 +89,7 @@ export class Figures extends Hosted<FiguresHost> {
 		const { metric } = this.host.view;
 		const monthCount = Math.max(0, agg.months.last - agg.months.first + 1);
 		const totals = stepTotals(monthlyOf(agg, metric), this.host.districts.length, agg.months.first, monthCount, steps);
-		return totals.map((step) => step.map((n, i) => perValue(n, per, this.host.districts[i]!.properties)));
+		return totals.map((step) => step.map((n, i) => perValue(n, per, this.host.rateDistricts[i]!.properties)));
 	}
 	unit = $derived(metricUnit(this.host.view.metric, this.host.view.per));
 	/** Rates print with decimals, counts without. */
@@ -96,7 +98,7 @@ export class Figures extends Hosted<FiguresHost> {
 		const { compare, metric, per } = this.host.view;
 		const r = this.host.engine.result;
 		if (!compare || this.host.sources.difference || this.host.coverage.compareRefusal || !r?.a || !r.b) return null;
-		const values = (x: Aggregation) => this.host.districts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
+		const values = (x: Aggregation) => this.host.rateDistricts.map((d, i) => metricValue(x.byDistrict[i]!, metric, per, d.properties));
 		const events = (x: Aggregation) => x.byDistrict.map((t) => t.incidents);
 		const [eventsA, eventsB] = [events(r.a), events(r.b)];
 		const [a, b] = [values(r.a), values(r.b)];
