@@ -375,8 +375,9 @@ onmessage = ({ data: file }) => {
 	// Back to the whole period (play stopped on some month), then a reader opens a district of the
 	// import: its first page of incidents, read from storage.
 	const lastMonth = (await importPage.getByTestId('window-to').locator('option').count()) - 1;
-	await importPage.getByTestId('window-from').selectOption('0');
-	await importPage.getByTestId('window-to').selectOption(String(lastMonth));
+	// The month pickers' values are the months (MonthSelect), so pick by position.
+	await importPage.getByTestId('window-from').selectOption({ index: 0 });
+	await importPage.getByTestId('window-to').selectOption({ index: lastMonth });
 	await importPage.getByTestId('window-label').filter({ hasText: 'Showing all of' }).waitFor();
 	const districtStart = await importPage.evaluate(() => performance.now());
 	await importPage.getByTestId('district-select').selectOption('peshawar');

@@ -8,6 +8,11 @@ const line = (coordinates: number[][], properties: Record<string, unknown> = {})
 	geometry: { type: 'LineString', coordinates }
 });
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
+/** A short road anywhere in the region. */
+const road = line([
+	[70, 30],
+	[71, 31]
+]);
 
 describe('basemapLayer', () => {
 	it('keeps every road, with its class and coordinates to 4 decimals', () => {
@@ -76,17 +81,7 @@ describe('basemapLayer', () => {
 	});
 	it('stops on a feature it cannot draw, naming the file, the feature and what is wrong', () => {
 		expect(() =>
-			basemapLayer(
-				'roads',
-				collection(
-					line([
-						[70, 30],
-						[71, 31]
-					]),
-					{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }
-				),
-				'roads.geojson'
-			)
+			basemapLayer('roads', collection(road, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }), 'roads.geojson')
 		).toThrow('roads.geojson, row 2, geometry: feature 2 has a Point; roads are LineString');
 		expect(() =>
 			basemapLayer(
