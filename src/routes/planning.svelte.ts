@@ -21,6 +21,7 @@ import type { PlanningContext, ReportSubject, SiteTally } from './planning/conte
 import { listSites, removeSite, saveSites, type SavedSite } from '../data/store/index.js';
 import type { SiteFigures, SiteState } from '../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../components/SavedSites.svelte';
+import { circleBounds, corridorBounds, type Bounds } from '$lib/frame/index.js';
 
 export type { DistrictFacts, PlanningContext, PlanningEngine, ReportSubject } from './planning/context.js';
 
@@ -263,6 +264,13 @@ export class Planning {
 		} catch (err) {
 			this.sitesMessage = `${file.name}: ${(err as Error).message}`;
 		}
+	}
+
+	/** The box a site's radius circle or a route's corridor needs (the camera and the report frame it); null: nothing to frame. */
+	placeBounds(what: ReportSubject): Bounds | null {
+		if (what === 'site' && this.site) return circleBounds([this.site.lon, this.site.lat], this.radiusKm);
+		if (what === 'route' && this.waypoints.length > 1) return corridorBounds(this.waypoints, this.halfWidthKm);
+		return null;
 	}
 
 	/** Title for a report picture. */

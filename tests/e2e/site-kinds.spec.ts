@@ -69,3 +69,24 @@ test('typed coordinates name the nearest town and its distance', async ({ page }
 	await expect(page.getByTestId('site-kind')).toHaveText(`typed coordinates · 30.1700, 66.7300 · nearest town ${nearest.t.name}, ${nearest.km.toFixed(1)} km`);
 	await expect.poll(() => new URL(page.url()).searchParams.get('sitekind')).toBe('coordinates');
 });
+
+test('a town list that cannot be read is said where the towns are needed, and tried again', async ({ page }) => {
+	let refuse = true;
+	await page.route(/gazetteer[^/]*\.json$/, (route) => (refuse ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
+	await openDashboard(page);
+	await waitForView(page, 'gtd-2008|incidents|area');
+	await page.getByTestId('tab-site').click();
+	await page.getByTestId('place-search').click();
+	await expect(page.getByTestId('site-check').getByRole('alert')).toHaveText('The town list could not be loaded: the gazetteer could not be read (HTTP 500)');
+	await page.getByTestId('tab-route').click();
+	await page.getByTestId('route-names').click();
+	await expect(page.getByTestId('route-check').getByRole('alert').first()).toHaveText(
+		'The town list could not be loaded: the gazetteer could not be read (HTTP 500)'
+	);
+	// Back online: the next need fetches it again, and the error goes.
+	refuse = false;
+	await page.getByTestId('route-names').fill('Peshawar; Kohat');
+	await page.getByTestId('route-names-go').click();
+	await expect(page.getByTestId('route-names-message')).toHaveText('Route: Peshawar (town) → Kohat (town).');
+	await expect(page.getByTestId('route-check').getByText('The town list could not be loaded')).toHaveCount(0);
+});

@@ -6,19 +6,12 @@
  */
 import { bbox, featureCollection } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { circleBounds, corridorBounds, type Bounds } from '$lib/frame/index.js';
+import type { Bounds } from '$lib/frame/index.js';
 import { fitView, segmentTable, type MapView } from '$lib/planreport/index.js';
 import type { BaseMap } from '$lib/geodata/index.js';
 import type { LegendItem } from '$lib/shading/index.js';
 import { composeReportPng } from '../../data/report.js';
 import type { Planning, ReportSubject } from '../planning.svelte.js';
-
-/** The place a report frames, or null (the saved sites: the whole region). */
-export function reportBounds(what: ReportSubject, plan: Planning): Bounds | null {
-	if (what === 'site' && plan.site) return circleBounds([plan.site.lon, plan.site.lat], plan.radiusKm);
-	if (what === 'route' && plan.waypoints.length > 1) return corridorBounds(plan.waypoints, plan.halfWidthKm);
-	return null;
-}
 
 /** The outer rings of the two provinces, for the locator inset. */
 function focusRings(baseMap: BaseMap): [number, number][][] {
@@ -38,7 +31,8 @@ export interface ReportInputs {
 }
 
 export async function planReportPng({ what, plan, baseMap, shading, stampLines, mapSize, capture }: ReportInputs): Promise<Blob> {
-	const bounds = reportBounds(what, plan);
+	// The saved sites have no place to frame: their picture is the map as it is.
+	const bounds = plan.placeBounds(what);
 	const view = bounds ? fitView(bounds, mapSize.width, mapSize.height) : undefined;
 	const canvas = await capture(view);
 	const summary = what === 'site' && plan.siteFigures ? [plan.siteFigures.summary] : [];
