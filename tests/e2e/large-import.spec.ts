@@ -55,8 +55,10 @@ test('a 100,000-row import: no script on the page runs 50 ms or more, and the sw
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	// The page has settled: the labels MapLibre adds after the first shaded frame are drawn (their
-	// glyphs are rasterised on the page, up to ~35 ms in one task; that is the start, not the import).
+	// glyphs are rasterised on the page, up to ~35 ms in one task; that is the start, not the import),
+	// and the basemap after them (added in short tasks of its own: src/data/basemap.test.ts).
 	await expect(page.getByTestId('map')).toHaveAttribute('data-labels', 'drawn');
+	await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'drawn', { timeout: 30_000 });
 	await page.evaluate(async () => {
 		const w = window as unknown as { __scripts: Script[]; __tasks: number[]; __start: number; __reportAt: number };
 		w.__start = performance.now();
