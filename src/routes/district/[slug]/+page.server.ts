@@ -1,10 +1,12 @@
 /**
  * A page per district, prerendered at build time from the same core as the map, readable with no
  * JavaScript at all (csr = false): shared links preview the district's figures, and old slugs of
- * the 2015 layout get a page that says where the district went.
+ * the 2015 layout get a page that says where the district went. A server load, so the geodata it
+ * reads (3 MB of JSON) never enters the client build: a mistyped slug reached through the 404 page
+ * asks for this page's data, gets a 404 and shows src/routes/+error.svelte.
  */
 import { error } from '@sveltejs/kit';
-import type { EntryGenerator, PageLoad } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
 import type { CensusFile } from '$lib/geodata/index.js';
 import { districtReports, type DistrictReport } from '$lib/report/index.js';
 import { LEGACY_SLUGS } from '$lib/districts/legacy.js';
@@ -48,7 +50,7 @@ interface Locator {
 export const entries: EntryGenerator = () =>
 	[...build().reports.keys(), ...Object.keys(LEGACY_SLUGS).filter((s) => !build().reports.has(s))].map((slug) => ({ slug }));
 
-export const load: PageLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params }) => {
 	const { reports, locator, census } = build();
 	const report = reports.get(params.slug);
 	if (!report) {
