@@ -16,6 +16,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		viewport: { width: 1400, height: 900 },
+		// The service worker serves its cached files past page.route (which the specs mock with) and
+		// precaches ~5 MB per fresh context: only the offline spec lets it run (offline.spec.ts).
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromium?.path,
 			// Flags for a closed network and root: no background calls home, no sandbox as root.

@@ -26,6 +26,7 @@ const config = {
 				// The two data APIs of "Get current data" (src/lib/connectors), and nothing else; blob:
 				// for files the app writes itself (the points layer's GeoJSON, read by MapLibre by URL).
 				'connect-src': ['self', 'blob:', 'https://ucdpapi.pcr.uu.se', 'https://acleddata.com'],
+				// The import and engine workers, MapLibre's, and the offline service worker (src/service-worker.ts).
 				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
