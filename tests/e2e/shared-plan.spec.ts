@@ -19,6 +19,7 @@ import { districtAt } from '../../src/lib/risk/index.js';
 import { encodePlan } from '../../src/lib/viewstate/plan.js';
 import { BIVARIATE_COLOURS, NO_DATA_COLOUR } from '../../src/lib/shading/index.js';
 import { hexToRgb } from './expected.js';
+import { formatMetric } from '../../src/lib/format/index.js';
 
 const { incidents } = committedDataset('gtd-2008');
 const everything = new Uint8Array(incidents.length).fill(1);
@@ -141,4 +142,15 @@ test('hazard × need: map classes, legend in words and the high-on-both list mat
 	expect(parsed[0]).toMatchObject({ class: 'high violence, high need', incident_data: 'GTD 2008 — all attack types' });
 	expect(parsed[0]!.census).toContain('as on 1 March 2023');
 	expect(parsed[0]!.incident_dates).toMatch(/^2008-\d\d-\d\d – 2008-\d\d-\d\d$/);
+
+	// The header and the ranking name what is mapped, and rank by its hazard axis (not per 1,000 km²).
+	await expect(page.getByTestId('tab-districts')).toBeVisible();
+	await expect(page.locator('header')).toContainText('shaded by hazard × need: incidents per 100,000 people × households without a toilet');
+	await expect(page.getByTestId('ranking-title')).toHaveText('Districts by incidents per 100,000 people');
+	await expect(page.getByTestId('ranking-mapped')).toHaveText('The map shows hazard × need: incidents per 100,000 people × households without a toilet.');
+	const top = violence.reduce((best, v, i) => (Number.isNaN(v) || v <= violence[best]! ? best : i), 0);
+	const first = page.getByTestId('ranking-table').locator('tbody tr').first();
+	await expect(first).toHaveAttribute('data-slug', districts[top]!.properties.slug);
+	await expect(first.locator('[data-col="value"]')).toHaveText(formatMetric(violence[top]!, true));
+	await expect(page.getByTestId('sort-value')).toContainText('per 100,000 people');
 });

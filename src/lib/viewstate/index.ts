@@ -14,6 +14,15 @@ import { cameraProblem } from './camera.js';
 import type { StepUnit } from '../emerging/index.js';
 
 export const SCHEMES = ['YlOrRd', 'OrRd', 'Reds', 'Purples', 'YlGnBu'] as const;
+
+/**
+ * The ranking table's optional columns, in table order (the district, the mapped value, periods A
+ * and B when compared, and the trend are always there). Gi* z shows while hot spots are on.
+ */
+export const RANKING_COLUMNS = ['incidents', 'killed', 'wounded', 'casualties', 'z'] as const;
+export type RankingColumn = (typeof RANKING_COLUMNS)[number];
+/** What fits the side panel (401 px at 1440 px wide) without a sideways scroll. */
+export const DEFAULT_RANKING_COLUMNS: readonly RankingColumn[] = ['incidents', 'killed', 'z'];
 export type SchemeName = (typeof SCHEMES)[number];
 
 /** Months as "YYYY-MM"; a window is inclusive of both months. */
@@ -51,6 +60,8 @@ export interface ViewState {
 	/** Hazard × need: the census need indicator the bivariate map pairs with attacks per person; null = off. */
 	need: NeedIndicator | null;
 	district: string | null;
+	/** The ranking table's optional columns chosen (RANKING_COLUMNS order); null = DEFAULT_RANKING_COLUMNS. */
+	columns: RankingColumn[] | null;
 	/** Map centre and zoom; null = fit the two provinces. */
 	camera: { lon: number; lat: number; zoom: number } | null;
 }
@@ -84,6 +95,7 @@ export function defaultView(dataset: string, window: MonthRange | null = null): 
 		area: 'published',
 		need: null,
 		district: null,
+		columns: null,
 		camera: null
 	};
 }
@@ -126,6 +138,8 @@ export function encodeView(view: ViewState, defaults = defaultView(view.dataset)
 	if (view.area !== defaults.area) p.set('area', view.area);
 	if (view.need) p.set('need', view.need);
 	if (view.district) p.set('district', view.district);
+	// "cols=" (empty) is a choice too: none of the optional columns.
+	if (view.columns) p.set('cols', view.columns.join(','));
 	if (view.camera) p.set('map', `${view.camera.lon.toFixed(4)},${view.camera.lat.toFixed(4)},${view.camera.zoom.toFixed(2)}`);
 	return p;
 }
@@ -166,9 +180,17 @@ export function decodeView(p: URLSearchParams, fallbackDataset: string, defaultW
 		area: oneOf(p.get('area'), AREA_BASES) ?? d.area,
 		need: oneOf(p.get('need'), NEED_INDICATORS),
 		district: p.get('district'),
+		columns: parseColumns(p.get('cols')),
 		// An impossible camera (latitude 100) is ignored and named (notes.ts), not handed to the map.
 		camera: p.has('map') && cameraProblem(p.get('map')!) === null ? { lon: camera[0]!, lat: camera[1]!, zoom: camera[2]! } : null
 	};
+}
+
+/** `cols=` as the optional columns it names, in table order, unknown names dropped; null when absent. */
+export function parseColumns(v: string | null): RankingColumn[] | null {
+	if (v === null) return null;
+	const named = new Set(v.split(','));
+	return RANKING_COLUMNS.filter((c) => named.has(c));
 }
 
 /** Inclusive day bounds of a month window ("YYYY-MM".."YYYY-MM"). */
@@ -193,7 +215,7 @@ export function viewFilter(view: ViewState, window: MonthRange | null = view.win
 
 /** What the map shows, as a short stable string (district, camera and overlays aside). */
 export function shadingKey(view: ViewState): string {
-	const p = encodeView({ ...view, district: null, camera: null, hotspots: false, points: false, basemap: true });
+	const p = encodeView({ ...view, district: null, camera: null, hotspots: false, points: false, basemap: true, columns: null });
 	for (const k of ['dataset', 'metric', 'per']) p.delete(k);
 	const rest = p.toString();
 	return `${view.dataset}|${view.metric}|${view.per}${rest ? `|${rest}` : ''}`;

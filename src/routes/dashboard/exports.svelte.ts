@@ -70,7 +70,7 @@ export class Exports extends Hosted<ExportsHost> {
 		const stem = `${dataset.info.id}-${new Date().toISOString().slice(0, 10)}`;
 		if (kind === 'districts-csv') {
 			const rows = districts.map((d, i) => ({ ...d.properties, ...result.agg.byDistrict[i]!, value: figures.mapped[i] ?? null, rank: figures.seq.ranks[i]! }));
-			return download(`${stem}-districts.csv`, districtsCsv(rows, figures.comparison ? `change in ${figures.unit}` : figures.unit, provenance), 'text/csv');
+			return download(`${stem}-districts.csv`, districtsCsv(rows, figures.words.rankedBy, provenance), 'text/csv');
 		}
 		const name = `${stem}-incidents.${kind === 'incidents-csv' ? 'csv' : 'geojson'}`;
 		// An import's rows stay in storage: the engine worker reads them and writes the file.

@@ -8,6 +8,7 @@ import type { RankingRow } from '../../components/RankingTable.svelte';
 import type { ComparedDistrict } from '../../components/CompareCard.svelte';
 import { districtMetrics, metricTotal, metricValue, monthlyOf, perValue, type Aggregation } from '$lib/aggregate/index.js';
 import { bivariateClasses, highOnBoth, NEEDS, type BivariateRow } from '$lib/bivariate/index.js';
+import { mappedWords } from '$lib/shading/mapped.js';
 import type { CensusFile } from '$lib/geodata/index.js';
 import { heldBreaks, typedBreaks } from '$lib/classify/index.js';
 import { playSteps } from '$lib/timeline/strip.js';
@@ -153,7 +154,9 @@ export class Figures extends Hosted<FiguresHost> {
 	surgeKey = $derived(surgeKey(this.surges, this.surgeMarks.features.length));
 	/** The value per district (null: no figure / not compared). */
 	mapped = $derived(
-		this.host.sources.difference?.change ?? (this.comparison ? this.comparison.change : this.seq.values.map((v) => (Number.isNaN(v) ? null : v)))
+		// Hazard × need ranks by its hazard axis (attacks per person), whatever the per-km² choice.
+		this.host.sources.difference?.change ??
+			(this.comparison ? this.comparison.change : (this.bivariate?.violence ?? this.seq.values).map((v) => (Number.isNaN(v) ? null : v)))
 	);
 	/** Every district's colour, the legend, its title and method, and each district in words: decided by shade() (src/lib/shading). */
 	shading = $derived.by(() => {
@@ -209,15 +212,17 @@ export class Figures extends Hosted<FiguresHost> {
 			typed: view.breaks
 		});
 	});
-	shadedBy = $derived(
-		this.host.sources.difference
-			? 'difference in incidents between two sources (B − A)'
-			: this.emerging
-				? `emerging hot spots of ${this.emerging.metric}`
-				: this.comparison && this.host.view.compare
-					? `change in ${this.unit} (${this.host.view.compare.mode === 'percent' ? '%' : 'B − A'})`
-					: this.unit
+	/** What the map shows and what the ranking's value column holds, in words (src/lib/shading/mapped). */
+	words = $derived(
+		mappedWords({
+			unit: this.unit,
+			difference: !!this.host.sources.difference,
+			compare: this.comparison ? (this.host.view.compare?.mode ?? null) : null,
+			need: this.bivariate ? NEEDS[this.bivariate.need].label : null,
+			emerging: this.emerging?.metric ?? null
+		})
 	);
+	shadedBy = $derived(this.words.shadedBy);
 	/** Why Gi* is not computed: the window has no covered month, or the map shows a % change (see `giValues`). */
 	giRefusal = $derived(
 		this.host.coverage.giRefusal ??
