@@ -299,13 +299,16 @@ test('cancelling the import of a large CSV stops both readers and saves nothing'
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await page.getByTestId('import-input').setInputFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-	// Cancelled once both parts are being read (progress comes from the parts' rows).
+	// Cancelled once both parts are being read (progress comes from the parts' rows). Polled every
+	// 50 ms: at the default back-off (1 s apart after 2 s) a busy CI once clicked after the last row.
 	await expect
-		.poll(() =>
-			page
-				.getByTestId('import-progress')
-				.locator('progress')
-				.evaluate((p: HTMLProgressElement) => p.value)
+		.poll(
+			() =>
+				page
+					.getByTestId('import-progress')
+					.locator('progress')
+					.evaluate((p: HTMLProgressElement) => p.value),
+			{ intervals: [50], timeout: 60_000 }
 		)
 		.toBeGreaterThan(0.05);
 	await page.getByTestId('import-cancel').click();

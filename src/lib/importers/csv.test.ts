@@ -19,7 +19,8 @@ describe('reading the CSV: header, blank lines and bad quotes', () => {
 		expect(r.headers).toContain('comment_1');
 		expect(r.report.rowsRead).toBe(2);
 		expect(r.incidents.map((i) => i.actor)).toEqual(['TEST A']);
-		expect(r.rejections[0]).toMatchObject({ row: 2, column: '(row)' });
+		// Data row 2 starts on the file's line 5: the header and two blank lines are lines too.
+		expect(r.rejections[0]).toMatchObject({ row: 2, line: 5, column: '(row)' });
 		expect(r.rejections[0]!.problem).toMatch(/quote mark is not closed/);
 	});
 	/** Test rows (not real incidents), one a line, numbered from 1; row `open` opens a quote it never closes. */
@@ -42,6 +43,7 @@ describe('reading the CSV: header, blank lines and bad quotes', () => {
 		if (inParts.kind !== 'done') throw new Error(inParts.kind);
 		expect(inParts.result.report).toMatchObject({ rowsRead: 1500, linesRead: 2000, linesRejected: 501 });
 		expect(inParts.result.rejections[0]!.lines).toEqual({ from: 1501, to: 2001 });
+		expect(inParts.result.rejections[0]!.line).toBe(1501);
 	});
 	it('counts the lines of a quoted cell with line breaks in an imported row, none rejected', async () => {
 		const csv = [header, '1,2023-01-01,34.01,71.58,1,TEST A,1,"two\nlines",x,y', '2,2023-01-02,34.01,71.58,1,TEST B,1,"three\r\nlines\nhere",x,y'].join('\r\n');

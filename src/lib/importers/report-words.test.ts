@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, identityWords, keptWords } from './report-words.js';
+import { countOf, identityWords, keptWords, rowPlace } from './report-words.js';
 
 describe('the import report’s sentences', () => {
 	it('agree in number with their count', () => {
@@ -23,5 +23,11 @@ describe('the import report’s sentences', () => {
 	});
 	it('leave out a count of none', () => {
 		expect(keptWords({ coarse: 0, unlocated: 5, truncatedFields: 0 }).map((w) => w.key)).toEqual(['unlocated']);
+	});
+	it('place a rejected row by the file line an editor shows, and its data row', () => {
+		expect(rowPlace({ row: 2, line: 5 })).toBe('file line 5 (data row 2)');
+		expect(rowPlace({ row: 12345, line: 12346 })).toBe('file line 12,346 (data row 12,345)');
+		expect(rowPlace({ row: 3 }, 'GeoJSON')).toBe('feature 3');
+		expect(rowPlace({ row: 3 })).toBe('row 3');
 	});
 });

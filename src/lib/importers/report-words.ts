@@ -30,3 +30,12 @@ export function keptWords(r: { coarse: number; unlocated: number; truncatedField
 /** The report's identity: every row read accounted for ("3 imported + 1 rejected = 4 rows read"; "= 1 row read"). */
 export const identityWords = (r: { imported: number; rejected: number; replaced?: number; rowsRead: number }) =>
 	`${formatCount(r.imported)} imported + ${formatCount(r.rejected)} rejected${r.replaced ? ` + ${formatCount(r.replaced)} replaced by a newer release` : ''} = ${countOf(r.rowsRead, 'row')} read`;
+
+/**
+ * Where a rejected row is, as a reader finds it in the file: "file line 3 (data row 2)" (an editor
+ * counts lines, the header and any line breaks inside quoted cells among them), or "feature 2" in GeoJSON.
+ */
+export const rowPlace = (r: { row: number; line?: number }, format?: string) =>
+	r.line !== undefined
+		? `file line ${formatCount(r.line)} (data row ${formatCount(r.row)})`
+		: `${format === 'GeoJSON' ? 'feature' : 'row'} ${formatCount(r.row)}`;

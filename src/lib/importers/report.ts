@@ -15,6 +15,8 @@ export interface Rejection {
 	problem: string;
 	/** The file's lines the row spans, when more than one (a quoted cell with line breaks, a quote not closed). */
 	lines?: { from: number; to: number };
+	/** The file line the row starts on (a CSV's, the header on its line 1); absent where a file has no lines to count (GeoJSON). */
+	line?: number;
 }
 
 export interface ImportReport {
@@ -55,13 +57,16 @@ export type RejectedRow = Rejection & { cells: Row };
 
 /** A rejected row; one that spans more than a line of the file says which lines (a quote not closed absorbs the lines after it). */
 export function rejectedRow(row: number, column: string, problem: string, cells: Row, lines: { from: number; to: number }): RejectedRow {
-	if (lines.to <= lines.from) return { row, column, problem, cells };
+	// Line 0: the source counted no lines (GeoJSON features).
+	const line = lines.from > 0 ? { line: lines.from } : {};
+	if (lines.to <= lines.from) return { row, column, problem, cells, ...line };
 	return {
 		row,
 		column,
 		problem: `${problem}; the row spans lines ${lines.from.toLocaleString('en-GB')}–${lines.to.toLocaleString('en-GB')} of the file`,
 		cells,
-		lines
+		lines,
+		...line
 	};
 }
 
