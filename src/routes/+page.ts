@@ -3,6 +3,7 @@ import type { PageLoad } from './$types';
 import { bundledDefaultWindow, loadBaseMap, loadBundledDataset, loadCensus, loadManifest, loadNational } from '../data/bundled.js';
 import { decodeView, viewWindows } from '$lib/viewstate/index.js';
 import { loadMapLibre } from '../data/maplibre.js';
+import { mark } from '../data/marks.js';
 
 export const load: PageLoad = async ({ fetch, url }) => {
 	// Start the MapLibre chunk now, in parallel with the geodata; the map awaits the same promise.
@@ -16,6 +17,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		const view = decodeView(url.searchParams, datasetId, (id) => bundledDefaultWindow(manifest, id));
 		const windows = view.dataset === datasetId ? viewWindows(view) : [bundledDefaultWindow(manifest, datasetId)];
 		const dataset = await loadBundledDataset(fetch, manifest, datasetId, windows);
+		mark('start:data-loaded');
 		return { baseMap, manifest, census, dataset, national };
 	} catch (err) {
 		error(500, (err as Error).message);

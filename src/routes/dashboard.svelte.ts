@@ -28,6 +28,7 @@ import { Figures } from './dashboard/figures.svelte.js';
 import { SourceCheck } from './dashboard/crosscheck.svelte.js';
 import { Exports } from './dashboard/exports.svelte.js';
 import { Multiples } from './dashboard/multiples.svelte.js';
+import { mark } from '../data/marks.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -123,6 +124,7 @@ export class Dashboard {
 		this.figures = new Figures(this);
 		this.exports = new Exports(this);
 		this.multiples = new Multiples(this);
+		mark('start:dashboard');
 		// A view asking the source for what it does not record falls back and says why (src/lib/actors/view-rules).
 		$effect(() => {
 			const roles = rolesOf(this.datasets.requested.info);
