@@ -30,7 +30,7 @@ export class MapKeys {
 
 	/** Keys pressed on the map canvas (a capturing listener, so MapLibre's arrow panning does not also run). */
 	keydown = (e: KeyboardEvent) => {
-		if (!(e.target instanceof HTMLElement) || !e.target.matches('.maplibregl-canvas, [data-map-keys]')) return;
+		if (!(e.target instanceof HTMLElement) || !e.target.matches('.maplibregl-canvas')) return;
 		if (e.key === 'Enter' && this.cursor) {
 			e.preventDefault();
 			e.stopPropagation();

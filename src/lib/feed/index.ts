@@ -7,16 +7,17 @@ import type { District } from '../districts/index.js';
 import type { DatasetInfo, Incident, IncidentDataset } from '../incident/index.js';
 import type { Assignment } from '../aggregate/index.js';
 import { notRecorded, partiesText, rolesOf } from '../actors/index.js';
-import { releaseLabel } from '../coverage/index.js';
+import { releaseLabel, timelineSpan } from '../coverage/index.js';
+import { isoMonth } from '../columns/index.js';
 import { formatCount, formatDate } from '../format/index.js';
 
 /** Entries per feed: a reader's recent history, not the record (that is the district page). */
 export const FEED_ENTRIES = 50;
 
-/** The last month a dataset covers ("YYYY-MM"): its releases' last, else its last event's; null if empty. */
+/** The last month a dataset covers ("YYYY-MM"), by the coverage rules (src/lib/coverage); null if none. */
 export function coverageEnd(info: DatasetInfo): string | null {
-	const ends = info.releases?.map((r) => r.months[1]) ?? (info.dateRange ? [info.dateRange[1].slice(0, 7)] : []);
-	return ends.reduce<string | null>((last, m) => (last === null || m > last ? m : last), null);
+	const span = timelineSpan(info);
+	return span ? isoMonth(span.last) : null;
 }
 
 /** The dataset whose coverage ends last (the first of equals, in bundle order); null when none covers anything. */
