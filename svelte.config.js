@@ -9,6 +9,9 @@ const config = {
 		// 404.html is what static hosts serve for a missing path: the client then shows +error.svelte
 		// (the district a mistyped slug meant). It links its assets from the site root.
 		adapter: adapter({ fallback: '404.html' }),
+		// The offline worker is registered by src/data/offline.ts once the first map is shaded:
+		// SvelteKit's own registration (at the page's load) made its precache race the first map.
+		serviceWorker: { register: false },
 		// Strict Content Security Policy (a <meta> tag in the prerendered page, with hashes for
 		// SvelteKit's own inline bootstrap): only this origin's scripts, workers and data, plus
 		// connections to the UCDP and ACLED APIs when the user asks for current data. Inline

@@ -49,7 +49,8 @@ maplibregl.setWorkerUrl(workerUrl);
 const [d, c] = await Promise.all([fetch(districtsUrl).then((r) => r.json()), fetch(contextUrl).then((r) => r.json())]);
 const base = decodeBaseMap(d, c);
 const [w, s, e, n] = bbox(featureCollection(base.districts));
-// The dashboard's own options (IncidentMap createMap).
+// The dashboard's own options (IncidentMap createMap), and its marks (src/data/marks.ts).
+performance.mark('map:creating');
 const map = new maplibregl.Map({
 	container,
 	style: buildStyle(base),
@@ -60,6 +61,7 @@ const map = new maplibregl.Map({
 	fadeDuration: 0
 });
 map.on('load', () => {
+	performance.mark('map:loaded');
 	for (const [slug, colour] of Object.entries(colours)) map.setFeatureState({ source: SOURCE.districts, id: slug }, { colour });
 	map.once('idle', () => (window.__firstShaded = performance.now()));
 	map.triggerRepaint();

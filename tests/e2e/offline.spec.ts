@@ -42,6 +42,20 @@ test('loaded once, the dashboard, its datasets and the district pages work offli
 	await expect(page.locator('body')).toContainText('the newest incidents');
 });
 
+test('the offline copy downloads only after the first map is shaded, so it does not slow it', async ({ page, context }) => {
+	// Every request the worker makes is its precache; the first of them must follow the map.
+	const workerRequests: number[] = [];
+	context.on('request', (request) => {
+		if (request.serviceWorker()) workerRequests.push(Date.now());
+	});
+	await page.goto('/');
+	await expect(page.getByTestId('map')).toHaveAttribute('data-rendered', /\|/, { timeout: 30_000 });
+	await waitForServiceWorker(page);
+	const shadedAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('map:first-shaded', 'mark')[0]?.startTime ?? NaN));
+	expect(workerRequests.length, 'the precache went through the worker').toBeGreaterThan(10);
+	expect(Math.min(...workerRequests), 'the first precache request, against the map:first-shaded mark').toBeGreaterThan(shadedAt);
+});
+
 test('a reader who arrives at a district page gets the offline copy too', async ({ page, context }) => {
 	test.setTimeout(120_000);
 	await page.goto('/district/peshawar/');
