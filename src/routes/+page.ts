@@ -4,6 +4,7 @@ import { bundledDefaultWindow, loadBaseMap, loadBundledDataset, loadCensus, load
 import { decodeView, viewWindows } from '$lib/viewstate/index.js';
 import { loadMapLibre } from '../data/maplibre.js';
 import { mark } from '../data/marks.js';
+import { sayFirstPaintView } from '../data/first-paint.js';
 
 export const load: PageLoad = async ({ fetch, url }) => {
 	// Start the MapLibre chunk now, in parallel with the geodata; the map awaits the same promise.
@@ -15,6 +16,8 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		// Only the releases the view's windows need: the default (January 2026) is one small file.
 		// (A URL naming an imported dataset gets it from storage later; meanwhile the default's window.)
 		const view = decodeView(url.searchParams, datasetId, (id) => bundledDefaultWindow(manifest, id));
+		// A link to another view than the prerendered default says so while its figures load.
+		sayFirstPaintView(view);
 		const windows = view.dataset === datasetId ? viewWindows(view) : [bundledDefaultWindow(manifest, datasetId)];
 		const dataset = await loadBundledDataset(fetch, manifest, datasetId, windows);
 		mark('start:data-loaded');

@@ -30,3 +30,41 @@ test('the interactive map takes over: the static first paint is gone once MapLib
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await expect(page.locator('#first-paint')).toHaveCount(0);
 });
+
+/** Holds back the requests for one bundled dataset's file until `release` is called. */
+async function holdDataset(page: import('@playwright/test').Page, file: string) {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(`**/${file}*.json`, async (route) => (await held, route.continue()));
+	return release;
+}
+
+test('a link to another view greys the first paint and says that view is being worked out', async ({ page }) => {
+	const release = await holdDataset(page, 'gtd-2008');
+	await page.goto('/?dataset=gtd-2008&window=2008-01..2008-12');
+	const paint = page.locator('#first-paint');
+	await expect(paint).toHaveClass(/fp-other/);
+	await expect(paint.locator('.fp-head')).toHaveText(
+		'Attacks in Khyber Pakhtunkhwa & Balochistan · the view in this link is being worked out: its colours come with the interactive map…'
+	);
+	// The default view's colours and legend do not pass for the link's.
+	const fills = await paint.locator('.fp-d path').evaluateAll((paths) => [...new Set(paths.map((p) => getComputedStyle(p).fill))]);
+	expect(fills).toEqual(['rgb(220, 216, 207)']);
+	await expect(paint.locator('.fp-legend ul')).toBeHidden();
+	release();
+	await waitForView(page, 'gtd-2008|incidents|area|window=2008-01..2008-12');
+	await expect(paint).toHaveCount(0);
+});
+
+test('a link to the default view (a district named, nothing else) keeps the first paint as it is', async ({ page }) => {
+	const release = await holdDataset(page, 'ucdp-candidate-26-0-1');
+	await page.goto('/?district=kech');
+	// The link's view is known once its dataset is asked for (+page.ts).
+	await page.waitForFunction(() => performance.getEntriesByName('bundled:requested').length > 0);
+	const paint = page.locator('#first-paint');
+	await expect(paint).not.toHaveClass(/fp-other/);
+	await expect(paint.locator('.fp-head')).toContainText('January 2026 · UCDP Candidate 26.0.1, preliminary');
+	expect(await paint.locator('.fp-d path').evaluateAll((paths) => new Set(paths.map((p) => getComputedStyle(p).fill)).size)).toBeGreaterThan(2);
+	release();
+	await expect(page.getByTestId('map')).toHaveAttribute('data-rendered', /^ucdp\|/, { timeout: 30_000 });
+});

@@ -11,7 +11,7 @@ import { metricUnit } from '../format/index.js';
 import type { BaseMap } from '../geodata/index.js';
 import type { IncidentDataset } from '../incident/index.js';
 import { focusFrame, linePath, polygonPath } from '../svgmap/index.js';
-import { defaultView, viewFilter } from '../viewstate/index.js';
+import { defaultView, shadingKey, viewFilter } from '../viewstate/index.js';
 import { defaultWindow, periodLabel } from '../coverage/index.js';
 import { shade } from '../shading/index.js';
 
@@ -51,9 +51,10 @@ export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string 
 		.sort((a, b) => a.properties.name.localeCompare(b.properties.name))
 		.map((d) => `<a href="district/${d.properties.slug}/">${escapeHtml(d.properties.name)}</a>`)
 		.join(', ');
-	return `<div id="${FIRST_PAINT_ID}" aria-hidden="true">
+	// data-view says which view these colours are; a link to another one greys them (src/data/first-paint).
+	return `<div id="${FIRST_PAINT_ID}" aria-hidden="true" data-view="${escapeHtml(shadingKey(view))}">
 <p class="fp-head"><strong>Attacks in Khyber Pakhtunkhwa &amp; Balochistan</strong> · ${escapeHtml(periodLabel(dataset.info, view.window))} · loading the interactive map…</p>
-<svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet"><g stroke="#fff" stroke-width="0.6">${context}${districts}</g>${border}</svg>
+<svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet"><g stroke="#fff" stroke-width="0.6">${context}<g class="fp-d">${districts}</g></g>${border}</svg>
 <div class="fp-legend"><b>${escapeHtml(title)}</b><ul>${items}</ul><span class="fp-border">- - Afghanistan–Pakistan border</span></div>
 <noscript><p class="fp-districts">The interactive map needs JavaScript. Every district has its own page: ${links}.</p></noscript>
 </div>
@@ -65,6 +66,8 @@ export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string 
 #${FIRST_PAINT_ID} ul{list-style:none;margin:4px 0;padding:0}
 #${FIRST_PAINT_ID} i{display:inline-block;width:14px;height:10px;margin-right:6px}
 #${FIRST_PAINT_ID} .fp-border{color:#3b0764}
+#${FIRST_PAINT_ID}.fp-other .fp-d path{fill:#dcd8cf}
+#${FIRST_PAINT_ID}.fp-other .fp-legend b,#${FIRST_PAINT_ID}.fp-other .fp-legend ul{display:none}
 #${FIRST_PAINT_ID} .fp-districts{position:absolute;left:10px;bottom:10px;max-width:min(32rem,60vw);max-height:40vh;overflow:auto;margin:0;padding:6px 10px;background:rgba(255,255,255,.92);font-size:12px;line-height:1.6}
 </style>`;
 }

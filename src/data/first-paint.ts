@@ -1,0 +1,22 @@
+/**
+ * The prerendered first paint (src/lib/firstpaint) is the default view's map. A shared link that
+ * opens another view (another dataset, period, measure or filter) would show the default's colours
+ * as if they were the link's until the engine has worked out its own: so its districts go grey, its
+ * legend goes, and its heading says what is being worked out (issue #27). Called as soon as the
+ * link's view is known (+page.ts), long before the interactive map takes over.
+ */
+import { FIRST_PAINT_ID } from '$lib/firstpaint/index.js';
+import { shadingKey, type ViewState } from '$lib/viewstate/index.js';
+
+export const OTHER_VIEW_NOTE = 'the view in this link is being worked out: its colours come with the interactive map…';
+
+/** Marks the first paint as not this view's, when it is not; returns whether it was. */
+export function sayFirstPaintView(view: ViewState, doc: Document = document): boolean {
+	const paint = doc.getElementById(FIRST_PAINT_ID);
+	if (!paint || paint.dataset.view === shadingKey(view)) return true;
+	paint.classList.add('fp-other');
+	const head = paint.querySelector('.fp-head');
+	const title = head?.querySelector('strong');
+	head?.replaceChildren(...(title ? [title, ' · '] : []), OTHER_VIEW_NOTE);
+	return false;
+}
