@@ -11,11 +11,13 @@ import { projectRoot } from '../unit/sources.js';
 
 test.use({ serviceWorkers: 'allow' });
 
-/** The service worker controls the page once it has installed (precached) and activated. */
+/**
+ * The service worker controls the page once it has installed (precached) and activated. A sync
+ * predicate: waitForFunction takes a returned promise as truthy at once (microsoft/playwright#29132),
+ * which hid this wait's not waiting while the worker was registered at the page's load.
+ */
 async function waitForServiceWorker(page: Page) {
-	await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && !!navigator.serviceWorker.controller, null, {
-		timeout: 60_000
-	});
+	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
 }
 
 test('loaded once, the dashboard, its datasets and the district pages work offline', async ({ page, context }) => {
