@@ -7,6 +7,7 @@ import basemapUrl from '$geodata/basemap.json?url';
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { townFeatures, type BasemapFile } from '$lib/basemap/index.js';
 import { basemapInsertions, basemapLayerIds, basemapSources } from '$style/basemap/index.js';
+import { labelLayers } from '$style/layers.js';
 import { loadGazetteer } from './towns.js';
 
 async function fetchBasemap(): Promise<BasemapFile> {
@@ -44,6 +45,17 @@ export async function addBasemap(m: MapLibreMap, visible: () => boolean): Promis
 /** A layer added already shown or hidden, so a hidden basemap never flashes while it goes in. */
 function withVisibility(layer: LayerSpecification, visible: boolean): LayerSpecification {
 	return { ...layer, layout: { ...layer.layout, visibility: visible ? 'visible' : 'none' } } as LayerSpecification;
+}
+
+/**
+ * What follows the first shaded frame, in turn: the labels (see labelLayers for why they wait),
+ * then, once they are drawn, the basemap (context, never in the way of the first frame). Resolves
+ * once the basemap is in; null when the labels are already on (the chain ran before).
+ */
+export function addContextLayers(m: MapLibreMap, basemap: () => boolean, onlabels: () => void): Promise<void> | null {
+	if (m.getLayer(labelLayers()[0]!.id)) return null;
+	for (const layer of labelLayers()) m.addLayer(layer);
+	return new Promise((resolve) => m.once('idle', resolve)).then(() => (onlabels(), addBasemap(m, basemap)));
 }
 
 export function showBasemap(m: MapLibreMap, visible: boolean): void {

@@ -1,5 +1,7 @@
 /**
- * The prerendered first paint (src/lib/firstpaint) is the default view's map. A shared link that
+ * The prerendered first paint (src/lib/firstpaint) is the default view's map, and carries that
+ * view's shading key and the build's colours for it. The live map shades in those colours at once
+ * when the page opens on that view (Dashboard.firstColours). A shared link that
  * opens another view (another dataset, period, measure or filter) would show the default's colours
  * as if they were the link's until the engine has worked out its own: so its districts go grey, its
  * legend goes, and its heading says what is being worked out (issue #27). Called as soon as the
@@ -19,4 +21,11 @@ export function sayFirstPaintView(view: ViewState, doc: Document = document): bo
 	const title = head?.querySelector('strong');
 	head?.replaceChildren(...(title ? [title, ' · '] : []), OTHER_VIEW_NOTE);
 	return false;
+}
+
+/** The first paint's view (its shading key) and the build's colours for it (slug → colour), or null without one. */
+export function firstPaintShading(doc: Document = document): { key: string; colours: Map<string, string> } | null {
+	const paint = doc.getElementById(FIRST_PAINT_ID);
+	if (!paint?.dataset.colours || !paint.dataset.view) return null;
+	return { key: paint.dataset.view, colours: new Map(Object.entries(JSON.parse(paint.dataset.colours) as Record<string, string>)) };
 }

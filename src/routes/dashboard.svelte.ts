@@ -18,7 +18,7 @@ import { viewForSource } from '$lib/actors/view-rules.js';
 import type { BaseMap, CensusFile } from '$lib/geodata/index.js';
 import { withAreaBasis } from '$lib/districts/index.js';
 import type { IncidentDataset } from '$lib/incident/index.js';
-import type { MonthRange, ViewState } from '$lib/viewstate/index.js';
+import { shadingKey, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
 import type { Manifest } from '../data/bundled.js';
 import { Datasets } from './dashboard/datasets.svelte.js';
 import { EngineState } from './dashboard/engine.svelte.js';
@@ -29,6 +29,7 @@ import { SourceCheck } from './dashboard/crosscheck.svelte.js';
 import { Exports } from './dashboard/exports.svelte.js';
 import { Multiples } from './dashboard/multiples.svelte.js';
 import { mark } from '../data/marks.js';
+import { firstPaintShading } from '../data/first-paint.js';
 
 export interface DashboardData {
 	baseMap: BaseMap;
@@ -47,6 +48,20 @@ export class Dashboard {
 
 	/** The whole view: controls bind to it, the URL mirrors it. */
 	view = $state<ViewState>() as ViewState;
+	/** The prerendered first paint's view and the build's colours for it (src/data/first-paint). */
+	private readonly firstPaint = firstPaintShading();
+	/**
+	 * The build's colours, while the view is the one they are of: the live map shades in them at
+	 * once, and the engine's join waits for that first frame instead of racing it for the CPU
+	 * (issue #27; build-colours.spec holds the two to the same colours).
+	 */
+	firstColours = $derived(this.firstPaint?.key === shadingKey(this.view) ? this.firstPaint.colours : null);
+	/** The live map's first shaded frame is on screen, or there will be none (no WebGL; 10 s passed). */
+	mapFirstFrame = $state(false);
+	/** The engine joins now: the map has its first frame, or the view is not the build's. */
+	get engineMayStart(): boolean {
+		return this.mapFirstFrame || !this.firstColours;
+	}
 	hovered = $state<string | null>(null);
 	camera = $state<Camera | null>(null);
 	loadError = $state<string | null>(null);
@@ -99,6 +114,11 @@ export class Dashboard {
 		this.url = new UrlSync(this, new Set(this.indexOf.keys()));
 		this.view = this.url.read(data.dataset.info.id);
 		this.camera = untrack(() => this.view.camera);
+		// A map that never draws (WebGL lost, a stalled GPU) must not keep the figures away.
+		$effect(() => {
+			const timer = setTimeout(() => (this.mapFirstFrame = true), 10_000);
+			return () => clearTimeout(timer);
+		});
 		this.shownDataset = untrack(() => this.view.dataset);
 		// Another dataset opens on its own window (a series on its newest month, an import on all of
 		// it): a window (or a comparison) of the last one would show a month it may not hold at all.

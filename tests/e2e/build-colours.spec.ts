@@ -28,3 +28,43 @@ for (const { id } of committedManifest().datasets) {
 		expect(new Set(live).size).toBeGreaterThan(2);
 	});
 }
+
+/** The live map's colour for every district, in slug order (undefined where it has none). */
+const liveColours = (page: import('@playwright/test').Page) =>
+	page.evaluate(
+		(slugs) => slugs.map((slug) => window.__incidentMap!.getFeatureState({ source: 'districts', id: slug }).colour as string | undefined),
+		baseMap.districts.map((d) => d.properties.slug)
+	);
+
+test.describe('with the engine held back (its worker never starts)', () => {
+	test.beforeEach(async ({ context }) => {
+		await context.route('**/engine.worker-*.js', (route) => route.abort());
+	});
+
+	test("the page's own view shades at once, in the build's colours", async ({ page }) => {
+		const built = defaultShading(baseMap, committedDataset('ucdp')).colours;
+		await openDashboard(page, '?dataset=ucdp');
+		const map = page.getByTestId('map');
+		await expect(map).toHaveAttribute('data-shaded', 'true', { timeout: 45_000 });
+		await expect(page.locator('#first-paint')).toHaveCount(0);
+		// Shaded by the build's colours alone: the engine has not answered.
+		await expect(map).toHaveAttribute('data-rendered', '');
+		expect(await liveColours(page)).toEqual(baseMap.districts.map((d) => built.get(d.properties.slug)));
+	});
+
+	test("a link to another view does not pass the build's colours off as its own", async ({ page }) => {
+		await openDashboard(page, '?dataset=gtd-2008');
+		await page.waitForFunction(() => window.__incidentMap?.loaded() === true, null, { timeout: 45_000 });
+		// Drawn and settled: a repaint, then its idle.
+		await page.evaluate(
+			() =>
+				new Promise((resolve) => {
+					window.__incidentMap!.once('idle', resolve);
+					window.__incidentMap!.triggerRepaint();
+				})
+		);
+		await expect(page.getByTestId('map')).toHaveAttribute('data-shaded', 'false');
+		expect(new Set(await liveColours(page))).toEqual(new Set([undefined]));
+		await expect(page.locator('#first-paint')).toHaveClass(/fp-other/);
+	});
+});

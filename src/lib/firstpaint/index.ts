@@ -52,7 +52,7 @@ export function firstPaintHtml(base: BaseMap, dataset: IncidentDataset): string 
 		.map((d) => `<a href="district/${d.properties.slug}/">${escapeHtml(d.properties.name)}</a>`)
 		.join(', ');
 	// data-view says which view these colours are; a link to another one greys them (src/data/first-paint).
-	return `<div id="${FIRST_PAINT_ID}" aria-hidden="true" data-view="${escapeHtml(shadingKey(view))}">
+	return `<div id="${FIRST_PAINT_ID}" aria-hidden="true" data-view="${escapeHtml(shadingKey(view))}" data-colours="${escapeHtml(JSON.stringify(Object.fromEntries(colours)))}">
 <p class="fp-head"><strong>Attacks in Khyber Pakhtunkhwa &amp; Balochistan</strong> · ${escapeHtml(periodLabel(dataset.info, view.window))} · loading the interactive map…</p>
 <svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet"><g stroke="#fff" stroke-width="0.6">${context}<g class="fp-d">${districts}</g></g>${border}</svg>
 <div class="fp-legend"><b>${escapeHtml(title)}</b><ul>${items}</ul><span class="fp-border">- - Afghanistan–Pakistan border</span></div>

@@ -44,6 +44,8 @@ export interface EngineHost {
 	readonly datasets: Datasets;
 	readonly view: ViewState;
 	readonly selectedIndex: number | undefined;
+	/** Whether the engine may start its join (false while the map shades in the build's colours). */
+	readonly engineMayStart: boolean;
 	fail(message: string): void;
 }
 
@@ -78,7 +80,9 @@ export class EngineState extends Hosted<EngineHost> {
 		this.engine = createEngine(districts, { linkImporter: true });
 		onDestroy(() => this.engine.terminate());
 		if (window.__TEST_HOOKS__) window.__engineHooks = { createEngine: () => createEngine(districts), emptyColumns };
-		$effect(() => this.join(this.host.datasets.requested));
+		$effect(() => {
+			if (this.host.engineMayStart) return this.join(this.host.datasets.requested);
+		});
 		// … then re-aggregated there on every view change.
 		$effect(() => {
 			const j = this.joined;
