@@ -68,3 +68,28 @@ test.describe('with the engine held back (its worker never starts)', () => {
 		await expect(page.locator('#first-paint')).toHaveClass(/fp-other/);
 	});
 });
+
+test('before the first shaded frame the map is sent nothing its style already holds (no empty overlay or points)', async ({ page }) => {
+	// Each GeoJSON source's data sent after MapLibre's load, until the first paint gives way.
+	await page.addInitScript(() => {
+		const sent: string[] = [];
+		(window as unknown as { __sentBeforeShaded: string[] }).__sentBeforeShaded = sent;
+		let map: import('maplibre-gl').Map | undefined;
+		Object.defineProperty(window, '__incidentMap', {
+			configurable: true,
+			get: () => map,
+			set(m: import('maplibre-gl').Map) {
+				map = m;
+				m.once('load', () =>
+					m.on('sourcedataloading', (e: { sourceId?: string }) => {
+						if (document.getElementById('first-paint') && e.sourceId) sent.push(e.sourceId);
+					})
+				);
+			}
+		});
+	});
+	await openDashboard(page, '?dataset=ucdp');
+	await expect(page.getByTestId('map')).toHaveAttribute('data-shaded', 'true', { timeout: 45_000 });
+	// Each re-sent source is re-tiled in MapLibre's worker and redrawn: frames the first one waited for.
+	expect(await page.evaluate(() => (window as unknown as { __sentBeforeShaded: string[] }).__sentBeforeShaded)).toEqual([]);
+});
