@@ -3,8 +3,8 @@
  * first style (src/style buildStyle: the same sources, layers and fonts) with the default view's
  * colours computed here in Node by the build's own code (src/lib/firstpaint defaultShading). No
  * Svelte, no workers of ours, no dataset. It fetches and decodes the same TopoJSON outlines and
- * marks `window.__firstShaded` at MapLibre's first idle with the colours set, as the dashboard's
- * data-rendered does. Built with Vite into the preview server's client directory, so one server
+ * marks `map:first-shaded` at MapLibre's first idle with the colours set and `map:on-screen` at
+ * the frame after, as the dashboard does. Built with Vite into the preview server's client directory, so one server
  * serves both pages: /__bench-floor/?w=<map width>&h=<map height> (the dashboard's map area).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,13 +63,17 @@ const map = new maplibregl.Map({
 map.on('load', () => {
 	performance.mark('map:loaded');
 	for (const [slug, colour] of Object.entries(colours)) map.setFeatureState({ source: SOURCE.districts, id: slug }, { colour });
-	map.once('idle', () => (window.__firstShaded = performance.now()));
+	map.once('idle', () => {
+		performance.mark('map:first-shaded');
+		// As the dashboard does (src/data/marks.ts onScreen): the frame after, when it is on screen.
+		requestAnimationFrame(() => setTimeout(() => performance.mark('map:on-screen')));
+	});
 	map.triggerRepaint();
 });
 `;
 
-/** Writes the floor page into `outDir` (a directory the preview server serves). */
-export async function buildFloorPage(outDir: string): Promise<void> {
+/** Writes the floor page into `outDir` (a directory the preview server serves); unminified for a profile. */
+export async function buildFloorPage(outDir: string, { minify = true } = {}): Promise<void> {
 	const src = join(root, '.bench-floor-src');
 	rmSync(src, { recursive: true, force: true });
 	mkdirSync(src, { recursive: true });
@@ -86,7 +90,7 @@ export async function buildFloorPage(outDir: string): Promise<void> {
 			logLevel: 'warn',
 			configFile: false,
 			resolve: { alias: { $lib: join(root, 'src/lib'), $style: join(root, 'src/style'), $geodata: join(root, 'geodata') } },
-			build: { outDir: resolve(root, outDir), emptyOutDir: true, assetsInlineLimit: 0, target: 'es2022', chunkSizeWarningLimit: 2000 }
+			build: { outDir: resolve(root, outDir), emptyOutDir: true, assetsInlineLimit: 0, target: 'es2022', chunkSizeWarningLimit: 2000, minify }
 		});
 	} finally {
 		rmSync(src, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './chromium.mjs';
+import { buildFloorPage } from './bench-floor.js';
 
 const PORT = 4175;
 const RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
@@ -97,7 +98,7 @@ function bucketOf(frame: ProfileNode['callFrame']): string {
 	if (module.startsWith('node_modules/')) return 'other libraries (Turf, comlink, topojson…)';
 	if (module.startsWith('src/lib/')) return 'our analytic core (src/lib)';
 	if (module.startsWith('src/')) return 'our app (components, data layer, style)';
-	return 'scripts of unknown origin';
+	return "scripts of unknown origin (SvelteKit's inline start, the floor's own glue)";
 }
 
 /** Svelte components are PascalCase functions in our chunks: their mount time, summed by name. */
@@ -107,6 +108,7 @@ const root = join(tmpdir(), `bench-profile-${process.pid}`);
 console.log('\nWhere the start spends the main thread (CPU profile, issue #27)');
 console.log('  building the app without minifying, for names…');
 vite(['build', '--minify', 'false']);
+await buildFloorPage('.svelte-kit/output/client/__bench-floor', { minify: false });
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 const stop = () => {
 	try {
@@ -131,25 +133,26 @@ try {
 		executablePath: ensureChromium(),
 		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 	});
-	const buckets: Record<string, number>[] = [];
-	const components: Record<string, number>[] = [];
-	const shadedAt: number[] = [];
-	for (let run = 0; run < RUNS; run++) {
+	/** One cold load of `url`, traced: main-thread ms by bucket, and by mounting component, up to the first shaded map. */
+	async function profileLoad(url: string, run: number) {
 		const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 		const page = await context.newPage();
 		const path = join(root, `trace-${run}.json`);
 		await browser.startTracing(page, { path, categories: ['blink.user_timing', 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] });
-		await page.goto(`http://localhost:${PORT}/`);
+		await page.goto(url);
 		await page.waitForFunction(() => performance.getEntriesByName('map:first-shaded').length > 0, null, { timeout: 120_000 });
+		const mapSize = await page.evaluate(() => {
+			const box = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+			return box ? `w=${Math.round(box.width)}&h=${Math.round(box.height)}` : null;
+		});
 		await browser.stopTracing();
 		await context.close();
 		const { traceEvents: events } = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] };
 		const shaded = events.find((e) => e.name === 'map:first-shaded' && e.cat.includes('user_timing'))!;
 		const nav = events.find((e) => e.name === 'navigationStart' && e.pid === shaded.pid && String(e.args.data?.documentLoaderURL ?? '').startsWith('http'))!;
-		shadedAt.push((shaded.ts - nav.ts) / 1000);
 		const { nodes, samples } = threadSamples(events, shaded.pid, shaded.tid);
 		const inWindow = samples.filter((s) => s.t >= nav.ts && s.t <= shaded.ts);
-		const bucket: Record<string, number> = {};
+		const bucket: Record<string, number> = { 'total (navigation → first shaded map)': (shaded.ts - nav.ts) / 1000 };
 		const mounted: Record<string, number> = {};
 		inWindow.forEach((s, i) => {
 			const ms = ((inWindow[i + 1]?.t ?? shaded.ts) - s.t) / 1000;
@@ -157,17 +160,24 @@ try {
 			if (!node) return;
 			const name = bucketOf(node.callFrame);
 			bucket[name] = (bucket[name] ?? 0) + ms;
-			// The outermost component on the stack is the one whose mount (or update) this is.
-			let outermostBelowPage: string | null = null;
+			// The outermost of our components (or view classes) on the stack: whose mount this is.
+			let outermost: string | null = null;
 			for (let n: typeof node | undefined = node; n; n = n.parentKey ? nodes.get(n.parentKey) : undefined) {
-				const fn = n.callFrame.functionName;
-				if (COMPONENT.test(fn) && fn !== 'Root' && !fn.startsWith('Svelte')) outermostBelowPage = fn;
+				const { functionName: fn, url, lineNumber } = n.callFrame;
 				if (fn === '_page') break;
+				if (COMPONENT.test(fn) && url && moduleAt(url, lineNumber ?? 0)?.startsWith('src/')) outermost = fn;
 			}
-			if (outermostBelowPage) mounted[outermostBelowPage] = (mounted[outermostBelowPage] ?? 0) + ms;
+			if (outermost) mounted[outermost] = (mounted[outermost] ?? 0) + ms;
 		});
-		buckets.push(bucket);
-		components.push(mounted);
+		return { bucket, mounted, mapSize };
+	}
+
+	const dashboard: Awaited<ReturnType<typeof profileLoad>>[] = [];
+	const floor: Awaited<ReturnType<typeof profileLoad>>[] = [];
+	const { mapSize } = await profileLoad(`http://localhost:${PORT}/`, -1); // warm-up; the map's size
+	for (let run = 0; run < RUNS; run++) {
+		dashboard.push(await profileLoad(`http://localhost:${PORT}/`, run));
+		floor.push(await profileLoad(`http://localhost:${PORT}/__bench-floor/?${mapSize}`, run));
 	}
 	await browser.close();
 	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -176,12 +186,13 @@ try {
 		names(rows)
 			.map((n) => [n, median(rows.map((r) => r[n] ?? 0))] as const)
 			.sort((a, b) => b[1] - a[1]);
-	console.log(
-		`  main thread from navigation to the first shaded map (${median(shadedAt).toFixed(0)} ms median of ${RUNS}, profiler on; ms, median of ${RUNS}):`
-	);
-	for (const [n, ms] of medians(buckets)) console.log(`    ${ms.toFixed(0).padStart(6)}  ${n}`);
-	console.log('  mounting the page, by the outermost component or view class on the stack (ms, median):');
-	for (const [n, ms] of medians(components).slice(0, 10)) console.log(`    ${ms.toFixed(0).padStart(6)}  ${n}`);
+	const rows = medians(dashboard.map((d) => d.bucket));
+	const floorOf = (n: string) => median(floor.map((f) => f.bucket[n] ?? 0));
+	console.log(`  main thread, navigation → first shaded map, profiler on (ms, median of ${RUNS} each, interleaved):`);
+	console.log(`    ${'dash'.padStart(6)} ${'floor'.padStart(6)}`);
+	for (const [n, ms] of rows) console.log(`    ${ms.toFixed(0).padStart(6)} ${floorOf(n).toFixed(0).padStart(6)}  ${n}`);
+	console.log('  mounting the page, by the outermost of our components or view classes on the stack (ms, median):');
+	for (const [n, ms] of medians(dashboard.map((d) => d.mounted)).slice(0, 12)) console.log(`    ${ms.toFixed(0).padStart(6)}  ${n}`);
 } finally {
 	stop();
 	rmSync(root, { recursive: true, force: true });

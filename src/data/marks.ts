@@ -6,3 +6,11 @@
 export function mark(name: string): void {
 	if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }
+
+/**
+ * Marks `name` once the next frame has been drawn: after a change to the page (the first paint
+ * giving way to the live map), when that change is on screen.
+ */
+export function markOnScreen(name: string): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => mark(name)));
+}
