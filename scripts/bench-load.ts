@@ -220,8 +220,7 @@ try {
 				'engine aggregated (worker)': markAt('engine:aggregated'),
 				'MapLibre loaded (style, sources, first tiles)': markAt('map:loaded'),
 				'map shaded (MapLibre idle with the colours)': markAt('map:first-shaded'),
-				'… and on screen (the frame after)': markAt('map:on-screen'),
-				'offline copy registered (service worker)': markAt('offline:registered')
+				'… and on screen (the frame after)': markAt('map:on-screen')
 			};
 		}, mapLibreChunk);
 		await context.close();

@@ -90,7 +90,7 @@ function bucketOf(frame: ProfileNode['callFrame']): string {
 	const { functionName: fn, url } = frame;
 	if (fn === '(idle)') return 'idle (waiting: network, workers)';
 	if (fn === '(garbage collector)') return 'garbage collection';
-	if (fn === '(program)') return "the browser's own work (style, layout, paint, compositing)";
+	if (fn === '(program)') return "the browser's own work (style, layout, paint, compositing, waiting for software WebGL to draw)";
 	if (!url) return 'native calls from scripts (DOM, canvas, WebGL)';
 	const module = moduleAt(url, frame.lineNumber ?? 0) ?? '';
 	if (module.startsWith('node_modules/maplibre-gl/')) return 'MapLibre (its main-thread code)';
