@@ -4,7 +4,7 @@
  * map, the gzip size of the JavaScript and geodata fetched, and whether the page stays responsive
  * while the engine worker joins 1 M SYNTHETIC points (benchmark only, never shown as data).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { chromium } from '@playwright/test';
 import Papa from 'papaparse';
 import { ensureChromium } from './chromium.mjs';
 import { buildFloorPage } from './bench-floor.js';
+import { startPreview } from './preview-server.js';
 
 const PORT = 4175;
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -89,30 +90,9 @@ const viteManifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/ma
 const mapLibreChunk = '/' + viteManifest['node_modules/maplibre-gl/dist/maplibre-gl.mjs']!.file;
 // The floor page (MapLibre alone with the app's style) goes where the preview server serves files from.
 await buildFloorPage('.svelte-kit/output/client/__bench-floor');
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-	try {
-		process.kill(-server.pid!);
-	} catch {
-		/* already gone */
-	}
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://localhost:${PORT}/`)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('vite preview did not start');
-}
+const { stop: stopServer } = await startPreview(PORT);
 
 try {
-	await waitForServer();
 	const executablePath = ensureChromium();
 	// tsx (esbuild) wraps named functions in a `__name` helper; functions sent to the page need it too.
 	const nameHelper = 'globalThis.__name = (fn) => fn;';

@@ -7,13 +7,14 @@
  * browser's own work…), and the components' mount time is summed by name. Prints medians; the
  * README's Performance section quotes them. Rebuilds the minified app at the end.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './chromium.mjs';
 import { buildFloorPage } from './bench-floor.js';
+import { startPreview } from './preview-server.js';
 
 const PORT = 4175;
 const RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
@@ -109,26 +110,8 @@ console.log('\nWhere the start spends the main thread (CPU profile, issue #27)')
 console.log('  building the app without minifying, for names…');
 vite(['build', '--minify', 'false']);
 await buildFloorPage('.svelte-kit/output/client/__bench-floor', { minify: false });
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => {
-	try {
-		process.kill(-server.pid!);
-	} catch {
-		/* already gone */
-	}
-};
-process.on('exit', stop);
+const { stop } = await startPreview(PORT);
 try {
-	for (let i = 0; i < 100; i++) {
-		if (
-			await fetch(`http://localhost:${PORT}/`).then(
-				(r) => r.ok,
-				() => false
-			)
-		)
-			break;
-		await new Promise((r) => setTimeout(r, 200));
-	}
 	const browser = await chromium.launch({
 		executablePath: ensureChromium(),
 		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync']
