@@ -12,7 +12,7 @@ import type { District } from '$lib/districts/index.js';
 import type { BaseMap } from '$lib/geodata/index.js';
 import type { Incident, IncidentDataset } from '$lib/incident/index.js';
 import { shadingKey, viewFilter, viewWindows, type MonthRange, type ViewState } from '$lib/viewstate/index.js';
-import { createEngine } from '../../data/engine.js';
+import { createEngine, type Engine } from '../../data/engine.js';
 import { mark } from '../../data/marks.js';
 import { keepLatest } from '../deferred.svelte.js';
 import type { PlanningEngine } from '../planning.svelte.js';
@@ -50,7 +50,15 @@ export interface EngineHost {
 }
 
 export class EngineState extends Hosted<EngineHost> {
-	private readonly engine;
+	private started: Engine | null = null;
+	/**
+	 * The worker, started at its first use: for the page's own view, after the live map's first
+	 * frame (EngineHost.engineMayStart), so its start (a module to parse, the outlines to send and
+	 * index) is not on the two cores while MapLibre loads (issue #27).
+	 */
+	private get engine(): Engine {
+		return (this.started ??= createEngine(this.host.districts, { linkImporter: true }));
+	}
 	joined = $state.raw<Joined | null>(null);
 	/** The last aggregation the worker returned; everything on screen comes from it. */
 	result = $state.raw<Result | null>(null);
@@ -77,8 +85,7 @@ export class EngineState extends Hosted<EngineHost> {
 	constructor(host: EngineHost) {
 		super(host);
 		const { districts } = host;
-		this.engine = createEngine(districts, { linkImporter: true });
-		onDestroy(() => this.engine.terminate());
+		onDestroy(() => this.started?.terminate());
 		if (window.__TEST_HOOKS__) window.__engineHooks = { createEngine: () => createEngine(districts), emptyColumns };
 		$effect(() => {
 			if (this.host.engineMayStart) return this.join(this.host.datasets.requested);
