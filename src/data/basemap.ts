@@ -9,6 +9,7 @@ import { townFeatures, type BasemapFile } from '$lib/basemap/index.js';
 import { basemapInsertions, basemapLayerIds, basemapSources } from '$style/basemap/index.js';
 import { labelLayers } from '$style/layers.js';
 import { loadGazetteer } from './towns.js';
+import { warmUpPrograms } from './warm-up.js';
 
 async function fetchBasemap(): Promise<BasemapFile> {
 	const response = await fetch(basemapUrl);
@@ -49,13 +50,15 @@ function withVisibility(layer: LayerSpecification, visible: boolean): LayerSpeci
 
 /**
  * What follows the first shaded frame, in turn: the labels (see labelLayers for why they wait),
- * then, once they are drawn, the basemap (context, never in the way of the first frame). Resolves
- * once the basemap is in; null when the labels are already on (the chain ran before).
+ * then, once they are drawn, the basemap (context, never in the way of the first frame), then the
+ * shader programs the map will need later (src/data/warm-up.ts), whether or not the basemap came.
+ * Resolves once the basemap is in and the warm-up drawn; null when the labels are already on (the
+ * chain ran before).
  */
 export function addContextLayers(m: MapLibreMap, basemap: () => boolean, onlabels: () => void): Promise<void> | null {
 	if (m.getLayer(labelLayers()[0]!.id)) return null;
 	for (const layer of labelLayers()) m.addLayer(layer);
-	return new Promise((resolve) => m.once('idle', resolve)).then(() => (onlabels(), addBasemap(m, basemap)));
+	return new Promise((resolve) => m.once('idle', resolve)).then(() => (onlabels(), addBasemap(m, basemap))).finally(() => warmUpPrograms(m));
 }
 
 export function showBasemap(m: MapLibreMap, visible: boolean): void {

@@ -12,7 +12,8 @@ export const SOURCE = {
 	planArea: 'plan-area',
 	planRoute: 'plan-route',
 	planPoints: 'plan-points',
-	surges: 'surges'
+	surges: 'surges',
+	warmUp: 'warm-up'
 } as const;
 
 /** Overlay sources the page fills with GeoJSON (empty collections draw nothing). */
@@ -33,5 +34,6 @@ export const LAYER = {
 	hotspotCasing: 'hotspot-casing',
 	heatmap: 'incident-heatmap',
 	pointCircles: 'incident-points',
-	surgeMarks: 'surge-marks'
+	surgeMarks: 'surge-marks',
+	warmUp: 'warm-up'
 } as const;
