@@ -12,15 +12,14 @@ import { shadingKey, type ViewState } from '$lib/viewstate/index.js';
 
 export const OTHER_VIEW_NOTE = 'the view in this link is being worked out: its colours come with the interactive map…';
 
-/** Marks the first paint as not this view's, when it is not; returns whether it was. */
-export function sayFirstPaintView(view: ViewState, doc: Document = document): boolean {
+/** Marks the first paint as not this view's, when it is not. */
+export function sayFirstPaintView(view: ViewState, doc: Document = document): void {
 	const paint = doc.getElementById(FIRST_PAINT_ID);
-	if (!paint || paint.dataset.view === shadingKey(view)) return true;
+	if (!paint || paint.dataset.view === shadingKey(view)) return;
 	paint.classList.add('fp-other');
 	const head = paint.querySelector('.fp-head');
 	const title = head?.querySelector('strong');
 	head?.replaceChildren(...(title ? [title, ' · '] : []), OTHER_VIEW_NOTE);
-	return false;
 }
 
 /** The first paint's view (its shading key) and the build's colours for it (slug → colour), or null without one. */

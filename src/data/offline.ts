@@ -4,12 +4,12 @@
  * district pages and feeds): begun at the page's `load`, as SvelteKit does by itself, it took
  * the network and a core from the first map and left the live map ~1.2 s later (issue #27,
  * README Performance). So SvelteKit's own registration is off (svelte.config.js) and this does it,
- * when the browser is next idle after the first shaded frame, or after `fallbackMs` if that frame
- * never comes (a failed dataset), so the offline copy is never lost.
+ * when the browser is next idle after the first page gives way (MapArea's endFirstPaint): at the
+ * first shaded frame, or without WebGL, or after the Dashboard's 10 s fallback if that frame never
+ * comes (a failed dataset), so the offline copy is never lost.
  */
 import { base } from '$app/paths';
 import { dev } from '$app/environment';
-import { mark } from './marks.js';
 
 let asked = false;
 
@@ -18,7 +18,6 @@ export function registerOfflineWorker(): void {
 	if (asked || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 	asked = true;
 	const register = () => {
-		mark('offline:registered');
 		// SvelteKit serves the worker as a module in dev, as a classic script in the build.
 		navigator.serviceWorker.register(`${base}/service-worker.js`, { type: dev ? 'module' : 'classic' }).catch(() => {
 			// Offline use is a bonus: a browser that refuses it still shows the map.
@@ -26,10 +25,4 @@ export function registerOfflineWorker(): void {
 	};
 	if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 2_000 });
 	else setTimeout(register, 200);
-}
-
-/** Registers the offline worker after `fallbackMs` if nothing has by then (the map never shaded). */
-export function registerOfflineWorkerLater(fallbackMs = 15_000): () => void {
-	const timer = setTimeout(registerOfflineWorker, fallbackMs);
-	return () => clearTimeout(timer);
 }
