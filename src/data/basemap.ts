@@ -10,6 +10,7 @@ import { basemapInsertions, basemapLayerIds, basemapSources } from '$style/basem
 import { labelLayers } from '$style/layers.js';
 import { loadGazetteer } from './towns.js';
 import { warmUpPrograms } from './warm-up.js';
+import { mark } from './marks.js';
 
 async function fetchBasemap(): Promise<BasemapFile> {
 	const response = await fetch(basemapUrl);
@@ -58,6 +59,7 @@ function withVisibility(layer: LayerSpecification, visible: boolean): LayerSpeci
 export function addContextLayers(m: MapLibreMap, basemap: () => boolean, onlabels: () => void): Promise<void> | null {
 	if (m.getLayer(labelLayers()[0]!.id)) return null;
 	for (const layer of labelLayers()) m.addLayer(layer);
+	mark('map:labels-added');
 	return new Promise((resolve) => m.once('idle', resolve)).then(() => (onlabels(), addBasemap(m, basemap))).finally(() => warmUpPrograms(m));
 }
 

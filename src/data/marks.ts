@@ -8,9 +8,18 @@ export function mark(name: string): void {
 }
 
 /**
+ * Runs `then` once the next frame has been drawn (a task after its animation frame): work that
+ * must not lengthen the frame a change to the page is shown in. Callbacks run in the order given.
+ */
+export function afterNextFrame(then: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(then));
+	else setTimeout(then);
+}
+
+/**
  * Marks `name` once the next frame has been drawn: after a change to the page (the first paint
  * giving way to the live map), when that change is on screen.
  */
 export function markOnScreen(name: string): void {
-	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => mark(name)));
+	afterNextFrame(() => mark(name));
 }

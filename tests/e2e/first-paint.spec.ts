@@ -68,3 +68,19 @@ test('a link to the default view (a district named, nothing else) keeps the firs
 	release();
 	await expect(page.getByTestId('map')).toHaveAttribute('data-rendered', /^ucdp\|/, { timeout: 30_000 });
 });
+
+test('the frame that shows the live map carries neither the engine’s start nor the labels', async ({ page }) => {
+	// The page's own view: the live map shades in the build's colours, and what follows waits for
+	// the frame that shows it (src/data/marks.ts afterNextFrame). In that frame, the engine's start
+	// (a worker, the outlines sent) or new label layers (a redraw of the map) cost 130–170 ms here.
+	await page.goto('/');
+	await waitForView(page, 'ucdp|incidents|area|window=2026-01..2026-01');
+	const at = await page.evaluate(() =>
+		Object.fromEntries(
+			['map:first-shaded', 'map:on-screen', 'engine:started', 'map:labels-added'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])
+		)
+	);
+	expect(at['map:first-shaded'], 'the build’s colours shaded the map').not.toBeNull();
+	expect(at['engine:started']!, 'the engine starts after the live map is on screen').toBeGreaterThan(at['map:on-screen']!);
+	expect(at['map:labels-added']!, 'the labels go in after the live map is on screen').toBeGreaterThan(at['map:on-screen']!);
+});

@@ -57,6 +57,7 @@ export class EngineState extends Hosted<EngineHost> {
 	 * index) is not on the two cores while MapLibre loads (issue #27).
 	 */
 	private get engine(): Engine {
+		if (!this.started) mark('engine:started');
 		return (this.started ??= createEngine(this.host.districts, { linkImporter: true }));
 	}
 	joined = $state.raw<Joined | null>(null);
