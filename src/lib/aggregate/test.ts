@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, polygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/turf';
 import { aggregate, assignColumns, assignIncidents, COARSE_LOCATION, metricValue, monthlyOf, OUTSIDE, rankDescending, UNLOCATED } from './index.js';
 import { formatMetric } from '../format/index.js';
 import { classBreaks, classOf, NO_FIGURE_CLASS } from '../classify/index.js';
@@ -10,9 +10,9 @@ import { buildJoinIndex } from '../join/index.js';
 import { seededRandom, syntheticColumns } from '../join/synthetic.js';
 import { windowDays } from '../viewstate/index.js';
 import type { IncidentFilter } from '../filter/index.js';
-import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
+import { squareDistrict } from '../districts/test-squares.js';
 
 const { districts } = committedBaseMap();
 const slugIndex = (slug: string) => districts.findIndex((d) => d.properties.slug === slug);
@@ -98,30 +98,7 @@ describe('assignIncidents on the bundled GTD 2008 data', () => {
 });
 
 describe('edge rule (test fixture squares, not real districts)', () => {
-	const square = (slug: string, x0: number): District =>
-		polygon(
-			[
-				[
-					[x0, 0],
-					[x0 + 1, 0],
-					[x0 + 1, 1],
-					[x0, 1],
-					[x0, 0]
-				]
-			],
-			{
-				slug,
-				name: slug,
-				province: 'Balochistan',
-				division: 'Test',
-				areaKm2: 1,
-				areaSource: 'measured on the OSM geometry',
-				measuredAreaKm2: 1,
-				population: null,
-				osmRelations: []
-			}
-		) as District;
-	const squares = [square('a-west', 0), square('b-east', 1)];
+	const squares = [squareDistrict('a-west', 0), squareDistrict('b-east', 1)];
 	const at = (lon: number, lat: number, placePrecision: Incident['placePrecision'] = 'exact') =>
 		({ lon, lat, placePrecision, date: '2008-01-01', killed: null, wounded: null }) as Incident;
 

@@ -3,6 +3,7 @@ import { booleanPointInPolygon, multiPolygon, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { areaMismatch, focusDistricts, labelPoint, slugify, withAreaBasis, type LayoutProps } from './index.js';
 import { LEGACY_SLUGS, resolveDistrictSlug } from './legacy.js';
+import { squareRing } from './test-squares.js';
 import { committedBaseMap, fullResolutionDistricts, readJson, projectRoot } from '../../../tests/unit/sources.js';
 import { censusByName, type RawCensus } from '../census/index.js';
 import { join } from 'node:path';
@@ -51,18 +52,7 @@ describe('focusDistricts on the 2023 census layout (OpenStreetMap)', () => {
 		expect(Math.abs(peshawar.measuredAreaKm2 / peshawar.areaKm2 - 1)).toBeLessThan(0.1);
 	});
 	it('falls back to the measured area, and no population, where the census has no row', () => {
-		const square = polygon(
-			[
-				[
-					[66, 30],
-					[66.1, 30],
-					[66.1, 30.1],
-					[66, 30.1],
-					[66, 30]
-				]
-			],
-			{ name: 'Nowhere', division: 'X', province: 'Balochistan', osmRelations: [] }
-		);
+		const square = polygon(squareRing(66, 30, 0.1), { name: 'Nowhere', division: 'X', province: 'Balochistan', osmRelations: [] });
 		const [d] = focusDistricts([square as Feature<Polygon, LayoutProps>], () => null);
 		expect(d!.properties.population).toBeNull();
 		expect(d!.properties.areaSource).toBe('measured on the OSM geometry');
@@ -104,20 +94,11 @@ describe('old district links (LEGACY_SLUGS)', () => {
 });
 
 describe('labelPoint', () => {
-	const square = (x: number, y: number, size: number) => [
-		[
-			[x, y],
-			[x + size, y],
-			[x + size, y + size],
-			[x, y + size],
-			[x, y]
-		]
-	];
 	it('is the centre of mass of a polygon, and of the largest part of a multipolygon', () => {
-		const [x, y] = labelPoint(polygon(square(70, 30, 2)));
+		const [x, y] = labelPoint(polygon(squareRing(70, 30, 2)));
 		expect(x).toBeCloseTo(71, 12);
 		expect(y).toBeCloseTo(31, 12);
-		const [mx, my] = labelPoint(multiPolygon([square(60, 20, 1), square(70, 30, 4)]));
+		const [mx, my] = labelPoint(multiPolygon([squareRing(60, 20, 1), squareRing(70, 30, 4)]));
 		expect([mx, my]).toEqual([72, 32]);
 	});
 	it('falls inside the shape when the centre of mass does not (a C shape)', () => {

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature, Polygon } from 'geojson';
-import type { District, DistrictProps } from '../districts/index.js';
 import type { DatasetInfo, Incident, IncidentDataset } from '../incident/index.js';
 import { atomXml, coverageEnd, FEED_ENTRIES, incidentEntry, incidentFeed, newestDataset, newestEvents, xmlText } from './index.js';
+import { squareDistrict } from '../districts/test-squares.js';
 
-const square = (slug: string, x: number): District =>
-	({
-		type: 'Feature',
-		properties: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), province: 'Balochistan' } as DistrictProps,
-		geometry: {
-			type: 'Polygon',
-			coordinates: [
-				[
-					[x, 0],
-					[x + 1, 0],
-					[x + 1, 1],
-					[x, 1],
-					[x, 0]
-				]
-			]
-		}
-	}) as Feature<Polygon, DistrictProps>;
+const square = (slug: string, x: number) => squareDistrict(slug, x, 0, { name: slug[0]!.toUpperCase() + slug.slice(1) });
 const districts = [square('kech', 0), square('gwadar', 1)];
 
 const incident = (id: string, date: string, lon: number, extra: Partial<Incident> = {}): Incident => ({

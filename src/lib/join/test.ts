@@ -5,6 +5,7 @@ import { naiveJoin } from './naive.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
 import { toColumns } from '../columns/index.js';
 import { syntheticColumns } from './synthetic.js';
+import { squareRing } from '../districts/test-squares.js';
 
 const { districts } = committedBaseMap();
 const index = buildJoinIndex(districts);
@@ -66,17 +67,7 @@ describe('indexed join = naive Turf loop', () => {
 });
 
 describe('edge rule (test fixture squares, not real districts)', () => {
-	const squares = [0, 1].map((x0) =>
-		polygon([
-			[
-				[x0, 0],
-				[x0 + 1, 0],
-				[x0 + 1, 1],
-				[x0, 1],
-				[x0, 0]
-			]
-		])
-	);
+	const squares = [0, 1].map((x0) => polygon(squareRing(x0, 0)));
 	const small = buildJoinIndex(squares, { gridSize: 8 });
 	it('gives points on a shared edge or vertex to the first district, boundary counts as inside', () => {
 		const lon = Float64Array.of(1, 1, 1, 0.5, 2, 0, 2.0000001, 1.5);

@@ -3,6 +3,7 @@ import type { District } from '../districts/index.js';
 import type { Incident } from '../incident/index.js';
 import { districtPlaces, incidentPlaces, townPlaces } from './index.js';
 import { incidentWith } from '../incident/blank.js';
+import { squareRing } from '../districts/test-squares.js';
 
 const incident = (id: string, place: string | null, over: Partial<Incident> = {}): Incident =>
 	incidentWith({
@@ -33,19 +34,10 @@ describe('incidentPlaces', () => {
 
 describe('districtPlaces', () => {
 	it('puts a district at a point inside its largest part, with its province', () => {
-		const square = (x: number, y: number, s: number) => [
-			[
-				[x, y],
-				[x + s, y],
-				[x + s, y + s],
-				[x, y + s],
-				[x, y]
-			]
-		];
 		const district = {
 			type: 'Feature',
 			properties: { name: 'Khyber', slug: 'khyber', province: 'Khyber Pakhtunkhwa' },
-			geometry: { type: 'MultiPolygon', coordinates: [square(0, 0, 0.1), square(70, 33, 1)] }
+			geometry: { type: 'MultiPolygon', coordinates: [squareRing(0, 0, 0.1), squareRing(70, 33, 1)] }
 		} as unknown as District;
 		const [place] = districtPlaces([district]);
 		expect(place).toMatchObject({ name: 'Khyber', kind: 'district', detail: 'Khyber Pakhtunkhwa' });

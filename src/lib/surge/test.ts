@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { surgeKey, surgeMarks, surges, surgeWords } from './index.js';
-import { labelPoint, type District } from '../districts/index.js';
+import { labelPoint } from '../districts/index.js';
 import type { TimelineState as MonthState } from '../coverage/index.js';
+import { squareDistrict } from '../districts/test-squares.js';
 
 // Three districts over 15 months (numbers 600–614, 2020-01 – 2021-03), one row per district.
 const row = (values: number[]) => values;
@@ -55,22 +56,7 @@ describe('surges', () => {
 
 describe('surgeMarks and surgeKey', () => {
 	// Three square TEST districts side by side; the second surges (the fixture above).
-	const square = (x: number, slug: string): District => ({
-		type: 'Feature',
-		properties: { slug, name: `TEST ${slug}` } as District['properties'],
-		geometry: {
-			type: 'Polygon',
-			coordinates: [
-				[
-					[x, 30],
-					[x + 1, 30],
-					[x + 1, 31],
-					[x, 31],
-					[x, 30]
-				]
-			]
-		}
-	});
+	const square = (x: number, slug: string) => squareDistrict(slug, x, 30, { name: `TEST ${slug}` });
 	const districts = [square(70, 'a'), square(71, 'b'), square(72, 'c')];
 	it('puts one marker at the label point of each surging district, with its words', () => {
 		const r = surges(monthly, 3, 600, 15, covered(15), 600);
