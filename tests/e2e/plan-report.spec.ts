@@ -79,19 +79,28 @@ test('a route from a shared link: the map fits its corridor, and its PNG holds t
 	expect(size.height).toBeGreaterThan(map.height + (rows + 2) * 16);
 });
 
-test('Copy link on the saved sites tab copies a link that opens that tab', async ({ page, context, browser }) => {
+test('Copy link on the saved sites tab opens that tab, and says the sites stay in this browser', async ({ page, context, browser }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await openDashboard(page);
 	await waitForView(page, 'gtd-2008|incidents|area');
 	await page.getByTestId('tab-sites').click();
+	await expect(page.getByTestId('sites-empty')).toContainText('does not carry the sites');
+	// With a site saved, "Link copied." says the link carries the tab, not the list.
+	await page
+		.getByTestId('saved-sites')
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from('name,latitude,longitude,note\nTEST clinic,34.1,71.03,\n') });
+	await expect(page.getByTestId('sites-table').locator('tr[data-site="TEST clinic"]')).toBeVisible();
 	await page.getByTestId('copy-link').click();
-	await expect(page.getByTestId('copy-link-status')).toHaveText('Link copied.');
+	await expect(page.getByTestId('copy-link-status')).toHaveText(/^Link copied\. A link opens this tab but does not carry the sites/);
 	const link = await page.evaluate(() => navigator.clipboard.readText());
 	expect(new URL(link).searchParams.get('tool')).toBe('sites');
 	const other = await (await browser.newContext()).newPage();
 	await other.goto(link);
 	await expect(other.getByTestId('tab-sites')).toHaveAttribute('aria-pressed', 'true');
 	await expect(other.getByTestId('sites-csv')).toBeVisible();
+	// The other browser has no sites, and is told why.
+	await expect(other.getByTestId('sites-empty')).toContainText('A link opens this tab but does not carry the sites');
 });
 
 test('a route typed as place names runs through the towns, as the core counts it', async ({ page }) => {
