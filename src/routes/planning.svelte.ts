@@ -10,7 +10,8 @@ import { keepLatest } from './deferred.svelte.js';
 import type { Incident } from '$lib/incident/index.js';
 import { riskSummary, type SiteRisk } from '$lib/risk/index.js';
 import type { Band, BandCount } from '$lib/border/index.js';
-import type { RouteExposure } from '$lib/route/index.js';
+import { routeSummary, type RouteExposure } from '$lib/route/index.js';
+import { dataTermsOf } from '$lib/tally/index.js';
 import bandsUrl from '$geodata/border-bands.json?url';
 import { decodePlan, encodePlan } from '$lib/viewstate/plan.js';
 import { randomId } from '../data/random-id.js';
@@ -171,23 +172,20 @@ export class Planning {
 		if (!this.site || !answer) return null;
 		const p: [number, number] = [this.site.lon, this.site.lat];
 		const { risk, nearest, borderKm } = answer;
-		const dataset = this.ctx.dataset();
 		const district = this.ctx.districtFacts(p);
-		const summary = riskSummary({
-			placeName: this.site.name,
-			site: p,
-			risk,
-			nearest: nearest[0] ?? null,
-			dataset: dataset.info.name,
-			dateRange: dataset.info.dateRange,
-			filters: this.ctx.filters(),
-			district,
-			borderKm
-		});
+		const summary = riskSummary({ placeName: this.site.name, site: p, risk, nearest: nearest[0] ?? null, district, borderKm, ...this.dataTerms });
 		return { risk, nearest, district, borderKm, summary };
 	});
 
+	/** What the figures are of, for the summaries; its roles say which tolls the data record (UCDP: no wounded). */
+	private dataTerms = $derived.by(() => dataTermsOf(this.ctx.dataset().info, this.ctx.filters()));
+	roles = $derived(this.dataTerms.roles);
+
 	exposure = $derived(this.currentRoute?.exposure ?? null);
+	/** The route check in one paragraph (the panel and the report show it). */
+	routeSummary = $derived(
+		this.exposure && routeSummary({ exposure: this.exposure, waypoints: this.waypoints.length, halfWidthKm: this.halfWidthKm, ...this.dataTerms })
+	);
 
 	// Asked and not yet answered (the tools say so rather than show a stale or empty state).
 	sitePending = $derived(!this.error && this.siteQuestion !== null && !this.currentSite);
@@ -207,6 +205,7 @@ export class Planning {
 				recent: recent.incidents,
 				killed: all.killed,
 				wounded: all.wounded,
+				tally: all,
 				borderKm
 			};
 		});
@@ -291,6 +290,7 @@ export class Planning {
 			radiusKm: this.radiusKm,
 			recentMonths: this.recentMonths,
 			halfWidthKm: this.halfWidthKm,
+			roles: this.roles,
 			provenance: [dataset.info.name, dataset.info.attribution, this.ctx.filters()]
 		});
 	}

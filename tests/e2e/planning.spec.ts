@@ -4,10 +4,12 @@ import { baseMap } from './expected.js';
 import { openDashboard, project, waitForView } from './map-page.js';
 import { committedDataset } from '../unit/sources.js';
 import { distanceToLine, siteRisk } from '../../src/lib/risk/index.js';
-import { routeExposure } from '../../src/lib/route/index.js';
+import { routeExposure, routeSummary } from '../../src/lib/route/index.js';
 import { borderIndex, countInBands } from '../../src/lib/border/index.js';
+import { tollText } from '../../src/lib/tally/index.js';
+import { ROLES } from '../../src/lib/actors/index.js';
 
-const { incidents } = committedDataset('gtd-2008');
+const { incidents, info } = committedDataset('gtd-2008');
 const everything = new Uint8Array(incidents.length).fill(1);
 // Landi Kotal in the GeoNames gazetteer (geodata/gazetteer.json).
 const gazetteer = JSON.parse(readFileSync('geodata/gazetteer.json', 'utf8')) as { places: { name: string; lon: number; lat: number; population: number }[] };
@@ -36,8 +38,8 @@ test('search a town and read its site check, as the analytic core computes it', 
 	const risk = siteRisk(p, incidents, everything, { radiusKm: 25, recentMonths: 12 });
 	await expect(page.getByTestId('site-name')).toHaveText('Landi Kotal');
 	await expect(page.getByTestId('site-incidents')).toHaveText(String(risk.all.incidents));
-	await expect(page.getByTestId('site-killed')).toHaveText(String(risk.all.killed));
-	await expect(page.getByTestId('site-wounded')).toHaveText(String(risk.all.wounded));
+	await expect(page.getByTestId('site-killed')).toHaveText(tollText(risk.all, 'killed', ROLES.GTD));
+	await expect(page.getByTestId('site-wounded')).toHaveText(tollText(risk.all, 'wounded', ROLES.GTD));
 	await expect(page.getByTestId('site-border')).toHaveText(`${distanceToLine(p, baseMap.border).toFixed(1)} km`);
 	await expect(page.getByTestId('site-district')).toHaveText('Khyber');
 	await expect(page.getByTestId('site-summary')).toContainText(`record ${risk.all.incidents} incidents`);
@@ -91,9 +93,7 @@ test('draw a short route and get its segments ranked by exposure', async ({ page
 		await page.mouse.click(box.x + at.x, box.y + at.y);
 	}
 	const expected = routeExposure(waypoints, incidents, everything, { halfWidthKm: 5, segmentKm: 10 });
-	await expect(page.getByTestId('route-summary')).toContainText(
-		`${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments`
-	);
+	await expect(page.getByTestId('route-summary')).toContainText(`record ${expected.inCorridor.length} incidents, with`);
 	const ranked = [...expected.segments].sort((a, b) => b.incidents - a.incidents || b.killed - a.killed || a.index - b.index);
 	const firstRow = page.getByTestId('route-segments').locator('tbody tr').first();
 	await expect(firstRow).toHaveAttribute('data-segment', String(ranked[0]!.index));
@@ -101,6 +101,23 @@ test('draw a short route and get its segments ranked by exposure', async ({ page
 	expect(ranked[0]!.incidents).toBeGreaterThan(0);
 	// The segments are drawn once MapLibre's worker has the route's data.
 	await expect.poll(() => page.evaluate(() => window.__incidentMap!.querySourceFeatures('plan-route').length)).toBeGreaterThan(0);
+});
+
+test('UCDP records no wounded: the site check, the route and its CSV say so, never 0 wounded', async ({ page }) => {
+	const route = '34.008,71.5785;33.5869,71.4419;32.986,70.604';
+	await openDashboard(page, `?dataset=ucdp&tool=route&route=${route}&site=${landiKotal.lat},${landiKotal.lon}&sitename=TEST%20site`);
+	await waitForView(page, 'ucdp|incidents|area|window=2026-01..2026-01');
+	await expect(page.getByTestId('route-summary')).toContainText('the wounded are not recorded by UCDP');
+	const rows = page.getByTestId('route-segments').locator('tbody tr');
+	expect(await rows.count()).toBeGreaterThan(3);
+	expect(new Set(await rows.locator('td:nth-child(5)').allTextContents())).toEqual(new Set(['not recorded by UCDP']));
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('route-csv').click()]);
+	const [header, first] = readFileSync((await csv.path())!, 'utf8').split(/\r?\n/);
+	expect(header).toContain('killed,wounded,killed_unknown_incidents,wounded_unknown_incidents');
+	expect(first).toMatch(/,\d+,not recorded by UCDP,\d+,not recorded by UCDP,/);
+	await page.getByTestId('tab-site').click();
+	await expect(page.getByTestId('site-wounded')).toHaveText('not recorded by UCDP');
+	await expect(page.getByTestId('site-summary')).not.toContainText('0 wounded');
 });
 
 test('border bands count the incidents of the current filters', async ({ page }) => {
@@ -152,7 +169,15 @@ test('a GPX track is imported as the route', async ({ page }) => {
 		[71.9, 33.95]
 	];
 	const expected = routeExposure(track, incidents, everything, { halfWidthKm: 5, segmentKm: 10 });
-	await expect(page.getByTestId('route-summary')).toHaveText(
-		`Route of ${expected.lengthKm.toFixed(1)} km (3 points): ${expected.inCorridor.length} incidents within 5 km either side, in ${expected.segments.length} segments.`
-	);
+	const summary = routeSummary({
+		exposure: expected,
+		waypoints: 3,
+		halfWidthKm: 5,
+		dataset: info.name,
+		dateRange: info.dateRange,
+		filters: 'none',
+		roles: ROLES.GTD
+	});
+	expect(summary).toContain(`record ${expected.inCorridor.length} incidents`);
+	await expect(page.getByTestId('route-summary')).toHaveText(summary);
 });

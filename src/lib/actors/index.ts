@@ -98,7 +98,7 @@ export function codebookOf(info: Pick<DatasetInfo, 'format' | 'codebook'>): Code
 export const rolesOf = (info: Pick<DatasetInfo, 'format' | 'codebook'>): SourceRoles => ROLES[codebookOf(info)];
 
 /** "not recorded by UCDP": what a field the source does not record reads, everywhere. */
-export const notRecorded = (roles: SourceRoles) => `not recorded by ${roles.source}`;
+export const notRecorded = (roles: Pick<SourceRoles, 'source'>) => `not recorded by ${roles.source}`;
 
 /** Gleditsch–Ward country codes of the region, for UCDP's unidentified actors (`XXX770`). */
 const GW_COUNTRIES: Record<string, string> = { '700': 'Afghanistan', '770': 'Pakistan', '750': 'India', '630': 'Iran', '710': 'China' };

@@ -17,6 +17,9 @@ export const PER_LABEL: Record<Per, string> = { count: 'count', area: 'per 1,000
 
 export const formatCount = (n: number) => integer.format(n);
 
+/** "1 incident", "1,204 incidents": a count with its noun. */
+export const formatPlural = (x: number, one: string, many = `${one}s`) => `${formatCount(x)} ${x === 1 ? one : many}`;
+
 export function metricUnit(metric: Metric, per: Per): string {
 	return per === 'count' ? metric : `${metric} ${PER_LABEL[per]}`;
 }

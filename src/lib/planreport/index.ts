@@ -7,6 +7,7 @@
 import { rankSegments, type RouteExposure } from '../route/index.js';
 import type { Bounds } from '../frame/index.js';
 import { formatCount } from '../format/index.js';
+import { tollText, type TollRoles } from '../tally/index.js';
 
 /** MapLibre's zoom: the world is 512 × 2^zoom px wide. */
 const TILE = 512;
@@ -54,7 +55,7 @@ export function scaleBar(view: MapView, maxPx = 120): { km: number; px: number; 
 }
 
 /** The route's segments as the report's table: ranked as the panel ranks them, header first. */
-export function segmentTable(exposure: RouteExposure): string[][] {
+export function segmentTable(exposure: RouteExposure, roles: TollRoles): string[][] {
 	return [
 		['Rank', 'Segment', 'km along the route', 'Incidents', 'Killed', 'Wounded'],
 		...rankSegments(exposure.segments).map((s, i) => [
@@ -62,8 +63,8 @@ export function segmentTable(exposure: RouteExposure): string[][] {
 			String(s.index + 1),
 			`${s.fromKm.toFixed(1)}–${s.toKm.toFixed(1)}`,
 			formatCount(s.incidents),
-			formatCount(s.killed),
-			formatCount(s.wounded)
+			tollText(s, 'killed', roles),
+			tollText(s, 'wounded', roles)
 		])
 	];
 }

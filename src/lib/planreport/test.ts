@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { circleBounds } from '../frame/index.js';
 import { fitView, scaleBar, segmentTable } from './index.js';
+import { ROLES } from '../actors/index.js';
 import { routeExposure } from '../route/index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
 
@@ -52,7 +53,7 @@ describe('the route report', () => {
 			[70.604, 32.986]
 		];
 		const exposure = routeExposure(route, incidents, new Uint8Array(incidents.length).fill(1), { halfWidthKm: 10, segmentKm: 10 });
-		const table = segmentTable(exposure);
+		const table = segmentTable(exposure, ROLES.GTD);
 		expect(table[0]).toEqual(['Rank', 'Segment', 'km along the route', 'Incidents', 'Killed', 'Wounded']);
 		expect(table).toHaveLength(exposure.segments.length + 1);
 		// Every segment once, most incidents first.
@@ -65,5 +66,13 @@ describe('the route report', () => {
 		const counts = table.slice(1).map((r) => Number(r[3]!.replace(/,/g, '')));
 		expect(counts).toEqual([...counts].sort((a, b) => b - a));
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(exposure.segments.reduce((a, s) => a + s.incidents, 0));
+		// A source that records no wounded (UCDP) reads so in every row, never 0.
+		expect(
+			new Set(
+				segmentTable(exposure, ROLES['UCDP GED'])
+					.slice(1)
+					.map((r) => r[5])
+			)
+		).toEqual(new Set(['not recorded by UCDP']));
 	});
 });

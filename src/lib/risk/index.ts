@@ -5,20 +5,12 @@
 import { booleanPointInPolygon, distance, pointToLineDistance } from '@turf/turf';
 import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { countsInDistrict, type Incident, type PlacedIncident } from '../incident/index.js';
-import { formatDate } from '../format/index.js';
+import { formatDate, formatPlural as plural } from '../format/index.js';
+import { addToTally, dataWords, emptyTally, tollsClause, type DataTerms, type Tally } from '../tally/index.js';
+
+export type { Tally } from '../tally/index.js';
 
 export const RADII_KM = [5, 10, 25, 50] as const;
-
-export interface Tally {
-	incidents: number;
-	killed: number;
-	wounded: number;
-	/** Incidents whose toll the source does not give. */
-	killedUnknown: number;
-	woundedUnknown: number;
-	/** Of them, located only at district level (a district centroid, not the place itself). */
-	districtLevel: number;
-}
 
 export interface NearIncident {
 	index: number;
@@ -38,17 +30,6 @@ export interface SiteRisk {
 	nearest: NearIncident[];
 	/** Incidents left out because their location is only a province or country centroid. */
 	coarseExcluded: number;
-}
-
-const emptyTally = (): Tally => ({ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0, districtLevel: 0 });
-
-function add(t: Tally, inc: PlacedIncident) {
-	t.incidents++;
-	if (inc.killed === null) t.killedUnknown++;
-	else t.killed += inc.killed;
-	if (inc.wounded === null) t.woundedUnknown++;
-	else t.wounded += inc.wounded;
-	if (inc.placePrecision === 'district') t.districtLevel++;
 }
 
 /** ISO date `months` months before the month after `end` (the window's first day). */
@@ -86,8 +67,8 @@ export function siteRisk(
 		if (nearest > 0 && (closest.length < nearest || km < closest[closest.length - 1]!.km)) insertNearest(closest, { index, km }, nearest);
 		if (km > radiusKm) return;
 		within.push({ index, km });
-		add(all, inc);
-		if (recentFrom && inc.date >= recentFrom) add(recent, inc);
+		addToTally(all, inc);
+		if (recentFrom && inc.date >= recentFrom) addToTally(recent, inc);
 	});
 	return { radiusKm, recentMonths, recentFrom, all, recent, within: within.sort(byDistance), nearest: closest, coarseExcluded };
 }
@@ -115,36 +96,27 @@ export function districtAt(point: [number, number], districts: readonly Feature<
 	return districts.findIndex((d) => booleanPointInPolygon(point, d));
 }
 
-export interface SummaryInput {
+export interface SummaryInput extends DataTerms {
 	placeName: string;
 	site: [number, number];
 	risk: SiteRisk;
 	/** The nearest incident (`risk.nearest[0]`), for its date and place. */
 	nearest: Incident | null;
-	dataset: string;
-	dateRange: [string, string] | null;
-	filters: string;
 	district: { name: string; province: string; rank: number; of: number; unit: string } | null;
 	borderKm: number;
 }
-
-const n = (x: number) => x.toLocaleString('en-GB');
-const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** One paragraph of plain statements, each a figure from the check; no judgement words. */
 export function riskSummary(s: SummaryInput): string {
 	const { risk } = s;
 	const coords = `${s.site[1].toFixed(4)}, ${s.site[0].toFixed(4)}`;
 	const where = s.placeName === coords ? coords : `${s.placeName} (${coords})`;
-	const data = `${s.dataset}${s.dateRange ? `, ${formatDate(s.dateRange[0], 'day')} – ${formatDate(s.dateRange[1], 'day')}` : ''}${s.filters !== 'none' ? `; filters: ${s.filters}` : ''}`;
+	const data = dataWords(s);
 	const a = risk.all;
 	const parts: string[] = [];
 	if (a.incidents === 0) parts.push(`The loaded data (${data}) record no incident within ${risk.radiusKm} km of ${where}.`);
 	else {
-		const unknown = a.killedUnknown + a.woundedUnknown > 0 ? ` (tolls not given for ${plural(Math.max(a.killedUnknown, a.woundedUnknown), 'incident')})` : '';
-		parts.push(
-			`Within ${risk.radiusKm} km of ${where}, the loaded data (${data}) record ${plural(a.incidents, 'incident')}, with ${n(a.killed)} killed and ${n(a.wounded)} wounded${unknown}.`
-		);
+		parts.push(`Within ${risk.radiusKm} km of ${where}, the loaded data (${data}) record ${plural(a.incidents, 'incident')}, ${tollsClause(a, s.roles)}.`);
 		if (a.districtLevel) parts.push(`${plural(a.districtLevel, 'of them is', 'of them are')} located only at district level.`);
 		if (risk.recentFrom)
 			parts.push(

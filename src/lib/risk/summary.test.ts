@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceToLine, monthsBefore, riskSummary, siteRisk, type SiteRisk, type SummaryInput } from './index.js';
 import { at } from './test-helpers.js';
+import { ROLES } from '../actors/index.js';
 
 const options = { radiusKm: 25, recentMonths: 3 };
 
@@ -72,6 +73,7 @@ describe('riskSummary, sentence by sentence', () => {
 		filters: 'none',
 		district: { name: 'Peshawar', province: 'Khyber Pakhtunkhwa', rank: 3, of: 69, unit: 'incidents per 1,000 km²' },
 		borderKm: 12.34,
+		roles: ROLES.GTD,
 		...over
 	});
 	it('writes every sentence from the figures, joined by spaces', () => {
@@ -101,6 +103,13 @@ describe('riskSummary, sentence by sentence', () => {
 		expect(riskSummary(input({ risk: risk({ all }) }))).toContain(
 			'with 1 killed and 0 wounded (tolls not given for 2 incidents). 1 of them is located only at district level.'
 		);
+	});
+	it('says the wounded are not recorded where the source records none (UCDP), never "0 wounded"', () => {
+		const all = { incidents: 3, killed: 5, wounded: 0, killedUnknown: 1, woundedUnknown: 3, districtLevel: 0 };
+		const text = riskSummary(input({ risk: risk({ all }), roles: ROLES['UCDP GED'] }));
+		expect(text).toContain('record 3 incidents, with 5 killed (deaths not given for 1 incident); the wounded are not recorded by UCDP.');
+		expect(text).not.toContain('0 wounded');
+		expect(text).not.toContain('tolls not given for 3');
 	});
 	it('one recent incident "falls"; no recent window, no sentence; no nearest row, no nearest sentence', () => {
 		expect(riskSummary(input({ risk: risk({ recent: { ...risk().recent, incidents: 1 } }) }))).toContain('1 incident falls in the last 3 months');

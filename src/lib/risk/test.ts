@@ -3,6 +3,7 @@ import { distance } from '@turf/turf';
 import { distanceToLine, districtAt, monthsBefore, riskSummary, siteRisk } from './index.js';
 import { committedBaseMap, committedDataset } from '../../../tests/unit/sources.js';
 import { at } from './test-helpers.js';
+import { ROLES } from '../actors/index.js';
 import { lazy } from '../../../tests/unit/lazy.js';
 
 describe('siteRisk (hand-checked on the equator)', () => {
@@ -38,7 +39,8 @@ describe('siteRisk (hand-checked on the equator)', () => {
 			dateRange: ['2023-01-10', '2023-12-20'],
 			filters: 'none',
 			district: null,
-			borderKm: 12.34
+			borderKm: 12.34,
+			roles: ROLES.GTD
 		});
 		expect(text).toContain(
 			'Within 25 km of TEST (0.0000, 70.0000), the loaded data (fixture, 10 Jan 2023 – 20 Dec 2023) record 2 incidents, with 1 killed and 4 wounded (tolls not given for 1 incident).'

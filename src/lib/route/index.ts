@@ -7,16 +7,16 @@
 import { bbox, buffer, length, lineChunk, lineString, pointToLineDistance } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { countsInDistrict, type PlacedIncident } from '../incident/index.js';
+import { addToTally, dataWords, emptyTally, tollsClause, type DataTerms, type Tally } from '../tally/index.js';
+import { formatCount, formatPlural as plural } from '../format/index.js';
 
-export interface Segment {
+/** A stretch of the route and the incidents nearest to it (tolls not given are counted apart). */
+export interface Segment extends Tally {
 	/** 0-based position along the route. */
 	index: number;
 	fromKm: number;
 	toKm: number;
 	line: Feature<LineString>;
-	incidents: number;
-	killed: number;
-	wounded: number;
 }
 
 export interface RouteExposure {
@@ -43,7 +43,7 @@ export function routeExposure(
 	let from = 0;
 	const segments: Segment[] = chunks.map((chunk, index) => {
 		const km = length(chunk, { units: 'kilometers' });
-		const seg = { index, fromKm: from, toKm: from + km, line: chunk, incidents: 0, killed: 0, wounded: 0 };
+		const seg: Segment = { index, fromKm: from, toKm: from + km, line: chunk, ...emptyTally() };
 		from += km;
 		return seg;
 	});
@@ -65,9 +65,7 @@ export function routeExposure(
 		}
 		if (bestKm > halfWidthKm) return;
 		inCorridor.push(i);
-		best.incidents++;
-		best.killed += inc.killed ?? 0;
-		best.wounded += inc.wounded ?? 0;
+		addToTally(best, inc);
 	});
 	return { lengthKm: from, corridor, inCorridor, segments };
 }
@@ -75,4 +73,37 @@ export function routeExposure(
 /** Segments by incidents, then killed, then route order. */
 export function rankSegments(segments: readonly Segment[]): Segment[] {
 	return [...segments].sort((a, b) => b.incidents - a.incidents || b.killed - a.killed || a.index - b.index);
+}
+
+/** The whole corridor's tally: the segments' sum (each incident counts once, in one segment). */
+export function corridorTally(segments: readonly Segment[]): Tally {
+	const t = emptyTally();
+	for (const s of segments) for (const k of Object.keys(t) as (keyof Tally)[]) t[k] += s[k];
+	return t;
+}
+
+export interface RouteSummaryInput extends DataTerms {
+	exposure: RouteExposure;
+	waypoints: number;
+	halfWidthKm: number;
+}
+
+/** The route check in one paragraph of plain statements, each a figure from it (the report prints it). */
+export function routeSummary({ exposure, waypoints, halfWidthKm, ...terms }: RouteSummaryInput): string {
+	const data = dataWords(terms);
+	const route = `a route of ${exposure.lengthKm.toFixed(1)} km (${plural(waypoints, 'point')}), ${halfWidthKm} km either side`;
+	const t = corridorTally(exposure.segments);
+	const parts: string[] = [];
+	if (t.incidents === 0) parts.push(`The loaded data (${data}) record no incident within ${route}.`);
+	else {
+		parts.push(`Within ${route}, the loaded data (${data}) record ${plural(t.incidents, 'incident')}, ${tollsClause(t, terms.roles)}.`);
+		if (t.districtLevel) parts.push(`${plural(t.districtLevel, 'of them is', 'of them are')} located only at district level.`);
+		const top = rankSegments(exposure.segments)[0]!;
+		const empty = exposure.segments.filter((s) => s.incidents === 0).length;
+		const none = empty ? `; ${formatCount(empty)} record none` : '';
+		parts.push(
+			`The most exposed of its ${plural(exposure.segments.length, 'segment')} is km ${top.fromKm.toFixed(0)}–${top.toKm.toFixed(0)}, with ${plural(top.incidents, 'incident')}${none}.`
+		);
+	}
+	return parts.join(' ');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, buffer, lineString } from '@turf/turf';
-import { rankSegments, routeExposure } from './index.js';
+import { corridorTally, rankSegments, routeExposure, routeSummary, type RouteSummaryInput } from './index.js';
+import { ROLES } from '../actors/index.js';
 import { countsInDistrict, type Incident } from '../incident/index.js';
 import { committedDataset } from '../../../tests/unit/sources.js';
 import { incidentWith } from '../incident/blank.js';
@@ -42,6 +43,36 @@ describe('routeExposure', () => {
 		expect(ranked[1]).toMatchObject({ index: 0, incidents: 1 });
 		expect(r().segments.reduce((a, s) => a + s.incidents, 0)).toBe(3);
 	});
+	const summary = (over: Partial<RouteSummaryInput> = {}) =>
+		routeSummary({
+			exposure: r(),
+			waypoints: 2,
+			halfWidthKm: 5,
+			dataset: 'fixture',
+			dateRange: ['2023-01-01', '2023-01-31'],
+			filters: 'none',
+			roles: ROLES.GTD,
+			...over
+		});
+	it('says the route check in one paragraph, every figure from the exposure', () => {
+		expect(summary()).toBe(
+			'Within a route of 100.1 km (2 points), 5 km either side, the loaded data (fixture, 1 Jan 2023 – 31 Jan 2023) record 3 incidents, with 6 killed and 0 wounded. ' +
+				'The most exposed of its 11 segments is km 50–60, with 2 incidents; 9 record none.'
+		);
+	});
+	it('names the filters, and says the wounded are not recorded where the source records none', () => {
+		const text = summary({ filters: 'type: Bombing', roles: ROLES['UCDP GED'] });
+		expect(text).toContain(
+			'(fixture, 1 Jan 2023 – 31 Jan 2023; filters: type: Bombing) record 3 incidents, with 6 killed; the wounded are not recorded by UCDP.'
+		);
+		expect(text).not.toContain('0 wounded');
+	});
+	it('says when the corridor holds no incident', () => {
+		const none = routeExposure(route, incidents, [0, 0, 0, 0, 0], { halfWidthKm: 5, segmentKm: 10 });
+		expect(summary({ exposure: none, dateRange: null })).toBe(
+			'The loaded data (fixture) record no incident within a route of 100.1 km (2 points), 5 km either side.'
+		);
+	});
 });
 
 describe('routeExposure at the ends of the route, and what it leaves out', () => {
@@ -61,6 +92,11 @@ describe('routeExposure at the ends of the route, and what it leaves out', () =>
 		expect(r().inCorridor).toEqual([0, 1]);
 		expect(r().segments[0]).toMatchObject({ incidents: 1, killed: 1, wounded: 0 });
 		expect(r().segments.at(-1)).toMatchObject({ incidents: 1, killed: 0, wounded: 2 });
+	});
+	it('counts a toll the source does not give apart, never as 0', () => {
+		expect(r().segments.at(-1)).toMatchObject({ killedUnknown: 1, woundedUnknown: 0 });
+		expect(r().segments[0]).toMatchObject({ killedUnknown: 0, woundedUnknown: 0 });
+		expect(corridorTally(r().segments)).toEqual({ incidents: 2, killed: 1, wounded: 2, killedUnknown: 1, woundedUnknown: 0, districtLevel: 0 });
 	});
 	it('ranks by killed when incidents tie, then by route order', () => {
 		expect(rankSegments(r().segments).map((s) => s.index)).toEqual([0, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

@@ -7,6 +7,7 @@ import { kindWords } from '$lib/place/index.js';
 import { NEED_INDICATORS, NEEDS } from '$lib/bivariate/index.js';
 import { CENSUS_SOURCE, CENSUS_VINTAGE } from '$lib/census/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
+import { tollCells, type TollRoles } from '$lib/tally/index.js';
 import type { ReportSubject } from './context.js';
 import type { SiteFigures, SiteState } from '../../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../../components/SavedSites.svelte';
@@ -20,6 +21,8 @@ export interface PlanFigures {
 	radiusKm: number;
 	recentMonths: number;
 	halfWidthKm: number;
+	/** Which tolls the data record: one it never records is said in words, never written as 0. */
+	roles: TollRoles;
 	/** Dataset name, attribution, filters in words. */
 	provenance: [string, string, string];
 }
@@ -29,7 +32,14 @@ const loadSites = () => import('$lib/sites/index.js');
 
 /** The CSV of `what`; null when there is nothing to export. */
 export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promise<string | null> {
-	const { site, siteFigures: figures, provenance } = plan;
+	const { site, siteFigures: figures, provenance, roles } = plan;
+	type Cell = number | string;
+	const tolls = (t: Parameters<typeof tollCells>[0]): [Cell, Cell, Cell, Cell] => {
+		const [killed, killedUnknown] = tollCells(t, 'killed', roles);
+		const [wounded, woundedUnknown] = tollCells(t, 'wounded', roles);
+		return [killed, wounded, killedUnknown, woundedUnknown];
+	};
+	const TOLL_COLUMNS = ['killed', 'wounded', 'killed_unknown_incidents', 'wounded_unknown_incidents'];
 	if (what === 'site' && site && figures) {
 		const r = figures.risk;
 		const d = figures.district;
@@ -42,8 +52,7 @@ export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promi
 				'radius_km',
 				'incidents',
 				`incidents_last_${plan.recentMonths}_months`,
-				'killed',
-				'wounded',
+				...TOLL_COLUMNS,
 				'district_level_locations',
 				'district',
 				'district_rank',
@@ -65,8 +74,7 @@ export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promi
 					plan.radiusKm,
 					r.all.incidents,
 					r.recent.incidents,
-					r.all.killed,
-					r.all.wounded,
+					...tolls(r.all),
 					r.all.districtLevel,
 					d?.name ?? 'outside KP/Balochistan',
 					d?.rank ?? null,
@@ -82,14 +90,14 @@ export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promi
 	}
 	if (what === 'route' && plan.exposure) {
 		return toCsv(
-			['segment', 'from_km', 'to_km', 'incidents', 'killed', 'wounded', 'corridor_km_either_side', 'dataset', 'attribution', 'filters'],
+			['segment', 'from_km', 'to_km', 'incidents', ...TOLL_COLUMNS, 'district_level_locations', 'corridor_km_either_side', 'dataset', 'attribution', 'filters'],
 			plan.exposure.segments.map((s) => [
 				s.index + 1,
 				Number(s.fromKm.toFixed(2)),
 				Number(s.toKm.toFixed(2)),
 				s.incidents,
-				s.killed,
-				s.wounded,
+				...tolls(s),
+				s.districtLevel,
 				plan.halfWidthKm,
 				...provenance
 			])
@@ -98,8 +106,11 @@ export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promi
 	if (what === 'sites' && plan.siteRows.length) {
 		const [name, attribution, filters] = provenance as [string, string, string];
 		return (await loadSites()).sitesCsv(
-			plan.siteRows.map((r) => ({ ...r, radius_km: plan.radiusKm, dataset: name, attribution, filters })),
-			['district', 'incidents', 'recent', 'killed', 'wounded', 'borderKm', 'radius_km', 'dataset', 'attribution', 'filters']
+			plan.siteRows.map(({ tally, ...r }) => {
+				const [killed, wounded, killed_unknown_incidents, wounded_unknown_incidents] = tolls(tally);
+				return { ...r, killed, wounded, killed_unknown_incidents, wounded_unknown_incidents, radius_km: plan.radiusKm, dataset: name, attribution, filters };
+			}),
+			['district', 'incidents', 'recent', ...TOLL_COLUMNS, 'borderKm', 'radius_km', 'dataset', 'attribution', 'filters']
 		);
 	}
 	return null;

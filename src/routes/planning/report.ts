@@ -35,7 +35,7 @@ export async function planReportPng({ what, plan, baseMap, shading, stampLines, 
 	const bounds = plan.placeBounds(what);
 	const view = bounds ? fitView(bounds, mapSize.width, mapSize.height) : undefined;
 	const canvas = await capture(view);
-	const summary = what === 'site' && plan.siteFigures ? [plan.siteFigures.summary] : [];
+	const summary = what === 'site' && plan.siteFigures ? [plan.siteFigures.summary] : what === 'route' && plan.routeSummary ? [plan.routeSummary] : [];
 	const region = bbox(featureCollection(baseMap.districts)) as Bounds;
 	return composeReportPng(canvas, {
 		title: plan.subject(what),
@@ -45,7 +45,7 @@ export async function planReportPng({ what, plan, baseMap, shading, stampLines, 
 		framed: view && {
 			view,
 			locator: { rings: focusRings(baseMap), region },
-			table: what === 'route' && plan.exposure ? segmentTable(plan.exposure) : null
+			table: what === 'route' && plan.exposure ? segmentTable(plan.exposure, plan.roles) : null
 		}
 	});
 }

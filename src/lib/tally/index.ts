@@ -1,0 +1,115 @@
+/**
+ * A tally of incidents and their tolls, as the planning tools count them (a site's radius, a
+ * route's segment, a saved site), and the words a toll is shown in. A toll the source does not give
+ * is counted apart, never added as 0; a toll the source never records (UCDP's wounded) reads
+ * "not recorded by UCDP", never 0.
+ */
+import type { DatasetInfo, PlacedIncident } from '../incident/index.js';
+import { notRecorded, rolesOf, type SourceRoles } from '../actors/index.js';
+import { formatCount, formatDate, formatPlural as plural } from '../format/index.js';
+
+export interface Tally {
+	incidents: number;
+	killed: number;
+	wounded: number;
+	/** Incidents whose toll the source does not give. */
+	killedUnknown: number;
+	woundedUnknown: number;
+	/** Of them, located only at district level (a district centroid, not the place itself). */
+	districtLevel: number;
+}
+
+export type Toll = 'killed' | 'wounded';
+/** What a toll's words need of the source: whether it records the wounded, and its name. */
+export type TollRoles = Pick<SourceRoles, 'wounded' | 'source'>;
+/** What a toll's words need: the aggregate's Totals have it too. */
+export type Counted = Pick<Tally, 'incidents' | 'killed' | 'wounded' | 'killedUnknown' | 'woundedUnknown'>;
+
+export const emptyTally = (): Tally => ({ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0, districtLevel: 0 });
+
+/** Counts one incident into `t`. */
+export function addToTally(t: Tally, inc: Pick<PlacedIncident, 'killed' | 'wounded' | 'placePrecision'>): void {
+	t.incidents++;
+	if (inc.killed === null) t.killedUnknown++;
+	else t.killed += inc.killed;
+	if (inc.wounded === null) t.woundedUnknown++;
+	else t.wounded += inc.wounded;
+	if (inc.placePrecision === 'district') t.districtLevel++;
+}
+
+const unknownOf = (t: Counted, toll: Toll) => (toll === 'killed' ? t.killedUnknown : t.woundedUnknown);
+
+/** Whether the source records this toll at all. */
+export const recordsToll = (roles: Pick<TollRoles, 'wounded'>, toll: Toll) => toll === 'killed' || roles.wounded;
+
+/**
+ * A toll for a table cell: "12", "12 (unknown for 3)", "unknown" (given for none of them) or
+ * "not recorded by UCDP".
+ */
+export function tollText(t: Counted, toll: Toll, roles: TollRoles): string {
+	if (!recordsToll(roles, toll)) return notRecorded(roles);
+	return countWithUnknown(t[toll], unknownOf(t, toll), t.incidents);
+}
+
+/** A sum over the incidents that give it: "12", "12 (unknown for 3)", or "unknown" when none does. */
+export function countWithUnknown(value: number, unknown: number, incidents: number): string {
+	if (unknown === 0) return formatCount(value);
+	if (unknown === incidents) return 'unknown';
+	return `${formatCount(value)} (unknown for ${formatCount(unknown)})`;
+}
+
+/** How many of a cell's incidents do not give its figure. */
+export type Unknowns = 'none' | 'some' | 'all';
+
+/** Of a tally's incidents, how many do not give `toll` (casualties: either toll). */
+export function unknownsOf(t: Counted, toll: Toll | 'casualties'): Unknowns {
+	const some = toll === 'casualties' ? Math.max(t.killedUnknown, t.woundedUnknown) : unknownOf(t, toll);
+	const all = toll === 'casualties' ? Math.min(t.killedUnknown, t.woundedUnknown) : some;
+	return t.incidents > 0 && all === t.incidents ? 'all' : some > 0 ? 'some' : 'none';
+}
+
+/** A narrow table's cell: "12", "12*" (a line under the table says what * is), or "unknown". */
+export const markedCount = (value: number, unknown: Unknowns) => (unknown === 'all' ? 'unknown' : `${formatCount(value)}${unknown === 'some' ? '*' : ''}`);
+
+/**
+ * A toll for a CSV: the figure and the incidents it is not given for, as two columns; a toll the
+ * source never records is said in words in both.
+ */
+export function tollCells(t: Counted, toll: Toll, roles: TollRoles): [number | string, number | string] {
+	if (!recordsToll(roles, toll)) return [notRecorded(roles), notRecorded(roles)];
+	return [t[toll], unknownOf(t, toll)];
+}
+
+/** "with 12 killed and 30 wounded (tolls not given for 2 incidents)", for the planning summaries. */
+export function tollsClause(t: Counted, roles: TollRoles): string {
+	if (!roles.wounded) {
+		const deaths = t.killedUnknown ? ` (deaths not given for ${plural(t.killedUnknown, 'incident')})` : '';
+		return `with ${formatCount(t.killed)} killed${deaths}; the wounded are ${notRecorded(roles)}`;
+	}
+	const unknown = Math.max(t.killedUnknown, t.woundedUnknown);
+	return `with ${formatCount(t.killed)} killed and ${formatCount(t.wounded)} wounded${unknown ? ` (tolls not given for ${plural(unknown, 'incident')})` : ''}`;
+}
+
+/** What the planning summaries say the figures are of: the dataset, its dates, the filters, its tolls. */
+export interface DataTerms {
+	dataset: string;
+	dateRange: [string, string] | null;
+	/** The active filters in words, or "none". */
+	filters: string;
+	/** Which tolls the source records (UCDP has no wounded). */
+	roles: TollRoles;
+}
+
+/** The terms of a dataset on screen under `filters` (in words). */
+export const dataTermsOf = (info: DatasetInfo, filters: string): DataTerms => ({
+	dataset: info.name,
+	dateRange: info.dateRange,
+	filters,
+	roles: rolesOf(info)
+});
+
+/** "GTD 2008, 1 Jan 2008 – 31 Dec 2008; filters: type: Bombing": the data a summary speaks of. */
+export function dataWords({ dataset, dateRange, filters }: DataTerms): string {
+	const dates = dateRange ? `, ${formatDate(dateRange[0], 'day')} – ${formatDate(dateRange[1], 'day')}` : '';
+	return `${dataset}${dates}${filters !== 'none' ? `; filters: ${filters}` : ''}`;
+}
