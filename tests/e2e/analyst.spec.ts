@@ -8,6 +8,7 @@ import { heldBreaks, typedBreaks } from '../../src/lib/classify/index.js';
 import { districtMetrics } from '../../src/lib/aggregate/index.js';
 import { shade } from '../../src/lib/shading/index.js';
 import { sequentialLegend } from '../../src/lib/shading/sequential.js';
+import { markedCount, unknownsOf } from '../../src/lib/tally/index.js';
 
 const TTP = 'Tehrik-i-Taliban Pakistan (TTP)';
 const base = defaultView('gtd-2008');
@@ -42,6 +43,23 @@ test('filters with live counts and chips re-shade the map and the table', async 
 	await page.getByTestId('clear-filters').click();
 	await expectView(page, base, 3);
 	await expect(page.getByTestId('chips')).toHaveCount(0);
+});
+
+test('the ranking marks a toll some incidents do not give, never adds it as 0, and says what * means', async ({ page }) => {
+	await openDashboard(page);
+	const expected = await expectView(page, base, 3);
+	// GTD 2008 gives no death toll for 3 incidents.
+	const unknown = [...expected.bySlug.entries()].filter(([, d]) => d.totals.killedUnknown > 0);
+	expect(unknown.length).toBeGreaterThan(0);
+	for (const [slug, { totals }] of unknown)
+		await expect(row(page, slug).locator('[data-col="killed"]')).toHaveText(
+			totals.killedUnknown === totals.incidents ? 'unknown' : `${formatCount(totals.killed)}*`
+		);
+	const given = [...expected.bySlug.entries()].find(([, d]) => d.totals.incidents > 0 && d.totals.killedUnknown === 0)!;
+	await expect(row(page, given[0]).locator('[data-col="killed"]')).toHaveText(formatCount(given[1].totals.killed));
+	await expect(page.getByTestId('ranking-unknown')).toHaveText(
+		"* The toll is not given for some of the district's incidents: the figure adds up those that give it."
+	);
 });
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -130,10 +148,10 @@ test('comparing two halves shades the change on a diverging scale', async ({ pag
 	await row(page, top).locator('button.name').click();
 	const card = page.getByTestId('compare-card');
 	await expect(card.locator('tr[data-period="A"]')).toHaveText(
-		`A: Jan 2008 – Jun 2008${formatMetric(pa.value, true)}${formatCount(pa.totals.incidents)}${formatCount(pa.totals.killed)}`
+		`A: Jan 2008 – Jun 2008${formatMetric(pa.value, true)}${formatCount(pa.totals.incidents)}${markedCount(pa.totals.killed, unknownsOf(pa.totals, 'killed'))}`
 	);
 	await expect(card.locator('tr[data-period="B"]')).toHaveText(
-		`B: Jul 2008 – Dec 2008${formatMetric(pb.value, true)}${formatCount(pb.totals.incidents)}${formatCount(pb.totals.killed)}`
+		`B: Jul 2008 – Dec 2008${formatMetric(pb.value, true)}${formatCount(pb.totals.incidents)}${markedCount(pb.totals.killed, unknownsOf(pb.totals, 'killed'))}`
 	);
 	const delta = expected.bySlug.get(top)!.change!;
 	await expect(page.getByTestId('compare-change')).toHaveText(`Change (B − A): ${delta > 0 ? '+' : ''}${formatMetric(delta, true)}`);

@@ -267,6 +267,8 @@ export class Figures extends Hosted<FiguresHost> {
 				incidents: t.incidents,
 				killed: t.killed,
 				wounded: t.wounded,
+				killedUnknown: t.killedUnknown,
+				woundedUnknown: t.woundedUnknown,
 				casualties: metricTotal(t, 'casualties'),
 				value: this.mapped[i] ?? null,
 				z: this.gi ? this.gi[i]!.z : null,
