@@ -303,7 +303,9 @@ test('cancelling the import of a large CSV stops both readers and saves nothing'
 	// started. (Waiting for 5 % progress instead, a fast CI run once finished the import first.)
 	await expect(page.getByTestId('import-progress')).toBeVisible();
 	await expect.poll(() => partReaders.length, { intervals: [20], timeout: 60_000 }).toBe(1);
-	await page.getByTestId('import-cancel').click();
+	// Pressed at once, not after click()'s wait for a stable box: on a busy CI run that wait (two
+	// slow frames while both parts parse) once outlasted the import, and the button was gone.
+	await page.getByTestId('import-cancel').dispatchEvent('click');
 	await expect(page.getByTestId('import-error')).toHaveText('Import of cancel-me.csv cancelled; nothing was saved.', { timeout: 30_000 });
 	expect(partReaders.length).toBe(1);
 	await partReaders[0]; // the second reader's worker was ended
