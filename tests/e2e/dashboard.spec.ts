@@ -86,11 +86,17 @@ test('metric and dataset switches re-shade the map and the legend', async ({ pag
 	await checkShading(page, killed);
 	await expect(page.getByTestId('legend')).toContainText('Killed');
 	await expect(page.getByTestId('legend').locator('li[data-class="zero"]')).toContainText(`(${killed.breaks.zeroCount})`);
+	// GTD 2008 gives no death toll for some incidents in the districts: the legend says the sums leave them out.
+	const unknownDeaths = killed.agg.inDistricts.killedUnknown;
+	expect(unknownDeaths).toBeGreaterThan(0);
+	await expect(page.getByTestId('legend-note')).toHaveText(`Deaths not given for ${unknownDeaths} incidents: the figures add up those given.`);
 
 	await page.getByTestId('dataset').selectOption('gtd-2015-bombings');
 	await waitForView(page, 'gtd-2015-bombings|killed|count');
 	const bombings = expectedView('gtd-2015-bombings', 'killed', 'count');
 	await checkShading(page, bombings);
+	// Every 2015 bombing gives its death toll: no note.
+	await expect(page.getByTestId('legend-note')).toHaveCount(0);
 	await expect(page.getByTestId('acc-rows')).toHaveText('625');
 	await expect(page.getByTestId('acc-unlocated')).toHaveText(String(bombings.agg.unlocated.incidents));
 	await expect(page.getByTestId('acc-coarse')).toHaveText(String(bombings.agg.coarse.incidents));

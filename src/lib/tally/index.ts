@@ -113,3 +113,16 @@ export function dataWords({ dataset, dateRange, filters }: DataTerms): string {
 	const dates = dateRange ? `, ${formatDate(dateRange[0], 'day')} – ${formatDate(dateRange[1], 'day')}` : '';
 	return `${dataset}${dates}${filters !== 'none' ? `; filters: ${filters}` : ''}`;
 }
+
+/**
+ * The legend's word on a map shaded by a toll some incidents do not give: their districts' sums
+ * add up only those given (a district whose incidents give none is in the 0 class). Null when the
+ * metric is not a toll or every incident gives it.
+ */
+export function tollNote(metric: string, t: Counted): string | null {
+	const unknown =
+		metric === 'killed' ? t.killedUnknown : metric === 'wounded' ? t.woundedUnknown : metric === 'casualties' ? Math.max(t.killedUnknown, t.woundedUnknown) : 0;
+	if (!unknown) return null;
+	const what = metric === 'killed' ? 'Deaths' : metric === 'wounded' ? 'Wounded' : 'Tolls';
+	return `${what} not given for ${plural(unknown, 'incident')}: the figures add up those given.`;
+}

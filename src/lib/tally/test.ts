@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToTally, countWithUnknown, emptyTally, markedCount, tollCells, tollsClause, tollText, unknownsOf, type Tally } from './index.js';
+import { addToTally, countWithUnknown, emptyTally, markedCount, tollCells, tollNote, tollsClause, tollText, unknownsOf, type Tally } from './index.js';
 import { ROLES } from '../actors/index.js';
 
 const gtd = ROLES.GTD;
@@ -62,5 +62,18 @@ describe('unknownsOf and markedCount, for narrow tables', () => {
 		expect(unknownsOf(tally({ incidents: 2, killedUnknown: 2, woundedUnknown: 0 }), 'casualties')).toBe('some');
 		expect(unknownsOf(tally({ incidents: 2, killedUnknown: 2, woundedUnknown: 2 }), 'casualties')).toBe('all');
 		expect(countWithUnknown(7, 1, 3)).toBe('7 (unknown for 1)');
+	});
+});
+
+describe('tollNote', () => {
+	it('says, for a map shaded by a toll, how many incidents do not give it', () => {
+		const t = tally({ incidents: 10, killedUnknown: 3, woundedUnknown: 1 });
+		expect(tollNote('killed', t)).toBe('Deaths not given for 3 incidents: the figures add up those given.');
+		expect(tollNote('wounded', t)).toBe('Wounded not given for 1 incident: the figures add up those given.');
+		expect(tollNote('casualties', t)).toBe('Tolls not given for 3 incidents: the figures add up those given.');
+	});
+	it('says nothing for incidents, or when every incident gives the toll', () => {
+		expect(tollNote('incidents', tally({ incidents: 10, killedUnknown: 3 }))).toBeNull();
+		expect(tollNote('killed', tally({ incidents: 10, woundedUnknown: 3 }))).toBeNull();
 	});
 });
