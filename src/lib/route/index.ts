@@ -9,6 +9,7 @@ import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { countsInDistrict, type PlacedIncident } from '../incident/index.js';
 import { addToTally, dataWords, emptyTally, tollsClause, type DataTerms, type Tally } from '../tally/index.js';
 import { formatCount, formatPlural as plural } from '../format/index.js';
+import { sumTotals } from '../aggregate/index.js';
 
 /** A stretch of the route and the incidents nearest to it (tolls not given are counted apart). */
 export interface Segment extends Tally {
@@ -77,9 +78,7 @@ export function rankSegments(segments: readonly Segment[]): Segment[] {
 
 /** The whole corridor's tally: the segments' sum (each incident counts once, in one segment). */
 export function corridorTally(segments: readonly Segment[]): Tally {
-	const t = emptyTally();
-	for (const s of segments) for (const k of Object.keys(t) as (keyof Tally)[]) t[k] += s[k];
-	return t;
+	return { ...sumTotals(segments), districtLevel: segments.reduce((n, s) => n + s.districtLevel, 0) };
 }
 
 export interface RouteSummaryInput extends DataTerms {

@@ -7,14 +7,10 @@
 import type { DatasetInfo, PlacedIncident } from '../incident/index.js';
 import { notRecorded, rolesOf, type SourceRoles } from '../actors/index.js';
 import { formatCount, formatDate, formatPlural as plural } from '../format/index.js';
+import type { Metric, Totals } from '../aggregate/index.js';
 
-export interface Tally {
-	incidents: number;
-	killed: number;
-	wounded: number;
-	/** Incidents whose toll the source does not give. */
-	killedUnknown: number;
-	woundedUnknown: number;
+/** The aggregate's Totals (tolls not given counted apart), and how many are placed only at district level. */
+export interface Tally extends Totals {
 	/** Of them, located only at district level (a district centroid, not the place itself). */
 	districtLevel: number;
 }
@@ -22,8 +18,6 @@ export interface Tally {
 export type Toll = 'killed' | 'wounded';
 /** What a toll's words need of the source: whether it records the wounded, and its name. */
 export type TollRoles = Pick<SourceRoles, 'wounded' | 'source'>;
-/** What a toll's words need: the aggregate's Totals have it too. */
-export type Counted = Pick<Tally, 'incidents' | 'killed' | 'wounded' | 'killedUnknown' | 'woundedUnknown'>;
 
 export const emptyTally = (): Tally => ({ incidents: 0, killed: 0, wounded: 0, killedUnknown: 0, woundedUnknown: 0, districtLevel: 0 });
 
@@ -37,7 +31,9 @@ export function addToTally(t: Tally, inc: Pick<PlacedIncident, 'killed' | 'wound
 	if (inc.placePrecision === 'district') t.districtLevel++;
 }
 
-const unknownOf = (t: Counted, toll: Toll) => (toll === 'killed' ? t.killedUnknown : t.woundedUnknown);
+/** Incidents that do not give `toll` (casualties: the larger of the two, at least that many lack one). */
+const unknownOf = (t: Totals, toll: Toll | 'casualties') =>
+	toll === 'killed' ? t.killedUnknown : toll === 'wounded' ? t.woundedUnknown : Math.max(t.killedUnknown, t.woundedUnknown);
 
 /** Whether the source records this toll at all. */
 export const recordsToll = (roles: Pick<TollRoles, 'wounded'>, toll: Toll) => toll === 'killed' || roles.wounded;
@@ -46,7 +42,7 @@ export const recordsToll = (roles: Pick<TollRoles, 'wounded'>, toll: Toll) => to
  * A toll for a table cell: "12", "12 (unknown for 3)", "unknown" (given for none of them) or
  * "not recorded by UCDP".
  */
-export function tollText(t: Counted, toll: Toll, roles: TollRoles): string {
+export function tollText(t: Totals, toll: Toll, roles: TollRoles): string {
 	if (!recordsToll(roles, toll)) return notRecorded(roles);
 	return countWithUnknown(t[toll], unknownOf(t, toll), t.incidents);
 }
@@ -62,8 +58,8 @@ export function countWithUnknown(value: number, unknown: number, incidents: numb
 export type Unknowns = 'none' | 'some' | 'all';
 
 /** Of a tally's incidents, how many do not give `toll` (casualties: either toll). */
-export function unknownsOf(t: Counted, toll: Toll | 'casualties'): Unknowns {
-	const some = toll === 'casualties' ? Math.max(t.killedUnknown, t.woundedUnknown) : unknownOf(t, toll);
+export function unknownsOf(t: Totals, toll: Toll | 'casualties'): Unknowns {
+	const some = unknownOf(t, toll);
 	const all = toll === 'casualties' ? Math.min(t.killedUnknown, t.woundedUnknown) : some;
 	return t.incidents > 0 && all === t.incidents ? 'all' : some > 0 ? 'some' : 'none';
 }
@@ -75,18 +71,18 @@ export const markedCount = (value: number, unknown: Unknowns) => (unknown === 'a
  * A toll for a CSV: the figure and the incidents it is not given for, as two columns; a toll the
  * source never records is said in words in both.
  */
-export function tollCells(t: Counted, toll: Toll, roles: TollRoles): [number | string, number | string] {
+export function tollCells(t: Totals, toll: Toll, roles: TollRoles): [number | string, number | string] {
 	if (!recordsToll(roles, toll)) return [notRecorded(roles), notRecorded(roles)];
 	return [t[toll], unknownOf(t, toll)];
 }
 
 /** "with 12 killed and 30 wounded (tolls not given for 2 incidents)", for the planning summaries. */
-export function tollsClause(t: Counted, roles: TollRoles): string {
+export function tollsClause(t: Totals, roles: TollRoles): string {
 	if (!roles.wounded) {
 		const deaths = t.killedUnknown ? ` (deaths not given for ${plural(t.killedUnknown, 'incident')})` : '';
 		return `with ${formatCount(t.killed)} killed${deaths}; the wounded are ${notRecorded(roles)}`;
 	}
-	const unknown = Math.max(t.killedUnknown, t.woundedUnknown);
+	const unknown = unknownOf(t, 'casualties');
 	return `with ${formatCount(t.killed)} killed and ${formatCount(t.wounded)} wounded${unknown ? ` (tolls not given for ${plural(unknown, 'incident')})` : ''}`;
 }
 
@@ -119,9 +115,8 @@ export function dataWords({ dataset, dateRange, filters }: DataTerms): string {
  * add up only those given (a district whose incidents give none is in the 0 class). Null when the
  * metric is not a toll or every incident gives it.
  */
-export function tollNote(metric: string, t: Counted): string | null {
-	const unknown =
-		metric === 'killed' ? t.killedUnknown : metric === 'wounded' ? t.woundedUnknown : metric === 'casualties' ? Math.max(t.killedUnknown, t.woundedUnknown) : 0;
+export function tollNote(metric: Metric, t: Totals): string | null {
+	const unknown = metric === 'incidents' ? 0 : unknownOf(t, metric);
 	if (!unknown) return null;
 	const what = metric === 'killed' ? 'Deaths' : metric === 'wounded' ? 'Wounded' : 'Tolls';
 	return `${what} not given for ${plural(unknown, 'incident')}: the figures add up those given.`;

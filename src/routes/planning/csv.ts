@@ -8,6 +8,7 @@ import { NEED_INDICATORS, NEEDS } from '$lib/bivariate/index.js';
 import { CENSUS_SOURCE, CENSUS_VINTAGE } from '$lib/census/index.js';
 import type { RouteExposure } from '$lib/route/index.js';
 import { tollCells, type TollRoles } from '$lib/tally/index.js';
+import type { Totals } from '$lib/aggregate/index.js';
 import type { ReportSubject } from './context.js';
 import type { SiteFigures, SiteState } from '../../components/SiteCheck.svelte';
 import type { SiteRowFigures } from '../../components/SavedSites.svelte';
@@ -34,7 +35,7 @@ const loadSites = () => import('$lib/sites/index.js');
 export async function planningCsv(what: ReportSubject, plan: PlanFigures): Promise<string | null> {
 	const { site, siteFigures: figures, provenance, roles } = plan;
 	type Cell = number | string;
-	const tolls = (t: Parameters<typeof tollCells>[0]): [Cell, Cell, Cell, Cell] => {
+	const tolls = (t: Totals): [Cell, Cell, Cell, Cell] => {
 		const [killed, killedUnknown] = tollCells(t, 'killed', roles);
 		const [wounded, woundedUnknown] = tollCells(t, 'wounded', roles);
 		return [killed, wounded, killedUnknown, woundedUnknown];
